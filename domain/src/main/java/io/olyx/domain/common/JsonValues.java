@@ -1,0 +1,88 @@
+package io.olyx.domain.common;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * JSON-shaped values as plain Java: {@code Map<String,Object>}, {@code List<Object>}, String, Boolean, numbers and
+ * null. The domain passes free-form payloads (metadata, settings, log outputs) in this shape so it stays free of any
+ * JSON library; these helpers make such trees immutable and read them safely.
+ */
+public final class JsonValues {
+    private JsonValues() {
+    }
+
+    /** A deep, unmodifiable copy; rejects anything that is not a JSON value. */
+    public static Object freeze(Object value) {
+        if (value == null || value instanceof String || value instanceof Boolean) {
+            return value;
+        }
+        if (value instanceof Integer || value instanceof Long || value instanceof BigDecimal
+                || value instanceof BigInteger || value instanceof Double || value instanceof Float
+                || value instanceof Short || value instanceof Byte) {
+            return value;
+        }
+        if (value instanceof Map<?, ?> map) {
+            return freezeObject(map);
+        }
+        if (value instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>(list.size());
+            for (Object item : list) {
+                copy.add(freeze(item));
+            }
+            return Collections.unmodifiableList(copy);
+        }
+        throw new IllegalArgumentException("not a JSON value: " + value.getClass().getName());
+    }
+
+    public static Map<String, Object> freezeObject(Map<?, ?> map) {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+            if (!(entry.getKey() instanceof String key)) {
+                throw new IllegalArgumentException("JSON object keys must be strings");
+            }
+            copy.put(key, freeze(entry.getValue()));
+        }
+        return Collections.unmodifiableMap(copy);
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Optional<Map<String, Object>> object(Map<String, Object> parent, String key) {
+        return parent.get(key) instanceof Map<?, ?> map ? Optional.of((Map<String, Object>) map) : Optional.empty();
+    }
+
+    public static Optional<String> string(Map<String, Object> parent, String key) {
+        return parent.get(key) instanceof String s ? Optional.of(s) : Optional.empty();
+    }
+
+    public static Optional<Boolean> bool(Map<String, Object> parent, String key) {
+        return parent.get(key) instanceof Boolean b ? Optional.of(b) : Optional.empty();
+    }
+
+    public static Optional<BigDecimal> number(Map<String, Object> parent, String key) {
+        return decimal(parent.get(key));
+    }
+
+    public static Optional<BigDecimal> decimal(Object value) {
+        if (value instanceof BigDecimal d) {
+            return Optional.of(d);
+        }
+        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+            return Optional.of(BigDecimal.valueOf(((Number) value).longValue()));
+        }
+        if (value instanceof BigInteger i) {
+            return Optional.of(new BigDecimal(i));
+        }
+        if (value instanceof Double || value instanceof Float) {
+            double d = ((Number) value).doubleValue();
+            return Double.isFinite(d) ? Optional.of(BigDecimal.valueOf(d)) : Optional.empty();
+        }
+        return Optional.empty();
+    }
+}

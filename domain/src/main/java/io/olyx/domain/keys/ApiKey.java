@@ -1,0 +1,60 @@
+package io.olyx.domain.keys;
+
+import io.olyx.domain.common.InvalidInput;
+import io.olyx.domain.project.ProjectId;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/** A project-scoped API key as stored: the secret only as a hash. */
+public record ApiKey(ApiKeyId id, String name, ProjectId projectId, String secretHash, String masked,
+                     KeyStatus status, Optional<BigDecimal> hourlyLimit, Optional<Instant> expiresAt,
+                     int loopInterventionCount, Optional<Instant> lastUsed, Instant createdAt) {
+    public static final int MAX_NAME_LENGTH = 200;
+
+    public ApiKey {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(projectId, "projectId");
+        Objects.requireNonNull(secretHash, "secretHash");
+        Objects.requireNonNull(masked, "masked");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(hourlyLimit, "hourlyLimit");
+        Objects.requireNonNull(expiresAt, "expiresAt");
+        Objects.requireNonNull(lastUsed, "lastUsed");
+        Objects.requireNonNull(createdAt, "createdAt");
+        validateName(name);
+        hourlyLimit.ifPresent(ApiKey::validateLimit);
+        InvalidInput.require(loopInterventionCount >= 0, "loop_intervention_count", "must not be negative");
+    }
+
+    public static void validateName(String name) {
+        InvalidInput.require(name != null && !name.isBlank() && name.length() <= MAX_NAME_LENGTH, "name",
+                "name is required and must be at most " + MAX_NAME_LENGTH + " characters");
+    }
+
+    public static void validateLimit(BigDecimal limit) {
+        InvalidInput.require(limit.signum() > 0, "hourly_limit", "hourly_limit must be a positive amount (USD)");
+    }
+
+    /** The status a request sees: a key past its expiry is expired whatever its stored status says. */
+    public KeyStatus effectiveStatus(Instant now) {
+        if (status == KeyStatus.ACTIVE && expiresAt.filter(at -> !now.isBefore(at)).isPresent()) {
+            return KeyStatus.EXPIRED;
+        }
+        return status;
+    }
+
+    public ApiKey withStatus(KeyStatus newStatus) {
+        return new ApiKey(id, name, projectId, secretHash, masked, newStatus, hourlyLimit, expiresAt,
+                loopInterventionCount, lastUsed, createdAt);
+    }
+
+    public ApiKey updated(KeyChanges changes) {
+        return new ApiKey(id, changes.name().orElse(name), projectId, secretHash, masked,
+                changes.status().orElse(status),
+                changes.hourlyLimit().orElse(hourlyLimit),
+                changes.expiresAt().orElse(expiresAt),
+                loopInterventionCount, lastUsed, createdAt);
+    }
+}

@@ -1,0 +1,29 @@
+package io.olyx.domain.model;
+
+import io.olyx.domain.common.InvalidInput;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.Objects;
+
+/** Prices per 1,000 tokens. Costs are exact decimals: no float ever touches money. */
+public record Pricing(BigDecimal inputPer1k, BigDecimal outputPer1k) {
+    private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
+
+    public Pricing {
+        Objects.requireNonNull(inputPer1k, "inputPer1k");
+        Objects.requireNonNull(outputPer1k, "outputPer1k");
+        InvalidInput.require(inputPer1k.signum() >= 0, "input_cost_per_1k", "input_cost_per_1k must not be negative");
+        InvalidInput.require(outputPer1k.signum() >= 0, "output_cost_per_1k",
+                "output_cost_per_1k must not be negative");
+    }
+
+    public static Pricing free() {
+        return new Pricing(BigDecimal.ZERO, BigDecimal.ZERO);
+    }
+
+    public BigDecimal cost(long promptTokens, long completionTokens) {
+        BigDecimal input = inputPer1k.multiply(BigDecimal.valueOf(promptTokens));
+        BigDecimal output = outputPer1k.multiply(BigDecimal.valueOf(completionTokens));
+        return input.add(output).divide(THOUSAND, MathContext.DECIMAL64).stripTrailingZeros();
+    }
+}

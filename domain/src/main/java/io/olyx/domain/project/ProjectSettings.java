@@ -1,0 +1,130 @@
+package io.olyx.domain.project;
+
+import io.olyx.domain.common.InvalidInput;
+import io.olyx.domain.common.JsonMergePatch;
+import io.olyx.domain.common.JsonValues;
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A project's settings: a free JSON object (clients may keep their own keys in it) of which Olyx reads the keys
+ * below. Known keys are validated when set, so a typo in a value is a 422 rather than a silently ignored policy.
+ * <ul>
+ *   <li>{@code routing_tiers}: {simple, complex, secure} → model identifiers</li>
+ *   <li>{@code telemetry_mode}: public | anonymized; {@code local_ref_required}: boolean</li>
+ *   <li>{@code guardrails}: max_input_length, pii_threshold, injection_block, secret_action, block_threshold</li>
+ *   <li>{@code rate_limit.requests_per_minute}, {@code loop_detection.{threshold, window_seconds}}</li>
+ *   <li>{@code retention.{trace_days, payload_days}}</li>
+ * </ul>
+ */
+public record ProjectSettings(Map<String, Object> values) {
+    public static final Set<String> TIERS = Set.of("simple", "complex", "secure");
+    public static final Set<String> TELEMETRY_MODES = Set.of("public", "anonymized");
+    public static final Set<String> SECRET_ACTIONS = Set.of("alert", "redact", "block");
+
+    public ProjectSettings {
+        values = JsonValues.freezeObject(values == null ? Map.of() : values);
+        validate(values);
+    }
+
+    public static ProjectSettings empty() {
+        return new ProjectSettings(Map.of());
+    }
+
+    public ProjectSettings merge(Map<String, Object> patch) {
+        return new ProjectSettings(JsonMergePatch.apply(values, patch));
+    }
+
+    public Optional<String> tierModel(String tier) {
+        return section("routing_tiers").flatMap(t -> JsonValues.string(t, tier)).filter(s -> !s.isBlank());
+    }
+
+    public Map<String, Object> section(String name, Map<String, Object> fallback) {
+        return section(name).orElse(fallback);
+    }
+
+    public Optional<Map<String, Object>> section(String name) {
+        return JsonValues.object(values, name);
+    }
+
+    public String telemetryMode() {
+        return JsonValues.string(values, "telemetry_mode").orElse("public");
+    }
+
+    public boolean anonymized() {
+        return telemetryMode().equals("anonymized");
+    }
+
+    public boolean localRefRequired() {
+        return JsonValues.bool(values, "local_ref_required").orElse(false);
+    }
+
+    public Optional<BigDecimal> number(String section, String key) {
+        return section(section).flatMap(s -> JsonValues.number(s, key));
+    }
+
+    public Optional<Boolean> flag(String section, String key) {
+        return section(section).flatMap(s -> JsonValues.bool(s, key));
+    }
+
+    public Optional<String> text(String section, String key) {
+        return section(section).flatMap(s -> JsonValues.string(s, key));
+    }
+
+    private static void validate(Map<String, Object> values) {
+        expectObject(values, "routing_tiers");
+        JsonValues.object(values, "routing_tiers").ifPresent(tiers -> tiers.forEach((tier, model) -> {
+            InvalidInput.require(TIERS.contains(tier), "settings.routing_tiers",
+                    "routing_tiers keys must be simple, complex or secure");
+            InvalidInput.require(model == null || model instanceof String, "settings.routing_tiers." + tier,
+                    "routing tier models must be model identifiers (strings)");
+        }));
+        Object mode = values.get("telemetry_mode");
+        InvalidInput.require(mode == null || (mode instanceof String m && TELEMETRY_MODES.contains(m)),
+                "settings.telemetry_mode", "telemetry_mode must be public or anonymized");
+        Object localRef = values.get("local_ref_required");
+        InvalidInput.require(localRef == null || localRef instanceof Boolean, "settings.local_ref_required",
+                "local_ref_required must be a boolean");
+        expectObject(values, "guardrails");
+        JsonValues.object(values, "guardrails").ifPresent(ProjectSettings::validateGuardrails);
+        for (String section : new String[] {"rate_limit", "loop_detection", "retention", "routing"}) {
+            expectObject(values, section);
+            JsonValues.object(values, section).ifPresent(s -> s.forEach((key, value) ->
+                    InvalidInput.require(value == null || JsonValues.decimal(value).filter(d -> d.signum() >= 0)
+                                    .isPresent(), "settings." + section + "." + key,
+                            section + "." + key + " must be a non-negative number")));
+        }
+    }
+
+    private static void validateGuardrails(Map<String, Object> guardrails) {
+        positiveNumber(guardrails, "max_input_length");
+        unitInterval(guardrails, "pii_threshold");
+        unitInterval(guardrails, "block_threshold");
+        Object injectionBlock = guardrails.get("injection_block");
+        InvalidInput.require(injectionBlock == null || injectionBlock instanceof Boolean,
+                "settings.guardrails.injection_block", "injection_block must be a boolean");
+        Object action = guardrails.get("secret_action");
+        InvalidInput.require(action == null || (action instanceof String a && SECRET_ACTIONS.contains(a)),
+                "settings.guardrails.secret_action", "secret_action must be alert, redact or block");
+    }
+
+    private static void expectObject(Map<String, Object> values, String key) {
+        Object value = values.get(key);
+        InvalidInput.require(value == null || value instanceof Map, "settings." + key, key + " must be an object");
+    }
+
+    private static void positiveNumber(Map<String, Object> section, String key) {
+        Object value = section.get(key);
+        InvalidInput.require(value == null || JsonValues.decimal(value).filter(d -> d.signum() > 0).isPresent(),
+                "settings.guardrails." + key, key + " must be a positive number");
+    }
+
+    private static void unitInterval(Map<String, Object> section, String key) {
+        Object value = section.get(key);
+        InvalidInput.require(value == null || JsonValues.decimal(value)
+                        .filter(d -> d.signum() >= 0 && d.compareTo(BigDecimal.ONE) <= 0).isPresent(),
+                "settings.guardrails." + key, key + " must be between 0 and 1");
+    }
+}

@@ -1,0 +1,35 @@
+package io.olyx.domain.trace;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Seed 002's trace state machine: pending → completed | failed | canceled, nothing else. Completing an already
+ * completed trace is allowed and recomputes the same summary, so a client retrying a timed-out completion is safe.
+ * Replay traces are born in the replay state and stay there.
+ */
+public enum TraceStatus {
+    PENDING, COMPLETED, FAILED, CANCELED, REPLAY;
+
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<TraceStatus> parse(String wire) {
+        return Arrays.stream(values()).filter(s -> s.wire().equals(wire)).findFirst();
+    }
+
+    public boolean canBecome(TraceStatus target) {
+        return switch (this) {
+            case PENDING -> target == COMPLETED || target == FAILED || target == CANCELED;
+            case COMPLETED -> target == COMPLETED;
+            case FAILED, CANCELED, REPLAY -> false;
+        };
+    }
+
+    /** Steps may still be added: work in flight, or a replay being recorded. */
+    public boolean acceptsSteps() {
+        return this == PENDING || this == REPLAY;
+    }
+}
