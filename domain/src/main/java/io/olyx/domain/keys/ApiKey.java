@@ -1,6 +1,7 @@
 package io.olyx.domain.keys;
 
 import io.olyx.domain.common.InvalidInput;
+import io.olyx.domain.common.Money;
 import io.olyx.domain.project.ProjectId;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -24,6 +25,7 @@ public record ApiKey(ApiKeyId id, String name, ProjectId projectId, String secre
         Objects.requireNonNull(lastUsed, "lastUsed");
         Objects.requireNonNull(createdAt, "createdAt");
         validateName(name);
+        hourlyLimit = hourlyLimit.map(Money::normalize);
         hourlyLimit.ifPresent(ApiKey::validateLimit);
         InvalidInput.require(loopInterventionCount >= 0, "loop_intervention_count", "must not be negative");
     }
@@ -48,6 +50,11 @@ public record ApiKey(ApiKeyId id, String name, ProjectId projectId, String secre
     public ApiKey withStatus(KeyStatus newStatus) {
         return new ApiKey(id, name, projectId, secretHash, masked, newStatus, hourlyLimit, expiresAt,
                 loopInterventionCount, lastUsed, createdAt);
+    }
+
+    public ApiKey withLastUsed(Instant at) {
+        return new ApiKey(id, name, projectId, secretHash, masked, status, hourlyLimit, expiresAt,
+                loopInterventionCount, Optional.of(at), createdAt);
     }
 
     public ApiKey updated(KeyChanges changes) {

@@ -1,6 +1,7 @@
 package io.olyx.domain.model;
 
 import io.olyx.domain.common.InvalidInput;
+import io.olyx.domain.common.Money;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Objects;
@@ -12,6 +13,8 @@ public record Pricing(BigDecimal inputPer1k, BigDecimal outputPer1k) {
     public Pricing {
         Objects.requireNonNull(inputPer1k, "inputPer1k");
         Objects.requireNonNull(outputPer1k, "outputPer1k");
+        inputPer1k = Money.normalize(inputPer1k);
+        outputPer1k = Money.normalize(outputPer1k);
         InvalidInput.require(inputPer1k.signum() >= 0, "input_cost_per_1k", "input_cost_per_1k must not be negative");
         InvalidInput.require(outputPer1k.signum() >= 0, "output_cost_per_1k",
                 "output_cost_per_1k must not be negative");
@@ -24,6 +27,6 @@ public record Pricing(BigDecimal inputPer1k, BigDecimal outputPer1k) {
     public BigDecimal cost(long promptTokens, long completionTokens) {
         BigDecimal input = inputPer1k.multiply(BigDecimal.valueOf(promptTokens));
         BigDecimal output = outputPer1k.multiply(BigDecimal.valueOf(completionTokens));
-        return input.add(output).divide(THOUSAND, MathContext.DECIMAL64).stripTrailingZeros();
+        return Money.normalize(input.add(output).divide(THOUSAND, MathContext.DECIMAL64));
     }
 }

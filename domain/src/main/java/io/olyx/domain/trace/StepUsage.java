@@ -1,5 +1,6 @@
 package io.olyx.domain.trace;
 
+import io.olyx.domain.common.Money;
 import java.math.BigDecimal;
 import java.util.Objects;
 
@@ -8,6 +9,7 @@ public record StepUsage(long promptTokens, long completionTokens, long cachedPro
                         BigDecimal cost) {
     public StepUsage {
         Objects.requireNonNull(cost, "cost");
+        cost = Money.normalize(cost);
         if (promptTokens < 0 || completionTokens < 0 || cachedPromptTokens < 0 || cost.signum() < 0) {
             throw new IllegalArgumentException("usage must not be negative");
         }

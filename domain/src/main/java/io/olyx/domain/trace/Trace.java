@@ -2,6 +2,7 @@ package io.olyx.domain.trace;
 
 import io.olyx.domain.common.InvalidInput;
 import io.olyx.domain.common.JsonValues;
+import io.olyx.domain.common.Money;
 import io.olyx.domain.project.ProjectId;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -32,6 +33,7 @@ public record Trace(TraceId id, ProjectId projectId, TraceStatus status, Map<Str
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(endedAt, "endedAt");
         Objects.requireNonNull(summary, "summary");
+        revenue = revenue.map(Money::normalize);
         metadata = JsonValues.freezeObject(metadata == null ? Map.of() : metadata);
     }
 

@@ -1,0 +1,112 @@
+package io.olyx.adapter.persistence;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.olyx.application.port.AccountRepository;
+import io.olyx.application.port.ApiKeyRepository;
+import io.olyx.application.port.AuditLog;
+import io.olyx.application.port.IdGenerator;
+import io.olyx.application.port.ModelRepository;
+import io.olyx.application.port.ProjectRepository;
+import io.olyx.application.port.SessionRepository;
+import io.olyx.application.port.StepRecorder;
+import io.olyx.application.port.StepRepository;
+import io.olyx.application.port.TraceRepository;
+import io.olyx.application.port.UnitOfWork;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The persistence adapter's entry: opens the pool, migrates the schema, and hands out the port implementations.
+ * Closing it drains the step writer first, so no acknowledged step is lost on a graceful shutdown.
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+    private final JsonCodec json = new JsonCodec();
+    private final StepRows stepRows = new StepRows(json);
+    private final GroupCommitStepRecorder stepRecorder;
+    private final SequenceIdGenerator ids;
+
+    private Database(HikariDataSource dataSource) {
+        this.dataSource = dataSource;
+        this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+        this.stepRecorder = new GroupCommitStepRecorder(jdbi, stepRows);
+        this.ids = new SequenceIdGenerator(jdbi);
+    }
+
+    public static Database open(DatabaseSettings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(settings.jdbcUrl());
+        config.setUsername(settings.user());
+        config.setPassword(settings.password());
+        config.setMaximumPoolSize(settings.maxPoolSize());
+        config.setPoolName("olyx-db");
+        HikariDataSource dataSource = new HikariDataSource(config);
+        try {
+            var result = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load()
+                    .migrate();
+            LOG.info("database ready ({}), schema version {}", settings.isPostgres() ? "PostgreSQL" : "H2",
+                    result.targetSchemaVersion == null ? "unchanged" : result.targetSchemaVersion);
+            return new Database(dataSource);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+    }
+
+    public UnitOfWork unitOfWork() {
+        return new JdbiUnitOfWork(jdbi);
+    }
+
+    public IdGenerator ids() {
+        return ids;
+    }
+
+    public StepRecorder stepRecorder() {
+        return stepRecorder;
+    }
+
+    public AccountRepository accounts() {
+        return new JdbiAccountRepository(jdbi.onDemand(AccountDao.class), json);
+    }
+
+    public SessionRepository sessions() {
+        return new JdbiSessionRepository(jdbi.onDemand(SessionDao.class));
+    }
+
+    public ProjectRepository projects() {
+        return new JdbiProjectRepository(jdbi.onDemand(ProjectDao.class), json);
+    }
+
+    public ApiKeyRepository apiKeys() {
+        return new JdbiApiKeyRepository(jdbi.onDemand(ApiKeyDao.class));
+    }
+
+    public ModelRepository models() {
+        return new JdbiModelRepository(jdbi.onDemand(ModelDao.class), json);
+    }
+
+    public TraceRepository traces() {
+        return new JdbiTraceRepository(jdbi.onDemand(TraceDao.class), json);
+    }
+
+    public StepRepository steps() {
+        return new JdbiStepRepository(jdbi.onDemand(StepDao.class), stepRows);
+    }
+
+    public AuditLog auditLog() {
+        return new JdbiAuditLog(jdbi.onDemand(AuditDao.class), json);
+    }
+
+    @Override
+    public void close() {
+        stepRecorder.close();
+        dataSource.close();
+    }
+}

@@ -1,0 +1,109 @@
+package io.olyx.adapter.persistence;
+
+import io.olyx.application.port.StepRecorder;
+import io.olyx.domain.trace.Step;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Group commit: callers hand their step to one writer thread and wait; the writer inserts everything that queued up
+ * meanwhile in a single transaction and releases all of them when it commits. Under load one commit covers many
+ * requests, so durability costs a fraction of a commit per request; when idle a step is written at once.
+ * A caller returns only after its own step is committed — that is what "acknowledged" means here.
+ */
+final class GroupCommitStepRecorder implements StepRecorder, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(GroupCommitStepRecorder.class);
+    private static final int MAX_BATCH = 500;
+    private static final Pending STOP = new Pending(null, null);
+
+    private final Jdbi jdbi;
+    private final StepRows rows;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final Thread writer;
+    private volatile boolean closed;
+
+    GroupCommitStepRecorder(Jdbi jdbi, StepRows rows) {
+        this.jdbi = jdbi;
+        this.rows = rows;
+        this.writer = Thread.ofPlatform().name("olyx-step-writer").daemon(true).unstarted(this::writeLoop);
+        writer.start();
+    }
+
+    @Override
+    public void record(Step step) {
+        if (closed) {
+            throw new IllegalStateException("the step recorder is shut down");
+        }
+        Pending pending = new Pending(rows.toRow(step), new CompletableFuture<>());
+        queue.add(pending);
+        try {
+            pending.done().join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    private void writeLoop() {
+        List<Pending> batch = new ArrayList<>();
+        while (true) {
+            try {
+                batch.add(queue.take());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            queue.drainTo(batch, MAX_BATCH - 1);
+            boolean stop = batch.remove(STOP);
+            write(batch);
+            batch.clear();
+            if (stop) {
+                return;
+            }
+        }
+    }
+
+    private void write(List<Pending> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            insert(batch);
+            batch.forEach(p -> p.done().complete(null));
+        } catch (RuntimeException batchFailed) {
+            if (batch.size() == 1) {
+                LOG.error("could not record step {}", batch.get(0).row().id(), batchFailed);
+                batch.get(0).done().completeExceptionally(batchFailed);
+                return;
+            }
+            // One bad row must not fail its neighbours: retry them one by one.
+            batch.forEach(p -> write(List.of(p)));
+        }
+    }
+
+    private void insert(List<Pending> batch) {
+        List<StepDao.Row> toInsert = batch.stream().map(Pending::row).toList();
+        jdbi.useTransaction(handle -> handle.attach(StepDao.class).insertAll(toInsert));
+    }
+
+    /** Stops taking steps and returns after every queued step is written. */
+    @Override
+    public void close() {
+        closed = true;
+        queue.add(STOP);
+        try {
+            writer.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private record Pending(StepDao.Row row, CompletableFuture<Void> done) {
+    }
+}

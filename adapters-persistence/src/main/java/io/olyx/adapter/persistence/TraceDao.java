@@ -1,0 +1,64 @@
+package io.olyx.adapter.persistence;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+@RegisterRowMapper(TraceDao.Mapper.class)
+interface TraceDao {
+    @SqlUpdate("""
+            INSERT INTO traces (id, project_id, status, metadata, revenue, local_ref, distribution_channel, replay_of,
+                created_at, ended_at, summary)
+            VALUES (:id, :projectId, :status, :metadata, :revenue, :localRef, :distributionChannel, CAST(:replayOf AS UUID),
+                :createdAt, :endedAt, :summary)""")
+    void insert(@BindMethods Row row);
+
+    @SqlUpdate("""
+            UPDATE traces SET status = :row.status, ended_at = :row.endedAt, summary = :row.summary
+            WHERE id = :row.id AND project_id = :row.projectId AND status = :expected""")
+    int updateIfStatus(@BindMethods("row") Row row, @Bind("expected") String expected);
+
+    @SqlQuery("SELECT * FROM traces WHERE id = :id AND project_id = :projectId")
+    Optional<Row> find(@Bind("projectId") long projectId, @Bind("id") UUID id);
+
+    @SqlQuery("""
+            SELECT * FROM traces WHERE project_id = :projectId AND (:status IS NULL OR status = :status)
+            ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset""")
+    List<Row> list(@Bind("projectId") long projectId, @Bind("status") String status, @Bind("limit") int limit,
+                   @Bind("offset") long offset);
+
+    @SqlQuery("SELECT COUNT(*) FROM traces WHERE project_id = :projectId AND (:status IS NULL OR status = :status)")
+    long count(@Bind("projectId") long projectId, @Bind("status") String status);
+
+    record Row(UUID id, long projectId, String status, String metadata, BigDecimal revenue, String localRef,
+               String distributionChannel, UUID replayOf, OffsetDateTime createdAt, OffsetDateTime endedAt,
+               String summary) {
+    }
+
+    final class Mapper implements RowMapper<Row> {
+        @Override
+        public Row map(ResultSet rs, StatementContext ctx) throws SQLException {
+            return new Row(Rows.uuid(rs, "id"), rs.getLong("project_id"), rs.getString("status"),
+                    rs.getString("metadata"), rs.getBigDecimal("revenue"), rs.getString("local_ref"),
+                    rs.getString("distribution_channel"), Rows.uuid(rs, "replay_of"),
+                    rs.getObject("created_at", OffsetDateTime.class), rs.getObject("ended_at", OffsetDateTime.class),
+                    rs.getString("summary"));
+        }
+    }
+
+    static Optional<Instant> instant(OffsetDateTime at) {
+        return Optional.ofNullable(at).map(OffsetDateTime::toInstant);
+    }
+}

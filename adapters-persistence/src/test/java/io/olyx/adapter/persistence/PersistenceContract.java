@@ -1,0 +1,329 @@
+package io.olyx.adapter.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.olyx.application.port.ApiKeyRepository.LastUse;
+import io.olyx.application.port.AuditLog.AuditQuery;
+import io.olyx.domain.account.Account;
+import io.olyx.domain.account.AccountId;
+import io.olyx.domain.account.Role;
+import io.olyx.domain.account.Session;
+import io.olyx.domain.audit.AuditEvent;
+import io.olyx.domain.common.PageRequest;
+import io.olyx.domain.keys.ApiKey;
+import io.olyx.domain.keys.ApiKeyId;
+import io.olyx.domain.keys.KeyStatus;
+import io.olyx.domain.llm.ProviderKind;
+import io.olyx.domain.model.ModelDefinition;
+import io.olyx.domain.model.Pricing;
+import io.olyx.domain.model.SealedSecret;
+import io.olyx.domain.project.Project;
+import io.olyx.domain.project.ProjectSettings;
+import io.olyx.domain.trace.Grade;
+import io.olyx.domain.trace.ProviderAttempt;
+import io.olyx.domain.trace.Step;
+import io.olyx.domain.trace.StepId;
+import io.olyx.domain.trace.StepOutcome;
+import io.olyx.domain.trace.StepSecurity;
+import io.olyx.domain.trace.StepType;
+import io.olyx.domain.trace.StepUsage;
+import io.olyx.domain.trace.Trace;
+import io.olyx.domain.trace.TraceId;
+import io.olyx.domain.trace.TraceStatus;
+import io.olyx.domain.trace.TraceSummary;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** The same contract, run against H2 and against a real PostgreSQL by the two subclasses. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class PersistenceContract {
+    private static final Instant NOW = Instant.parse("2026-04-12T09:00:00Z");
+
+    Database db;
+
+    abstract DatabaseSettings settings();
+
+    @BeforeAll
+    void open() {
+        db = Database.open(settings());
+    }
+
+    @AfterAll
+    void close() {
+        db.close();
+    }
+
+    Project newProject(String name) {
+        return db.projects().insert(name, "", ProjectSettings.empty(), NOW);
+    }
+
+    @Test
+    void accountsAreFoundByIdAndByLoginKeyHash() {
+        Account account = new Account(new AccountId(db.ids().timeOrderedUuid()), "Ada", "ada@example.com",
+                Role.ADMIN, false, Map.of("allowConversationsLogging", true), NOW);
+        db.accounts().insert(account, "hash-" + account.id());
+
+        assertThat(db.accounts().findById(account.id())).contains(account);
+        assertThat(db.accounts().findByLoginKeyHash("hash-" + account.id())).contains(account);
+        assertThat(db.accounts().list(Optional.of("ADA"))).contains(account);
+        assertThat(db.accounts().findByLoginKeyHash("nope")).isEmpty();
+    }
+
+    @Test
+    void sessionsRoundTripAndCanBeDeleted() {
+        Account account = new Account(new AccountId(db.ids().timeOrderedUuid()), "S", "", Role.MEMBER, false,
+                Map.of(), NOW);
+        db.accounts().insert(account, "session-owner-" + account.id());
+        Session session = Session.start("token-hash-" + account.id(), account.id(), NOW);
+        db.sessions().insert(session);
+
+        assertThat(db.sessions().findByTokenHash(session.tokenHash())).contains(session);
+        db.sessions().delete(session.tokenHash());
+        assertThat(db.sessions().findByTokenHash(session.tokenHash())).isEmpty();
+    }
+
+    @Test
+    void projectSettingsRoundTripAsJson() {
+        Project project = newProject("Settings");
+        Project updated = project.updated(new io.olyx.domain.project.ProjectChanges(Optional.of("Renamed"),
+                Optional.empty(), Optional.empty(),
+                Optional.of(Map.of("routing_tiers", Map.of("simple", "gpt-4o-mini"), "custom", List.of(1, 2.5)))),
+                NOW.plusSeconds(5));
+        db.projects().update(updated);
+
+        Project read = db.projects().findById(project.id()).orElseThrow();
+        assertThat(read.name()).isEqualTo("Renamed");
+        assertThat(read.settings().tierModel("simple")).contains("gpt-4o-mini");
+        assertThat(read.settings().values().get("custom")).isEqualTo(List.of(1, new BigDecimal("2.5")));
+    }
+
+    @Test
+    void apiKeyStatusChangesAreCompareAndSet() {
+        Project project = newProject("Keys");
+        ApiKey key = key(project, "ak_00000000000000a1");
+        db.apiKeys().insert(key);
+
+        assertThat(db.apiKeys().compareAndSetStatus(key.id(), KeyStatus.ACTIVE, KeyStatus.TRIPPED)).isTrue();
+        assertThat(db.apiKeys().compareAndSetStatus(key.id(), KeyStatus.ACTIVE, KeyStatus.TRIPPED)).isFalse();
+        assertThat(db.apiKeys().findById(key.id()).orElseThrow().status()).isEqualTo(KeyStatus.TRIPPED);
+    }
+
+    @Test
+    void lastUsedOnlyMovesForward() {
+        Project project = newProject("LastUsed");
+        ApiKey key = key(project, "ak_00000000000000b2");
+        db.apiKeys().insert(key);
+
+        db.apiKeys().touchLastUsed(List.of(new LastUse(key.id(), NOW.plusSeconds(60))));
+        db.apiKeys().touchLastUsed(List.of(new LastUse(key.id(), NOW.plusSeconds(30))));
+
+        assertThat(db.apiKeys().findById(key.id()).orElseThrow().lastUsed()).contains(NOW.plusSeconds(60));
+        assertThat(db.apiKeys().list(Optional.of(project.id()))).extracting(ApiKey::id).containsExactly(key.id());
+    }
+
+    @Test
+    void modelsKeepTheirSealedKeyAndExactPrices() {
+        Project project = newProject("Models");
+        ModelDefinition model = new ModelDefinition(db.models().nextId(), project.id(), "Llama", "my-llama",
+                ProviderKind.OPENAI, Optional.of("https://llm.internal/v1"), Optional.of(new SealedSecret("c1pher")),
+                false, new Pricing(new BigDecimal("0.0002"), new BigDecimal("0.0006")), 7, "us-east", "USD",
+                Map.of("fallback_identifier", "gpt-4o-mini"), NOW, NOW);
+        db.models().insert(model);
+
+        ModelDefinition read = db.models().findByIdentifier(project.id(), "my-llama").orElseThrow();
+        assertThat(read.apiKey()).contains(new SealedSecret("c1pher"));
+        assertThat(read.pricing().inputPer1k()).isEqualByComparingTo("0.0002");
+        assertThat(read.fallbackIdentifier()).contains("gpt-4o-mini");
+        assertThat(db.models().delete(project.id(), model.id())).isTrue();
+        assertThat(db.models().list(project.id())).isEmpty();
+    }
+
+    @Test
+    void duplicateModelIdentifiersAreRejectedByTheDatabase() {
+        Project project = newProject("Dupes");
+        db.models().insert(model(project, "same"));
+        assertThatThrownBy(() -> db.models().insert(model(project, "same"))).isInstanceOf(RuntimeException.class);
+    }
+
+    @Test
+    void tracesAreInvisibleToOtherProjects() {
+        Project mine = newProject("Mine");
+        Project theirs = newProject("Theirs");
+        Trace trace = trace(mine, NOW);
+        db.traces().insert(trace);
+
+        assertThat(db.traces().find(mine.id(), trace.id())).contains(trace);
+        assertThat(db.traces().find(theirs.id(), trace.id())).isEmpty();
+    }
+
+    @Test
+    void tracesListNewestFirstWithPagesAndStatusFilter() {
+        Project project = newProject("Paging");
+        List<Trace> traces = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Trace t = trace(project, NOW.plusSeconds(i));
+            db.traces().insert(t);
+            traces.add(t);
+        }
+        var page = db.traces().list(project.id(), Optional.empty(), new PageRequest(1, 2));
+        assertThat(page.total()).isEqualTo(5);
+        assertThat(page.items()).extracting(Trace::id).containsExactly(traces.get(4).id(), traces.get(3).id());
+        var last = db.traces().list(project.id(), Optional.of(TraceStatus.PENDING), new PageRequest(3, 2));
+        assertThat(last.items()).extracting(Trace::id).containsExactly(traces.get(0).id());
+        assertThat(db.traces().list(project.id(), Optional.of(TraceStatus.COMPLETED), PageRequest.first()).total())
+                .isZero();
+    }
+
+    @Test
+    void completingATraceIsACompareAndSetThatStoresTheSummary() {
+        Project project = newProject("Complete");
+        Trace trace = trace(project, NOW);
+        db.traces().insert(trace);
+        TraceSummary summary = new TraceSummary(1240.5, new BigDecimal("0.00318"), Optional.of(new BigDecimal("0.5")),
+                Optional.of(new BigDecimal("0.49682")), 870, 1200, 1238,
+                new TraceSummary.Grades(Grade.B, Grade.A, Grade.B), 2, 0, Optional.empty(), 0.02,
+                Map.of("gpt-4o", new BigDecimal("0.00318")), Map.of("public_cloud", new BigDecimal("0.00318")),
+                new TraceSummary.Security(false, false, false, Optional.of(0.98), Optional.empty()),
+                Optional.of(new TraceSummary.RoutingDecision("simple", "gpt-4o")));
+        Trace done = trace.ended(TraceStatus.COMPLETED, NOW.plusSeconds(2), summary);
+
+        assertThat(db.traces().updateIfStatus(done, TraceStatus.PENDING)).isTrue();
+        assertThat(db.traces().updateIfStatus(done, TraceStatus.PENDING)).isFalse();
+        Trace read = db.traces().find(project.id(), trace.id()).orElseThrow();
+        assertThat(read.status()).isEqualTo(TraceStatus.COMPLETED);
+        assertThat(read.summary()).contains(summary);
+    }
+
+    @Test
+    void stepsRecordedConcurrentlyAreAllDurableWithEveryField() throws Exception {
+        Project project = newProject("Steps");
+        Trace trace = trace(project, NOW);
+        db.traces().insert(trace);
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        List<Future<Step>> futures = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            int n = i;
+            futures.add(pool.submit(() -> {
+                Step step = runStep(project, trace, n);
+                db.stepRecorder().record(step);
+                return step;
+            }));
+        }
+        Set<Step> written = new HashSet<>();
+        for (Future<Step> f : futures) {
+            written.add(f.get());
+        }
+        pool.shutdown();
+
+        List<Step> read = db.steps().listByTrace(project.id(), trace.id());
+        assertThat(read).hasSize(200);
+        assertThat(new HashSet<>(read)).isEqualTo(written);
+    }
+
+    @Test
+    void stepIdsAreUniqueAcrossTwoNodesSharingTheDatabase() {
+        try (Database other = Database.open(settings())) {
+            Set<Long> ids = new HashSet<>();
+            for (int i = 0; i < 120; i++) {
+                assertThat(ids.add(db.ids().nextStepId().value())).isTrue();
+                assertThat(ids.add(other.ids().nextStepId().value())).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void aFailedUnitOfWorkLeavesNothingBehind() {
+        assertThatThrownBy(() -> db.unitOfWork().run(() -> {
+            db.projects().insert("Doomed", "", ProjectSettings.empty(), NOW);
+            throw new IllegalStateException("boom");
+        })).hasMessage("boom");
+        assertThat(db.projects().list()).extracting(Project::name).doesNotContain("Doomed");
+    }
+
+    @Test
+    void deletingAProjectRemovesItsKeysModelsTracesAndSteps() {
+        Project project = newProject("Doomed project");
+        db.apiKeys().insert(key(project, "ak_00000000000000c3"));
+        db.models().insert(model(project, "m"));
+        Trace trace = trace(project, NOW);
+        db.traces().insert(trace);
+        db.stepRecorder().record(runStep(project, trace, 1));
+
+        db.unitOfWork().run(() -> db.projects().deleteWithData(project.id()));
+
+        assertThat(db.projects().findById(project.id())).isEmpty();
+        assertThat(db.apiKeys().findById(new ApiKeyId("ak_00000000000000c3"))).isEmpty();
+        assertThat(db.models().list(project.id())).isEmpty();
+        assertThat(db.traces().find(project.id(), trace.id())).isEmpty();
+        assertThat(db.steps().listByTrace(project.id(), trace.id())).isEmpty();
+    }
+
+    @Test
+    void monthlySpendSumsRunStepCostsPerProject() {
+        Project project = newProject("Spend");
+        Trace trace = trace(project, NOW);
+        db.traces().insert(trace);
+        db.stepRecorder().record(runStep(project, trace, 1));
+        db.stepRecorder().record(runStep(project, trace, 2));
+
+        assertThat(db.projects().spendSince(NOW.minusSeconds(1)).get(project.id())).isEqualByComparingTo("0.0006");
+        assertThat(db.projects().spendSince(NOW.plusSeconds(3600)).get(project.id())).isNull();
+    }
+
+    @Test
+    void auditEventsListNewestFirstAndFilter() {
+        db.auditLog().append(new AuditEvent(0, "login_failed", Optional.empty(), Optional.empty(), "10.0.0.1", "ua",
+                Map.of(), NOW));
+        db.auditLog().append(new AuditEvent(0, "login_success", Optional.of("acct"), Optional.empty(), "10.0.0.1",
+                "ua", Map.of("k", "v"), NOW.plusSeconds(1)));
+
+        List<AuditEvent> all = db.auditLog().list(new AuditQuery(Optional.empty(), Optional.empty(), Optional.empty(),
+                50));
+        assertThat(all.get(0).id()).isGreaterThan(all.get(1).id());
+        List<AuditEvent> failed = db.auditLog().list(new AuditQuery(Optional.of("login_failed"), Optional.empty(),
+                Optional.empty(), 50));
+        assertThat(failed).isNotEmpty().allMatch(e -> e.event().equals("login_failed"));
+    }
+
+    private ApiKey key(Project project, String id) {
+        return new ApiKey(new ApiKeyId(id), "k", project.id(), "secret-hash", "ak_000...0000", KeyStatus.ACTIVE,
+                Optional.of(new BigDecimal("10.00")), Optional.empty(), 0, Optional.empty(), NOW);
+    }
+
+    private ModelDefinition model(Project project, String identifier) {
+        return new ModelDefinition(db.models().nextId(), project.id(), null, identifier, ProviderKind.SANDBOX,
+                Optional.empty(), Optional.empty(), true, Pricing.free(), 30, null, null, Map.of(), NOW, NOW);
+    }
+
+    private Trace trace(Project project, Instant createdAt) {
+        return new Trace(new TraceId(db.ids().timeOrderedUuid()), project.id(), TraceStatus.PENDING,
+                Map.of("user_id", "u1"), Optional.of(new BigDecimal("0.50")), Optional.empty(), "api",
+                Optional.empty(), createdAt, Optional.empty(), Optional.empty());
+    }
+
+    private Step runStep(Project project, Trace trace, int n) {
+        StepId id = db.ids().nextStepId();
+        return new Step(id, trace.id(), project.id(), StepType.RUN, Optional.empty(), Optional.of("ak_0000000000000001"),
+                Optional.of(new Step.ModelCall("gpt-4o", "openai", "public_cloud", Optional.of("simple"),
+                        new StepUsage(10 + n, 5, 0, false, new BigDecimal("0.0003")),
+                        List.of(new ProviderAttempt("gpt-4o", "openai", true, Optional.of(200), Optional.empty(),
+                                12.5)))),
+                "input " + n, "output " + n, 12.5, StepOutcome.OK, new StepSecurity(n % 2 == 0, false, false, 0.1),
+                Map.of("tool_calls", List.of()), NOW.plus(n, ChronoUnit.MILLIS));
+    }
+}

@@ -1,0 +1,23 @@
+package io.olyx.application.port;
+
+import io.olyx.domain.model.ModelDefinition;
+import io.olyx.domain.model.ModelId;
+import io.olyx.domain.project.ProjectId;
+import java.util.List;
+import java.util.Optional;
+
+public interface ModelRepository {
+    ModelId nextId();
+
+    void insert(ModelDefinition model);
+
+    void update(ModelDefinition model);
+
+    Optional<ModelDefinition> findById(ProjectId project, ModelId id);
+
+    Optional<ModelDefinition> findByIdentifier(ProjectId project, String identifier);
+
+    List<ModelDefinition> list(ProjectId project);
+
+    boolean delete(ProjectId project, ModelId id);
+}

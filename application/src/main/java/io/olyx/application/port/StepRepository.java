@@ -1,0 +1,15 @@
+package io.olyx.application.port;
+
+import io.olyx.domain.project.ProjectId;
+import io.olyx.domain.trace.Step;
+import io.olyx.domain.trace.StepId;
+import io.olyx.domain.trace.TraceId;
+import java.util.List;
+import java.util.Optional;
+
+public interface StepRepository {
+    /** Steps of a trace in recording order. */
+    List<Step> listByTrace(ProjectId project, TraceId trace);
+
+    Optional<Step> find(ProjectId project, StepId id);
+}

@@ -1,0 +1,21 @@
+package io.olyx.application.port;
+
+import io.olyx.domain.common.Page;
+import io.olyx.domain.common.PageRequest;
+import io.olyx.domain.project.ProjectId;
+import io.olyx.domain.trace.Trace;
+import io.olyx.domain.trace.TraceId;
+import io.olyx.domain.trace.TraceStatus;
+import java.util.Optional;
+
+public interface TraceRepository {
+    void insert(Trace trace);
+
+    /** Stores the new status, end time and summary, but only if the trace is still in {@code expected}. */
+    boolean updateIfStatus(Trace trace, TraceStatus expected);
+
+    /** A trace of that project; another project's trace is indistinguishable from a missing one. */
+    Optional<Trace> find(ProjectId project, TraceId id);
+
+    Page<Trace> list(ProjectId project, Optional<TraceStatus> status, PageRequest page);
+}
