@@ -41,7 +41,7 @@ public final class CompleteTrace {
         }
         List<Step> recorded = steps.listByTrace(caller.projectId(), id);
         Instant endedAt = trace.endedAt().orElseGet(clock::instant);
-        TraceSummary summary = grading.summarize(trace, recorded, endedAt);
+        TraceSummary summary = grading.summarize(trace, recorded);
         Trace ended = trace.ended(target, endedAt, summary);
         if (!traces.updateIfStatus(ended, trace.status())) {
             Trace now = traces.find(caller.projectId(), id).orElse(trace);

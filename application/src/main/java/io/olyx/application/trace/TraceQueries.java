@@ -10,7 +10,6 @@ import io.olyx.domain.trace.Trace;
 import io.olyx.domain.trace.TraceId;
 import io.olyx.domain.trace.TraceStatus;
 import io.olyx.domain.trace.TraceSummary;
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,13 +18,11 @@ public final class TraceQueries {
     private final TraceRepository traces;
     private final StepRepository steps;
     private final TraceGrading grading;
-    private final Clock clock;
 
-    public TraceQueries(TraceRepository traces, StepRepository steps, TraceGrading grading, Clock clock) {
+    public TraceQueries(TraceRepository traces, StepRepository steps, TraceGrading grading) {
         this.traces = traces;
         this.steps = steps;
         this.grading = grading;
-        this.clock = clock;
     }
 
     public Page<Trace> list(KeyCaller caller, Optional<TraceStatus> status, PageRequest page) {
@@ -36,7 +33,7 @@ public final class TraceQueries {
         return traces.find(caller.projectId(), id).map(trace -> {
             List<Step> recorded = steps.listByTrace(caller.projectId(), id);
             TraceSummary summary = trace.summary()
-                    .orElseGet(() -> grading.summarize(trace, recorded, clock.instant()));
+                    .orElseGet(() -> grading.summarize(trace, recorded));
             return new TraceView(trace, summary, recorded);
         });
     }

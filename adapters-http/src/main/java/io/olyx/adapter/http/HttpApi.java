@@ -1,0 +1,47 @@
+package io.olyx.adapter.http;
+
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The HTTP adapter's entry: one Javalin server on virtual threads, with the shared error shape, request ids and the
+ * route areas bootstrap hands in. Stopping lets in-flight requests finish first.
+ */
+public final class HttpApi implements AutoCloseable {
+    private final Javalin app;
+    private final HttpSettings settings;
+
+    public HttpApi(HttpSettings settings, List<Consumer<Javalin>> routeAreas) {
+        this.settings = settings;
+        this.app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.useVirtualThreads = true;
+            config.jsonMapper(new JavalinJackson(JsonMapperFactory.create(), true));
+            config.http.maxRequestSize = settings.maxBodyBytes();
+            config.http.prefer405over404 = true;
+            config.router.ignoreTrailingSlashes = true;
+            config.jetty.modifyServer(server -> server.setStopTimeout(10_000));
+        });
+        app.before(RequestIds::assign);
+        ErrorHandling.register(app);
+        app.get("/up", ctx -> ctx.json(Map.of("status", "ok")));
+        routeAreas.forEach(area -> area.accept(app));
+    }
+
+    public HttpApi start() {
+        app.start(settings.host(), settings.port());
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

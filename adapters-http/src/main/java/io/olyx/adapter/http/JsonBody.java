@@ -1,0 +1,181 @@
+package io.olyx.adapter.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import io.olyx.domain.common.JsonValues;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A request's JSON object with typed, validating accessors. Reading fields one by one (instead of binding to a class)
+ * lets every wrong type say exactly which field is wrong, tolerates unknown fields, and tells "absent" from "null".
+ */
+public final class JsonBody {
+    private final Map<String, Object> fields;
+    private final String path;
+
+    private JsonBody(Map<String, Object> fields, String path) {
+        this.fields = fields;
+        this.path = path;
+    }
+
+    private static final ObjectMapper MAPPER = JsonMapperFactory.create();
+
+    /** The request's body as a JSON object; an empty body reads as {}. */
+    public static JsonBody of(Context ctx) {
+        return parse(ctx.body(), MAPPER);
+    }
+
+    static JsonBody parse(String body, ObjectMapper mapper) {
+        if (body == null || body.isBlank()) {
+            return new JsonBody(Map.of(), "");
+        }
+        Object parsed;
+        try {
+            parsed = mapper.readValue(body, Object.class);
+        } catch (JsonProcessingException e) {
+            throw ApiError.badRequest("invalid_json", "Request body is not valid JSON: "
+                    + e.getOriginalMessage());
+        }
+        if (!(parsed instanceof Map<?, ?> map)) {
+            throw ApiError.invalid("Request body must be a JSON object");
+        }
+        return new JsonBody(JsonValues.freezeObject(map), "");
+    }
+
+    public Map<String, Object> raw() {
+        return fields;
+    }
+
+    public boolean has(String field) {
+        return fields.containsKey(field);
+    }
+
+    /** The object under {@code field} if present (e.g. {"project": {...}}), else this body itself. */
+    public JsonBody unwrap(String field) {
+        return object(field).map(o -> new JsonBody(o, name(field) + ".")).orElse(this);
+    }
+
+    public JsonBody child(String field) {
+        return new JsonBody(object(field).orElse(Map.of()), name(field) + ".");
+    }
+
+    public String requireString(String field) {
+        return string(field).filter(s -> !s.isBlank())
+                .orElseThrow(() -> ApiError.invalid(name(field) + " is required"));
+    }
+
+    public Optional<String> string(String field) {
+        Object value = fields.get(field);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (value instanceof String s) {
+            return Optional.of(s);
+        }
+        throw wrongType(field, "a string");
+    }
+
+    /** Outer empty: absent. Inner empty: explicitly null. */
+    public Optional<Optional<String>> nullableString(String field) {
+        return has(field) ? Optional.of(string(field)) : Optional.empty();
+    }
+
+    public Optional<Boolean> bool(String field) {
+        Object value = fields.get(field);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (value instanceof Boolean b) {
+            return Optional.of(b);
+        }
+        throw wrongType(field, "true or false");
+    }
+
+    public Optional<BigDecimal> decimal(String field) {
+        Object value = fields.get(field);
+        if (value == null) {
+            return Optional.empty();
+        }
+        return Optional.of(JsonValues.decimal(value).orElseThrow(() -> wrongType(field, "a number")));
+    }
+
+    public Optional<Optional<BigDecimal>> nullableDecimal(String field) {
+        return has(field) ? Optional.of(decimal(field)) : Optional.empty();
+    }
+
+    public Optional<Integer> integer(String field) {
+        return decimal(field).map(d -> {
+            try {
+                return d.intValueExact();
+            } catch (ArithmeticException notAnInt) {
+                throw wrongType(field, "a whole number");
+            }
+        });
+    }
+
+    public Optional<Long> longValue(String field) {
+        return decimal(field).map(d -> {
+            try {
+                return d.longValueExact();
+            } catch (ArithmeticException notALong) {
+                throw wrongType(field, "a whole number");
+            }
+        });
+    }
+
+    public Optional<Instant> instant(String field) {
+        return string(field).map(s -> {
+            try {
+                return Instant.parse(s);
+            } catch (DateTimeParseException e) {
+                throw ApiError.invalid(name(field) + " must be an ISO-8601 timestamp such as 2026-04-12T09:00:00Z");
+            }
+        });
+    }
+
+    public Optional<Optional<Instant>> nullableInstant(String field) {
+        return has(field) ? Optional.of(instant(field)) : Optional.empty();
+    }
+
+    @SuppressWarnings("unchecked")
+    public Optional<Map<String, Object>> object(String field) {
+        Object value = fields.get(field);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (value instanceof Map<?, ?> map) {
+            return Optional.of((Map<String, Object>) map);
+        }
+        throw wrongType(field, "a JSON object");
+    }
+
+    @SuppressWarnings("unchecked")
+    public Optional<List<Object>> array(String field) {
+        Object value = fields.get(field);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (value instanceof List<?> list) {
+            return Optional.of((List<Object>) list);
+        }
+        throw wrongType(field, "an array");
+    }
+
+    public Optional<Object> value(String field) {
+        return Optional.ofNullable(fields.get(field));
+    }
+
+    private ApiError wrongType(String field, String expected) {
+        return ApiError.invalid(name(field) + " must be " + expected);
+    }
+
+    private String name(String field) {
+        return path + field;
+    }
+}

@@ -1,0 +1,28 @@
+package io.olyx.adapter.http;
+
+import io.javalin.http.Context;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
+/** Every request gets an id, echoed in X-Request-Id and in error bodies, so a user can quote it to find the logs. */
+final class RequestIds {
+    static final String HEADER = "X-Request-Id";
+    private static final String ATTRIBUTE = "olyx.request-id";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private RequestIds() {
+    }
+
+    static void assign(Context ctx) {
+        byte[] bytes = new byte[10];
+        RANDOM.nextBytes(bytes);
+        String id = "req_" + HexFormat.of().formatHex(bytes);
+        ctx.attribute(ATTRIBUTE, id);
+        ctx.header(HEADER, id);
+    }
+
+    static String of(Context ctx) {
+        String id = ctx.attribute(ATTRIBUTE);
+        return id == null ? "req_unknown" : id;
+    }
+}

@@ -1,0 +1,24 @@
+package io.olyx.bootstrap;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code java -jar olyx.jar [serve]} starts the server; more commands are listed by {@code --help}. */
+@Command(name = "olyx", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Olyx: AI gateway, LLM observability and RAG in one process.",
+        subcommands = {ServeCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        return new CommandLine(new Main());
+    }
+
+    /** No sub-command: serve, because starting the server is what a bare {@code java -jar olyx.jar} should do. */
+    @Override
+    public void run() {
+        new ServeCommand().call();
+    }
+}

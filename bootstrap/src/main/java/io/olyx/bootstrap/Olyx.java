@@ -1,0 +1,160 @@
+package io.olyx.bootstrap;
+
+import io.javalin.Javalin;
+import io.olyx.adapter.http.Authenticator;
+import io.olyx.adapter.http.HttpApi;
+import io.olyx.adapter.http.HttpSettings;
+import io.olyx.adapter.http.account.AccountRoutes;
+import io.olyx.adapter.http.audit.AuditRoutes;
+import io.olyx.adapter.http.keys.KeyRoutes;
+import io.olyx.adapter.http.model.ModelRoutes;
+import io.olyx.adapter.http.project.ProjectRoutes;
+import io.olyx.adapter.http.trace.TraceRoutes;
+import io.olyx.adapter.persistence.Database;
+import io.olyx.adapter.persistence.DatabaseSettings;
+import io.olyx.adapter.persistence.KeyVault;
+import io.olyx.application.access.Auditor;
+import io.olyx.application.account.CreateAccount;
+import io.olyx.application.account.EnsureOwner;
+import io.olyx.application.account.FirstStart;
+import io.olyx.application.account.LogIn;
+import io.olyx.application.account.LoginThrottle;
+import io.olyx.application.account.ManageAccounts;
+import io.olyx.application.account.Sessions;
+import io.olyx.application.audit.ListAuditEvents;
+import io.olyx.application.keys.CreateApiKey;
+import io.olyx.application.keys.KeyDirectory;
+import io.olyx.application.keys.LastUsedTracker;
+import io.olyx.application.keys.ManageApiKeys;
+import io.olyx.application.model.ManageModels;
+import io.olyx.application.port.AccountRepository;
+import io.olyx.application.port.ApiKeyRepository;
+import io.olyx.application.port.IdGenerator;
+import io.olyx.application.port.ProjectRepository;
+import io.olyx.application.port.TokenHasher;
+import io.olyx.application.port.UnitOfWork;
+import io.olyx.application.project.CreateProject;
+import io.olyx.application.project.DeleteProject;
+import io.olyx.application.project.ProjectQueries;
+import io.olyx.application.project.UpdateProject;
+import io.olyx.application.trace.AppendLogStep;
+import io.olyx.application.trace.CompleteTrace;
+import io.olyx.application.trace.CreateTrace;
+import io.olyx.application.trace.GradeTraces;
+import io.olyx.application.trace.TraceGrading;
+import io.olyx.application.trace.TraceQueries;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: builds every adapter and use case in dependency order, by hand, and starts the server.
+ * Closing it shuts down in reverse: stop taking requests, flush what is batched, close the database.
+ */
+public final class Olyx implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Olyx.class);
+
+    private final Database database;
+    private final HttpApi http;
+    private final LastUsedTracker lastUsed;
+    private final ScheduledExecutorService scheduler;
+    private final Optional<String> createdOwnerLoginKey;
+
+    private Olyx(OlyxConfig config, Clock clock) {
+        OlyxConfig.Storage storage = config.storage();
+        database = Database.open(storage.databaseUrl()
+                .map(url -> new DatabaseSettings(url, storage.databaseUser(), storage.databasePassword(),
+                        storage.databasePoolSize()))
+                .orElseGet(() -> DatabaseSettings.embedded(storage.dataDir(), storage.databasePoolSize())));
+        KeyVault vault = KeyVault.load(config.security().masterKey(), storage.dataDir().resolve("master.key"));
+        TokenHasher hasher = vault.tokenHasher();
+        IdGenerator ids = database.ids();
+        UnitOfWork unitOfWork = database.unitOfWork();
+        AccountRepository accounts = database.accounts();
+        ProjectRepository projects = database.projects();
+        ApiKeyRepository apiKeys = database.apiKeys();
+        Auditor auditor = new Auditor(database.auditLog(), clock);
+
+        createdOwnerLoginKey = new FirstStart(new EnsureOwner(accounts, hasher, ids, clock), projects,
+                database.models(), unitOfWork, clock).run(config.security().ownerLoginKey());
+
+        lastUsed = new LastUsedTracker(apiKeys);
+        KeyDirectory keyDirectory = new KeyDirectory(apiKeys, projects, hasher, lastUsed, clock,
+                config.security().keyCacheTtl());
+        Sessions sessions = new Sessions(database.sessions(), accounts, hasher, auditor, clock);
+        Authenticator auth = new Authenticator(keyDirectory, sessions, auditor);
+        ProjectQueries projectQueries = new ProjectQueries(projects, clock);
+        TraceGrading grading = new GradeTraces(projects, database.models());
+
+        List<Consumer<Javalin>> areas = new ArrayList<>();
+        areas.add(new AccountRoutes(
+                new LogIn(accounts, database.sessions(), hasher, ids,
+                        new LoginThrottle(config.security().loginAttemptsPerMinute()), auditor, clock),
+                sessions, new CreateAccount(accounts, hasher, ids, auditor, clock),
+                new ManageAccounts(accounts, auditor), auth)::register);
+        areas.add(new ProjectRoutes(new CreateProject(projects, auditor, clock),
+                new UpdateProject(projects, unitOfWork, keyDirectory, auditor, clock),
+                new DeleteProject(projects, unitOfWork, keyDirectory, auditor), projectQueries, auth)::register);
+        areas.add(new KeyRoutes(new CreateApiKey(apiKeys, projects, hasher, ids, auditor, clock),
+                new ManageApiKeys(apiKeys, projects, unitOfWork, keyDirectory, lastUsed, auditor, clock),
+                projectQueries, auth)::register);
+        areas.add(new ModelRoutes(new ManageModels(database.models(), projects, vault.cipher(), unitOfWork, auditor,
+                clock), auth)::register);
+        areas.add(new TraceRoutes(new CreateTrace(database.traces(), ids, clock),
+                new CompleteTrace(database.traces(), database.steps(), grading, clock),
+                new TraceQueries(database.traces(), database.steps(), grading),
+                new AppendLogStep(database.traces(), database.steps(), database.stepRecorder(), ids, clock),
+                auth)::register);
+        areas.add(new AuditRoutes(new ListAuditEvents(database.auditLog()), auth)::register);
+
+        OlyxConfig.Server server = config.server();
+        http = new HttpApi(new HttpSettings(server.host(), server.port(), server.maxBodyBytes()), areas);
+
+        scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon(true)
+                .name("olyx-scheduler").factory());
+        scheduler.scheduleWithFixedDelay(this::flushLastUsed, 10, 10, TimeUnit.SECONDS);
+    }
+
+    public static Olyx start(OlyxConfig config, Clock clock) {
+        Olyx olyx = new Olyx(config, clock);
+        try {
+            olyx.http.start();
+        } catch (RuntimeException e) {
+            olyx.close();
+            throw e;
+        }
+        return olyx;
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    /** The owner's login key if this start created the installation (to be shown once). */
+    public Optional<String> createdOwnerLoginKey() {
+        return createdOwnerLoginKey;
+    }
+
+    private void flushLastUsed() {
+        try {
+            lastUsed.flush();
+        } catch (RuntimeException e) {
+            LOG.warn("could not write key last-used times; will retry", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        http.close();
+        scheduler.shutdownNow();
+        flushLastUsed();
+        database.close();
+    }
+}

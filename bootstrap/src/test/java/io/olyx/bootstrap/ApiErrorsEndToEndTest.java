@@ -1,0 +1,233 @@
+package io.olyx.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every way a request can be wrong gets a clear 4xx in the seed's error shape, never a 500 or a stack trace. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ApiErrorsEndToEndTest {
+    @TempDir
+    Path dataDir;
+
+    RunningOlyx olyx;
+    ApiClient owner;
+    RunningOlyx.Tenant tenant;
+
+    @BeforeAll
+    void start() {
+        olyx = RunningOlyx.start(dataDir, Map.of("OLYX_MAX_BODY_BYTES", "65536"));
+        owner = olyx.owner();
+        tenant = olyx.newTenant(owner, "Errors");
+    }
+
+    @AfterAll
+    void stop() {
+        olyx.close();
+    }
+
+    static void assertError(ApiClient.Response response, int status, String code) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(status);
+        assertThat(response.text("code")).as(response.toString()).isEqualTo(code);
+        assertThat(response.text("error")).isNotBlank();
+        assertThat(response.text("request_id")).startsWith("req_")
+                .isEqualTo(response.headers().firstValue("X-Request-Id").orElseThrow());
+        assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void malformedJsonIsABadRequest() {
+        assertError(tenant.client().post("/api/v1/traces", "{\"metadata\": "), 400, "invalid_json");
+    }
+
+    @Test
+    void wrongTypesAreUnprocessable() {
+        assertError(tenant.client().post("/api/v1/traces", Map.of("revenue", "lots")), 422, "invalid_request");
+        assertError(tenant.client().post("/api/v1/traces", Map.of("metadata", List.of("a"))), 422, "invalid_request");
+        assertError(tenant.client().post("/api/v1/traces", Map.of("metadata", "text")), 422, "invalid_request");
+        assertError(tenant.client().post("/api/v1/traces", "[1,2]"), 422, "invalid_request");
+        assertError(owner.post("/api/v1/keys", Map.of("name", "x", "project_id", "12")), 422, "invalid_request");
+    }
+
+    @Test
+    void badMetadataKeysAndNegativeRevenueAreRejected() {
+        assertError(tenant.client().post("/api/v1/traces", Map.of("metadata", Map.of("bad key!", 1))), 422,
+                "invalid_request");
+        assertError(tenant.client().post("/api/v1/traces", Map.of("revenue", -1)), 422, "invalid_request");
+    }
+
+    @Test
+    void unknownFieldsAreTolerated() {
+        ApiClient.Response created = tenant.client().post("/api/v1/traces",
+                Map.of("metadata", Map.of("a", 1), "some_future_field", true));
+        assertThat(created.status()).isEqualTo(201);
+    }
+
+    @Test
+    void oversizedBodiesAreRejected() {
+        String big = "x".repeat(70_000);
+        assertError(tenant.client().post("/api/v1/traces", Map.of("metadata", Map.of("k", big))), 413,
+                "payload_too_large");
+    }
+
+    @Test
+    void unknownRoutesAndWrongMethodsAreClear() {
+        assertError(tenant.client().get("/api/v1/nothing-here"), 404, "not_found");
+        assertError(tenant.client().send("PUT", "/api/v1/traces", "{}"), 405, "method_not_allowed");
+    }
+
+    @Test
+    void missingOrBadCredentialsAreUnauthorized() {
+        assertError(olyx.api.get("/api/v1/traces"), 401, "unauthorized");
+        assertError(olyx.api.as("ak_0123456789abcdef." + "0".repeat(64)).get("/api/v1/traces"), 401,
+                "unauthorized");
+        assertError(olyx.api.as("garbage").get("/api/v1/traces"), 401, "unauthorized");
+        assertError(olyx.api.get("/api/v1/projects"), 401, "unauthorized");
+        assertError(tenant.client().get("/api/v1/projects"), 401, "unauthorized");
+    }
+
+    @Test
+    void unknownAndMalformedIdsAreNotFound() {
+        assertError(tenant.client().get("/api/v1/traces/00000000-0000-7000-8000-000000000000"), 404, "not_found");
+        assertError(tenant.client().get("/api/v1/traces/not-a-uuid"), 404, "not_found");
+        assertError(owner.get("/api/v1/projects/999999"), 404, "not_found");
+        assertError(owner.get("/api/v1/projects/abc/models"), 404, "not_found");
+        assertError(tenant.client().post("/api/v1/logs", Map.of("trace_id", "00000000-0000-7000-8000-000000000000",
+                "output", Map.of())), 404, "not_found");
+    }
+
+    @Test
+    void theTraceStateMachineRefusesImpossibleTransitions() {
+        String id = tenant.client().post("/api/v1/traces", Map.of()).text("id");
+        assertThat(tenant.client().patch("/api/v1/traces/" + id + "/cancel", null).status()).isEqualTo(200);
+        assertError(tenant.client().patch("/api/v1/traces/" + id + "/complete", null), 409, "invalid_transition");
+        assertError(tenant.client().post("/api/v1/logs", Map.of("trace_id", id, "output", Map.of("a", 1))), 409,
+                "trace_closed");
+        assertError(tenant.client().patch("/api/v1/traces/" + id + "/complete", Map.of("status", "pending")), 422,
+                "invalid_request");
+    }
+
+    @Test
+    void completingTwiceIsSafeAndGivesTheSameSummary() {
+        String id = tenant.client().post("/api/v1/traces", Map.of("revenue", 1)).text("id");
+        ApiClient.Response first = tenant.client().patch("/api/v1/traces/" + id + "/complete", null);
+        ApiClient.Response second = tenant.client().patch("/api/v1/traces/" + id + "/complete", null);
+        assertThat(second.status()).isEqualTo(200);
+        assertThat(second.json().path("summary")).isEqualTo(first.json().path("summary"));
+        assertError(tenant.client().patch("/api/v1/traces/" + id + "/fail", null), 409, "invalid_transition");
+    }
+
+    @Test
+    void logsNeedAnObjectOutputAndAParentOfTheSameTrace() {
+        String id = tenant.client().post("/api/v1/traces", Map.of()).text("id");
+        assertError(tenant.client().post("/api/v1/logs", Map.of("trace_id", id, "output", "text")), 422,
+                "invalid_request");
+        assertError(tenant.client().post("/api/v1/logs", Map.of("trace_id", id, "output", Map.of(),
+                "parent_step_id", 123456789)), 422, "invalid_parent_step");
+    }
+
+    @Test
+    void localRefIsEnforcedWhenTheProjectRequiresIt() {
+        RunningOlyx.Tenant strict = olyx.newTenant(owner, "Strict");
+        owner.patch("/api/v1/projects/" + strict.projectId(),
+                Map.of("project", Map.of("settings", Map.of("local_ref_required", true))));
+        assertError(strict.client().post("/api/v1/traces", Map.of()), 422, "local_ref_required");
+        ApiClient.Response ok = strict.client().post("/api/v1/traces", Map.of("local_ref", "s3://bucket/run-1"));
+        assertThat(ok.status()).isEqualTo(201);
+        assertThat(ok.json().path("distribution").path("local_ref").asText()).isEqualTo("s3://bucket/run-1");
+    }
+
+    @Test
+    void invalidSettingsAreRejectedAndNothingIsStored() {
+        assertError(owner.patch("/api/v1/projects/" + tenant.projectId(),
+                Map.of("project", Map.of("settings", Map.of("telemetry_mode", "loud")))), 422, "invalid_request");
+        assertError(owner.patch("/api/v1/projects/" + tenant.projectId(),
+                Map.of("project", Map.of("settings", Map.of("guardrails", Map.of("pii_threshold", 3))))), 422,
+                "invalid_request");
+        assertThat(owner.get("/api/v1/projects/" + tenant.projectId()).json().path("settings").has("telemetry_mode"))
+                .isFalse();
+    }
+
+    @Test
+    void modelRegistryInputIsValidated() {
+        String path = "/api/v1/projects/" + tenant.projectId() + "/models";
+        assertError(owner.post(path, Map.of("model_definition", Map.of("identifier", "x", "provider", "nope"))), 422,
+                "invalid_request");
+        assertError(owner.post(path, Map.of("model_definition", Map.of("provider", "openai"))), 422,
+                "invalid_request");
+        assertError(owner.post(path, Map.of("model_definition", Map.of("identifier", "x", "provider", "openai",
+                "input_cost_per_1k", -1))), 422, "invalid_request");
+        assertThat(owner.post(path, Map.of("model_definition", Map.of("identifier", "dupe", "provider", "openai")))
+                .status()).isEqualTo(201);
+        assertError(owner.post(path, Map.of("model_definition", Map.of("identifier", "dupe", "provider", "openai"))),
+                409, "duplicate_identifier");
+    }
+
+    @Test
+    void revokedKeysStopWorkingAtOnceAndAreAudited() {
+        RunningOlyx.Tenant doomed = olyx.newTenant(owner, "Revoked");
+        assertThat(doomed.client().get("/api/v1/traces").status()).isEqualTo(200);
+        ApiClient.Response revoked = owner.delete("/api/v1/keys/" + doomed.keyId());
+        assertThat(revoked.text("status")).isEqualTo("revoked");
+        assertError(doomed.client().get("/api/v1/traces"), 401, "key_revoked");
+        assertError(owner.patch("/api/v1/keys/" + doomed.keyId(), Map.of("status", "active")), 409,
+                "invalid_status_change");
+        List<String> events = owner.get("/api/v1/audit-events?event=perimeter_block").json().findValuesAsText("event");
+        assertThat(events).isNotEmpty().allMatch("perimeter_block"::equals);
+    }
+
+    @Test
+    void trippedKeysAreRejectedWithRetryAfterUntilReset() {
+        RunningOlyx.Tenant tripped = olyx.newTenant(owner, "Tripped");
+        owner.patch("/api/v1/keys/" + tripped.keyId(), Map.of("status", "tripped"));
+        ApiClient.Response rejected = tripped.client().get("/api/v1/traces");
+        assertError(rejected, 429, "spend_limit_exceeded");
+        assertThat(rejected.headers().firstValue("Retry-After")).isPresent();
+        owner.patch("/api/v1/keys/" + tripped.keyId(), Map.of("status", "active"));
+        assertThat(tripped.client().get("/api/v1/traces").status()).isEqualTo(200);
+    }
+
+    @Test
+    void expiredKeysAreRefused() {
+        RunningOlyx.Tenant expiring = olyx.newTenant(owner, "Expiring");
+        owner.patch("/api/v1/keys/" + expiring.keyId(), Map.of("expires_at", "2020-01-01T00:00:00Z"));
+        assertError(expiring.client().get("/api/v1/traces"), 401, "key_expired");
+        JsonList keys = new JsonList(owner.get("/api/v1/keys?project_id=" + expiring.projectId()));
+        assertThat(keys.first("status")).isEqualTo("expired");
+    }
+
+    @Test
+    void membersCannotAdministerAndCannotSeeAuditEvents() {
+        ApiClient.Response created = owner.post("/api/v1/admin/accounts",
+                Map.of("name", "Mia", "role", "member", "loginKey", "lk_member_login_key_0001"));
+        assertThat(created.status()).isEqualTo(201);
+        String token = olyx.api.post("/api/v1/auth/login", Map.of("loginKey", "lk_member_login_key_0001"))
+                .text("accessToken");
+        ApiClient member = olyx.api.as(token);
+        assertThat(member.get("/api/v1/projects").status()).isEqualTo(200);
+        assertError(member.post("/api/v1/projects", Map.of("name", "Nope")), 403, "forbidden");
+        assertError(member.delete("/api/v1/projects/" + tenant.projectId()), 403, "forbidden");
+        assertError(member.get("/api/v1/audit-events"), 403, "forbidden");
+        assertError(member.post("/api/v1/admin/accounts", Map.of("name", "X")), 403, "forbidden");
+    }
+
+    @Test
+    void wrongLoginKeysAreRefusedAndAudited() {
+        assertError(olyx.api.post("/api/v1/auth/login", Map.of("loginKey", "wrong-key-000000")), 400,
+                "invalid_login_key");
+        assertThat(owner.get("/api/v1/audit-events?event=login_failed").json()).isNotEmpty();
+    }
+
+    record JsonList(ApiClient.Response response) {
+        String first(String field) {
+            return response.json().get(0).path(field).asText();
+        }
+    }
+}
