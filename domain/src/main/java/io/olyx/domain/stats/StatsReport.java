@@ -1,0 +1,66 @@
+package io.olyx.domain.stats;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The body of GET /api/v1/stats, field for field (seed 001, "Stats"). Rates and percentages are 0–100; latencies
+ * are milliseconds; money is exact. {@code grossMarginPct} and {@code toolFidelityScore} are empty when there is
+ * nothing to divide by or average.
+ */
+public record StatsReport(StatsPeriod period, Latency latency, Cost cost, BigDecimal revenue, BigDecimal grossMargin,
+                          Optional<Double> grossMarginPct, Security security, Agent agent) {
+    public StatsReport {
+        Objects.requireNonNull(period, "period");
+        Objects.requireNonNull(latency, "latency");
+        Objects.requireNonNull(cost, "cost");
+        Objects.requireNonNull(revenue, "revenue");
+        Objects.requireNonNull(grossMargin, "grossMargin");
+        Objects.requireNonNull(grossMarginPct, "grossMarginPct");
+        Objects.requireNonNull(security, "security");
+        Objects.requireNonNull(agent, "agent");
+    }
+
+    /** Over run steps (model calls). */
+    public record Latency(double p50, double p95, double p99, double avgMs) {
+    }
+
+    /** by_model and by_infrastructure are ordered by cost, highest first, then by name. */
+    public record Cost(BigDecimal total, List<ModelCost> byModel, List<InfrastructureCost> byInfrastructure) {
+        public Cost {
+            byModel = List.copyOf(byModel);
+            byInfrastructure = List.copyOf(byInfrastructure);
+        }
+    }
+
+    public record ModelCost(String model, BigDecimal cost) {
+    }
+
+    public record InfrastructureCost(String infrastructure, BigDecimal cost) {
+    }
+
+    /** total_requests is the number of graded traces; the rates are percentages of them. */
+    public record Security(long totalRequests, double piiBlockRate, double injectionShadowRate,
+                           Optional<Double> toolFidelityScore, long loopInterventions, double secretLeakageRate) {
+    }
+
+    public record Agent(McpLatency mcpLatency, ChainDepth chainDepth, List<DriftReport> biasDrift, Stall stall) {
+        public Agent {
+            biasDrift = List.copyOf(biasDrift);
+        }
+    }
+
+    /** overhead_ratio = tool time as a percentage of tool time plus agent model time. */
+    public record McpLatency(double avgModelThinkMs, double p95ModelThinkMs, double avgToolExecMs,
+                             double p95ToolExecMs, long toolCallCount, double overheadRatio) {
+    }
+
+    /** avg_tool_cycles averages over traces that made at least one tool-call cycle. */
+    public record ChainDepth(double avgToolCycles, int maxToolCycles, long deepLoopCount) {
+    }
+
+    public record Stall(double avgProbability, long alertCount, long monitorCount, double alertRatePct) {
+    }
+}
