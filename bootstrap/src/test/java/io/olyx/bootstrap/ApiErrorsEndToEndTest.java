@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ApiErrorsEndToEndTest {
     @TempDir
-    Path dataDir;
+    static Path dataDir;
 
     RunningOlyx olyx;
     ApiClient owner;

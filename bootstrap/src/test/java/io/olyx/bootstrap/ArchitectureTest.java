@@ -1,5 +1,7 @@
 package io.olyx.bootstrap;
 
+import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.onionArchitecture;
@@ -10,7 +12,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /** The hexagon, enforced: dependencies point inward, the domain is plain Java, only bootstrap reads the environment. */
-@AnalyzeClasses(packages = "io.olyx", importOptions = {ImportOption.DoNotIncludeTests.class,
+@AnalyzeClasses(packages = "io.olyx", importOptions = {ImportOption.DoNotIncludeTests.class, ImportOption.DoNotIncludeJars.class,
         ArchitectureTest.ExcludeFixtures.class})
 class ArchitectureTest {
     @ArchTest
@@ -20,7 +22,8 @@ class ArchitectureTest {
             .adapter("http", "io.olyx.adapter.http..")
             .adapter("persistence", "io.olyx.adapter.persistence..")
             .adapter("providers", "io.olyx.adapter.providers..")
-            .adapter("search", "io.olyx.adapter.search..");
+            .adapter("search", "io.olyx.adapter.search..")
+            .ignoreDependency(resideInAPackage("io.olyx.bootstrap.."), alwaysTrue());
 
     @ArchTest
     static final ArchRule domainIsPureJava = classes().that().resideInAPackage("io.olyx.domain..")
