@@ -6,6 +6,7 @@ import io.olyx.application.port.AccountRepository;
 import io.olyx.application.port.ApiKeyRepository;
 import io.olyx.application.port.AuditLog;
 import io.olyx.application.port.IdGenerator;
+import io.olyx.application.port.JobQueue;
 import io.olyx.application.port.ModelRepository;
 import io.olyx.application.port.ProjectRepository;
 import io.olyx.application.port.SessionRepository;
@@ -32,9 +33,11 @@ public final class Database implements AutoCloseable {
     private final StepRows stepRows = new StepRows(json);
     private final GroupCommitStepRecorder stepRecorder;
     private final SequenceIdGenerator ids;
+    private final boolean isPostgres;
 
-    private Database(HikariDataSource dataSource) {
+    private Database(HikariDataSource dataSource, boolean isPostgres) {
         this.dataSource = dataSource;
+        this.isPostgres = isPostgres;
         this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
         this.stepRecorder = new GroupCommitStepRecorder(jdbi, stepRows);
         this.ids = new SequenceIdGenerator(jdbi);
@@ -53,7 +56,7 @@ public final class Database implements AutoCloseable {
                     .migrate();
             LOG.info("database ready ({}), schema version {}", settings.isPostgres() ? "PostgreSQL" : "H2",
                     result.targetSchemaVersion == null ? "unchanged" : result.targetSchemaVersion);
-            return new Database(dataSource);
+            return new Database(dataSource, settings.isPostgres());
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
@@ -98,6 +101,10 @@ public final class Database implements AutoCloseable {
 
     public StepRepository steps() {
         return new JdbiStepRepository(jdbi.onDemand(StepDao.class), stepRows);
+    }
+
+    public JobQueue jobs() {
+        return new JdbiJobQueue(jdbi, json, isPostgres);
     }
 
     public AuditLog auditLog() {

@@ -46,6 +46,7 @@ final class JdbiProjectRepository implements ProjectRepository {
     @Override
     public void deleteWithData(ProjectId id) {
         dao.deleteSteps(id.value());
+        dao.deleteJobs(id.value());
         dao.delete(id.value());
     }
 

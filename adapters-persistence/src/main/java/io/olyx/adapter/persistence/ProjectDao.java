@@ -41,6 +41,9 @@ interface ProjectDao {
     @SqlUpdate("DELETE FROM steps WHERE project_id = :id")
     void deleteSteps(@Bind("id") long id);
 
+    @SqlUpdate("DELETE FROM jobs WHERE project_id = :id")
+    void deleteJobs(@Bind("id") long id);
+
     @SqlUpdate("DELETE FROM projects WHERE id = :id")
     void delete(@Bind("id") long id);
 

@@ -1,0 +1,137 @@
+package io.olyx.application.jobs;
+
+import io.olyx.application.port.JobQueue;
+import io.olyx.domain.jobs.Job;
+import io.olyx.domain.jobs.RetryPolicy;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Claims jobs from the shared queue and runs them on virtual threads, at most {@code concurrency} at once. It polls
+ * when idle and is woken at once when this node enqueues work. Jobs left running by this node's previous life are
+ * put back on start, so a restart resumes them.
+ */
+public final class JobWorker implements AutoCloseable {
+    private final JobQueue queue;
+    private final Map<String, JobHandler> handlers;
+    private final String node;
+    private final Clock clock;
+    private final RetryPolicy retry;
+    private final Duration lease;
+    private final Duration idlePoll;
+    private final int concurrency;
+    private final Semaphore slots;
+    private final Object wakeUp = new Object();
+    private volatile boolean running;
+    private Thread loop;
+
+    public JobWorker(JobQueue queue, List<JobHandler> handlers, String node, Clock clock, RetryPolicy retry,
+                     int concurrency, Duration lease, Duration idlePoll) {
+        this.queue = queue;
+        this.handlers = handlers.stream().collect(Collectors.toUnmodifiableMap(JobHandler::kind,
+                Function.identity()));
+        this.node = node;
+        this.clock = clock;
+        this.retry = retry;
+        this.lease = lease;
+        this.idlePoll = idlePoll;
+        this.concurrency = concurrency;
+        this.slots = new Semaphore(concurrency);
+    }
+
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        queue.release(node, clock.instant());
+        running = true;
+        loop = Thread.ofPlatform().daemon(true).name("olyx-jobs").start(this::pollLoop);
+    }
+
+    /** Work was just enqueued on this node: look for it now rather than at the next poll. */
+    public void wake() {
+        synchronized (wakeUp) {
+            wakeUp.notifyAll();
+        }
+    }
+
+    private void pollLoop() {
+        while (running) {
+            int claimed = 0;
+            try {
+                claimed = claimAndRun();
+            } catch (RuntimeException e) {
+                System.getLogger(JobWorker.class.getName()).log(System.Logger.Level.WARNING,
+                        "job queue unavailable; retrying", e);
+            }
+            if (claimed == 0) {
+                synchronized (wakeUp) {
+                    try {
+                        wakeUp.wait(idlePoll.toMillis());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    private int claimAndRun() {
+        int free = slots.availablePermits();
+        if (free == 0) {
+            return 0;
+        }
+        List<Job> jobs = queue.claim(node, handlers.keySet(), free, clock.instant(), lease);
+        for (Job job : jobs) {
+            slots.acquireUninterruptibly();
+            Thread.ofVirtual().name("olyx-job-" + job.id()).start(() -> {
+                try {
+                    run(job);
+                } finally {
+                    slots.release();
+                }
+            });
+        }
+        return jobs.size();
+    }
+
+    private void run(Job job) {
+        JobHandler handler = handlers.get(job.kind());
+        try {
+            Map<String, Object> result = handler.handle(job);
+            queue.succeed(job.id(), node, result, clock.instant());
+        } catch (PermanentJobFailure e) {
+            queue.fail(job.id(), node, e.getMessage(), Optional.empty(), clock.instant());
+        } catch (Exception e) {
+            Instant now = clock.instant();
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            queue.fail(job.id(), node, reason, retry.nextRun(job.attempts(), job.maxAttempts(), now), now);
+        }
+    }
+
+    /** Stops claiming and waits (bounded) for the jobs in flight; unfinished ones are released for the next start. */
+    @Override
+    public void close() {
+        running = false;
+        wake();
+        if (loop != null) {
+            loop.interrupt();
+        }
+        try {
+            if (slots.tryAcquire(concurrency, 10, TimeUnit.SECONDS)) {
+                slots.release(concurrency);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
