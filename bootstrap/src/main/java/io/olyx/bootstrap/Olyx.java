@@ -3,6 +3,7 @@ package io.olyx.bootstrap;
 import io.javalin.Javalin;
 import io.olyx.adapter.http.Authenticator;
 import io.olyx.adapter.http.HttpApi;
+import io.olyx.adapter.http.Idempotency;
 import io.olyx.adapter.http.HttpSettings;
 import io.olyx.adapter.http.account.AccountRoutes;
 import io.olyx.adapter.http.audit.AuditRoutes;
@@ -22,6 +23,7 @@ import io.olyx.application.account.LoginThrottle;
 import io.olyx.application.account.ManageAccounts;
 import io.olyx.application.account.Sessions;
 import io.olyx.application.audit.ListAuditEvents;
+import io.olyx.application.idempotency.IdempotentRequests;
 import io.olyx.application.keys.CreateApiKey;
 import io.olyx.application.keys.KeyDirectory;
 import io.olyx.application.keys.LastUsedTracker;
@@ -30,6 +32,7 @@ import io.olyx.application.model.ManageModels;
 import io.olyx.application.port.AccountRepository;
 import io.olyx.application.port.ApiKeyRepository;
 import io.olyx.application.port.IdGenerator;
+import io.olyx.application.port.IdempotencyStore;
 import io.olyx.application.port.ProjectRepository;
 import io.olyx.application.port.TokenHasher;
 import io.olyx.application.port.UnitOfWork;
@@ -44,6 +47,7 @@ import io.olyx.application.trace.GradeTraces;
 import io.olyx.application.trace.TraceGrading;
 import io.olyx.application.trace.TraceQueries;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -92,6 +96,9 @@ public final class Olyx implements AutoCloseable {
         Authenticator auth = new Authenticator(keyDirectory, sessions, auditor);
         ProjectQueries projectQueries = new ProjectQueries(projects, clock);
         TraceGrading grading = new GradeTraces(projects, database.models());
+        IdempotencyStore idempotencyStore = database.idempotency();
+        Idempotency idempotency = new Idempotency(new IdempotentRequests(idempotencyStore, clock,
+                Duration.ofSeconds(30), Duration.ofMillis(50)));
 
         List<Consumer<Javalin>> areas = new ArrayList<>();
         areas.add(new AccountRoutes(
@@ -101,17 +108,17 @@ public final class Olyx implements AutoCloseable {
                 new ManageAccounts(accounts, auditor), auth)::register);
         areas.add(new ProjectRoutes(new CreateProject(projects, auditor, clock),
                 new UpdateProject(projects, unitOfWork, keyDirectory, auditor, clock),
-                new DeleteProject(projects, unitOfWork, keyDirectory, auditor), projectQueries, auth)::register);
+                new DeleteProject(projects, unitOfWork, keyDirectory, auditor), projectQueries, auth, idempotency)::register);
         areas.add(new KeyRoutes(new CreateApiKey(apiKeys, projects, hasher, ids, auditor, clock),
                 new ManageApiKeys(apiKeys, projects, unitOfWork, keyDirectory, lastUsed, auditor, clock),
-                projectQueries, auth)::register);
+                projectQueries, auth, idempotency)::register);
         areas.add(new ModelRoutes(new ManageModels(database.models(), projects, vault.cipher(), unitOfWork, auditor,
                 clock), auth)::register);
         areas.add(new TraceRoutes(new CreateTrace(database.traces(), ids, clock),
                 new CompleteTrace(database.traces(), database.steps(), grading, clock),
                 new TraceQueries(database.traces(), database.steps(), grading),
                 new AppendLogStep(database.traces(), database.steps(), database.stepRecorder(), ids, clock),
-                auth)::register);
+                auth, idempotency)::register);
         areas.add(new AuditRoutes(new ListAuditEvents(database.auditLog()), auth)::register);
 
         OlyxConfig.Server server = config.server();
@@ -120,6 +127,8 @@ public final class Olyx implements AutoCloseable {
         scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon(true)
                 .name("olyx-scheduler").factory());
         scheduler.scheduleWithFixedDelay(this::flushLastUsed, 10, 10, TimeUnit.SECONDS);
+        scheduler.scheduleWithFixedDelay(() -> housekeeping(() -> idempotencyStore.purgeExpired(clock.instant())),
+                1, 60, TimeUnit.MINUTES);
     }
 
     public static Olyx start(OlyxConfig config, Clock clock) {
@@ -143,10 +152,14 @@ public final class Olyx implements AutoCloseable {
     }
 
     private void flushLastUsed() {
+        housekeeping(lastUsed::flush);
+    }
+
+    private static void housekeeping(Runnable task) {
         try {
-            lastUsed.flush();
+            task.run();
         } catch (RuntimeException e) {
-            LOG.warn("could not write key last-used times; will retry", e);
+            LOG.warn("housekeeping task failed; it runs again on schedule", e);
         }
     }
 

@@ -23,6 +23,7 @@ import java.util.Optional;
 public final class Authenticator {
     public static final String SESSION_COOKIE = "olyx_session";
     private static final Duration PAUSED_KEY_RETRY = Duration.ofHours(1);
+    private static final String CALLER = "olyx.key-caller";
 
     private final KeyDirectory keys;
     private final Sessions sessions;
@@ -35,6 +36,25 @@ public final class Authenticator {
     }
 
     public KeyCaller requireKey(Context ctx) {
+        KeyCaller known = ctx.attribute(CALLER);
+        if (known != null) {
+            return known;
+        }
+        KeyCaller caller = authenticateKey(ctx);
+        ctx.attribute(CALLER, caller);
+        return caller;
+    }
+
+    /** Idempotency scope of an API-key request: keys are shared by everything the project's keys create. */
+    public String projectScope(Context ctx) {
+        return "project:" + requireKey(ctx).projectId().value();
+    }
+
+    public String accountScope(Context ctx) {
+        return "account:" + requireSession(ctx).id();
+    }
+
+    private KeyCaller authenticateKey(Context ctx) {
         Optional<String> presented = bearer(ctx).or(() -> Optional.ofNullable(ctx.queryParam("api-key")));
         if (presented.isEmpty()) {
             throw ApiError.unauthorized();

@@ -6,6 +6,7 @@ import io.olyx.application.port.AccountRepository;
 import io.olyx.application.port.ApiKeyRepository;
 import io.olyx.application.port.AuditLog;
 import io.olyx.application.port.IdGenerator;
+import io.olyx.application.port.IdempotencyStore;
 import io.olyx.application.port.JobQueue;
 import io.olyx.application.port.ModelRepository;
 import io.olyx.application.port.ProjectRepository;
@@ -105,6 +106,10 @@ public final class Database implements AutoCloseable {
 
     public JobQueue jobs() {
         return new JdbiJobQueue(jdbi, json, isPostgres);
+    }
+
+    public IdempotencyStore idempotency() {
+        return new JdbiIdempotencyStore(jdbi.onDemand(IdempotencyDao.class));
     }
 
     public AuditLog auditLog() {

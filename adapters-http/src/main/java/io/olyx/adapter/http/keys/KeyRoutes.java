@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.olyx.adapter.http.ApiError;
 import io.olyx.adapter.http.Authenticator;
+import io.olyx.adapter.http.Idempotency;
 import io.olyx.adapter.http.JsonBody;
 import io.olyx.adapter.http.PathParams;
 import io.olyx.application.keys.CreateApiKey;
@@ -28,17 +29,20 @@ public final class KeyRoutes {
     private final ManageApiKeys keys;
     private final ProjectQueries projects;
     private final Authenticator auth;
+    private final Idempotency idempotency;
 
-    public KeyRoutes(CreateApiKey createKey, ManageApiKeys keys, ProjectQueries projects, Authenticator auth) {
+    public KeyRoutes(CreateApiKey createKey, ManageApiKeys keys, ProjectQueries projects, Authenticator auth,
+                     Idempotency idempotency) {
         this.createKey = createKey;
         this.keys = keys;
         this.projects = projects;
         this.auth = auth;
+        this.idempotency = idempotency;
     }
 
     public void register(Javalin app) {
         app.get("/api/v1/keys", this::list);
-        app.post("/api/v1/keys", this::create);
+        app.post("/api/v1/keys", idempotency.wrap(auth::accountScope, this::create));
         app.patch("/api/v1/keys/{key_id}", this::update);
         app.delete("/api/v1/keys/{key_id}", this::revoke);
     }

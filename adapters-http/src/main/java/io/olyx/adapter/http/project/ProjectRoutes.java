@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.olyx.adapter.http.ApiError;
 import io.olyx.adapter.http.Authenticator;
+import io.olyx.adapter.http.Idempotency;
 import io.olyx.adapter.http.JsonBody;
 import io.olyx.adapter.http.PathParams;
 import io.olyx.application.project.CreateProject;
@@ -27,19 +28,21 @@ public final class ProjectRoutes {
     private final DeleteProject deleteProject;
     private final ProjectQueries queries;
     private final Authenticator auth;
+    private final Idempotency idempotency;
 
     public ProjectRoutes(CreateProject createProject, UpdateProject updateProject, DeleteProject deleteProject,
-                         ProjectQueries queries, Authenticator auth) {
+                         ProjectQueries queries, Authenticator auth, Idempotency idempotency) {
         this.createProject = createProject;
         this.updateProject = updateProject;
         this.deleteProject = deleteProject;
         this.queries = queries;
         this.auth = auth;
+        this.idempotency = idempotency;
     }
 
     public void register(Javalin app) {
         app.get("/api/v1/projects", this::list);
-        app.post("/api/v1/projects", this::create);
+        app.post("/api/v1/projects", idempotency.wrap(auth::accountScope, this::create));
         app.get("/api/v1/projects/{project_id}", this::get);
         app.patch("/api/v1/projects/{project_id}", this::update);
         app.delete("/api/v1/projects/{project_id}", this::delete);

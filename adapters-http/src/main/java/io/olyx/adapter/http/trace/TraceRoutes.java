@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.olyx.adapter.http.ApiError;
 import io.olyx.adapter.http.Authenticator;
+import io.olyx.adapter.http.Idempotency;
 import io.olyx.adapter.http.JsonBody;
 import io.olyx.adapter.http.PathParams;
 import io.olyx.application.access.KeyCaller;
@@ -27,24 +28,29 @@ public final class TraceRoutes {
     private final TraceQueries queries;
     private final AppendLogStep appendLog;
     private final Authenticator auth;
+    private final Idempotency idempotency;
 
     public TraceRoutes(CreateTrace createTrace, CompleteTrace completeTrace, TraceQueries queries,
-                       AppendLogStep appendLog, Authenticator auth) {
+                       AppendLogStep appendLog, Authenticator auth, Idempotency idempotency) {
         this.createTrace = createTrace;
         this.completeTrace = completeTrace;
         this.queries = queries;
         this.appendLog = appendLog;
         this.auth = auth;
+        this.idempotency = idempotency;
     }
 
     public void register(Javalin app) {
-        app.post("/api/v1/traces", this::create);
+        app.post("/api/v1/traces", idempotency.wrap(auth::projectScope, this::create));
         app.get("/api/v1/traces", this::list);
         app.get("/api/v1/traces/{trace_id}", this::get);
-        app.patch("/api/v1/traces/{trace_id}/complete", ctx -> end(ctx, Optional.empty()));
-        app.patch("/api/v1/traces/{trace_id}/fail", ctx -> end(ctx, Optional.of(TraceStatus.FAILED)));
-        app.patch("/api/v1/traces/{trace_id}/cancel", ctx -> end(ctx, Optional.of(TraceStatus.CANCELED)));
-        app.post("/api/v1/logs", this::log);
+        app.patch("/api/v1/traces/{trace_id}/complete",
+                idempotency.wrap(auth::projectScope, ctx -> end(ctx, Optional.empty())));
+        app.patch("/api/v1/traces/{trace_id}/fail",
+                idempotency.wrap(auth::projectScope, ctx -> end(ctx, Optional.of(TraceStatus.FAILED))));
+        app.patch("/api/v1/traces/{trace_id}/cancel",
+                idempotency.wrap(auth::projectScope, ctx -> end(ctx, Optional.of(TraceStatus.CANCELED))));
+        app.post("/api/v1/logs", idempotency.wrap(auth::projectScope, this::log));
     }
 
     private void create(Context ctx) {
