@@ -1,0 +1,108 @@
+package io.olyx.adapter.providers;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.olyx.adapter.providers.anthropic.AnthropicAdapter;
+import io.olyx.adapter.providers.azure.AzureRoutes;
+import io.olyx.adapter.providers.bedrock.BedrockAdapter;
+import io.olyx.adapter.providers.gemini.GeminiAdapter;
+import io.olyx.adapter.providers.openai.OpenAiAdapter;
+import io.olyx.adapter.providers.openai.OpenAiRoutes;
+import io.olyx.adapter.providers.sandbox.SandboxProvider;
+import io.olyx.adapter.providers.support.HttpTransport;
+import io.olyx.adapter.providers.support.Jsons;
+import io.olyx.adapter.providers.support.StallWatchdog;
+import io.olyx.adapter.providers.support.TokenCounter;
+import io.olyx.application.port.ModelProvider;
+import io.olyx.domain.llm.ChatRequest;
+import io.olyx.domain.llm.ChatResult;
+import io.olyx.domain.llm.EmbeddingResult;
+import io.olyx.domain.llm.ImageRequest;
+import io.olyx.domain.llm.ImageResult;
+import io.olyx.domain.llm.ModelEndpoint;
+import io.olyx.domain.llm.ProviderKind;
+import io.olyx.domain.llm.StreamEvent;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The {@link ModelProvider} bootstrap wires in: one adapter per wire format, chosen by the endpoint's
+ * {@link ProviderKind}. Construct it once with the application's shared {@link HttpClient} (build that with
+ * {@code connectTimeout(ModelEndpoint.DEFAULT_CONNECT_TIMEOUT)} so default endpoints share its pool) and
+ * ObjectMapper; close it on shutdown to stop the stall watchdog.
+ */
+public final class ProviderGateway implements ModelProvider, AutoCloseable {
+    private static final Duration WATCHDOG_TICK = Duration.ofMillis(50);
+
+    private final StallWatchdog watchdog;
+    private final HttpTransport transport;
+    private final OpenAiAdapter openAi;
+    private final OpenAiAdapter internal;
+    private final OpenAiAdapter azure;
+    private final AnthropicAdapter anthropic;
+    private final GeminiAdapter gemini;
+    private final BedrockAdapter bedrock;
+    private final SandboxProvider sandbox;
+
+    public ProviderGateway(HttpClient http, ObjectMapper mapper) {
+        this(http, mapper, Clock.systemUTC());
+    }
+
+    /** The clock dates Bedrock's SigV4 signatures. */
+    public ProviderGateway(HttpClient http, ObjectMapper mapper, Clock clock) {
+        Jsons json = new Jsons(mapper);
+        TokenCounter counter = new TokenCounter();
+        this.watchdog = new StallWatchdog(WATCHDOG_TICK);
+        this.transport = new HttpTransport(http, watchdog, mapper, clock);
+        this.openAi = new OpenAiAdapter(transport, json, counter, OpenAiRoutes.standard(ProviderKind.OPENAI));
+        this.internal = new OpenAiAdapter(transport, json, counter, OpenAiRoutes.standard(ProviderKind.INTERNAL));
+        this.azure = new OpenAiAdapter(transport, json, counter, new AzureRoutes());
+        this.anthropic = new AnthropicAdapter(transport, json, counter);
+        this.gemini = new GeminiAdapter(transport, json, counter);
+        this.bedrock = new BedrockAdapter(transport, json, counter, clock);
+        this.sandbox = new SandboxProvider(counter);
+    }
+
+    @Override
+    public ChatResult chat(ModelEndpoint endpoint, ChatRequest request) {
+        return adapter(endpoint).chat(endpoint, request);
+    }
+
+    @Override
+    public ChatResult stream(ModelEndpoint endpoint, ChatRequest request, Consumer<StreamEvent> sink) {
+        return adapter(endpoint).stream(endpoint, request, sink);
+    }
+
+    @Override
+    public EmbeddingResult embed(ModelEndpoint endpoint, List<String> inputs) {
+        if (inputs.isEmpty()) {
+            return new EmbeddingResult(List.of(), io.olyx.domain.llm.TokenUsage.ZERO, endpoint.model());
+        }
+        return adapter(endpoint).embed(endpoint, inputs);
+    }
+
+    @Override
+    public ImageResult generateImage(ModelEndpoint endpoint, ImageRequest request) {
+        return adapter(endpoint).generateImage(endpoint, request);
+    }
+
+    private ModelProvider adapter(ModelEndpoint endpoint) {
+        return switch (endpoint.kind()) {
+            case OPENAI -> openAi;
+            case INTERNAL -> internal;
+            case AZURE -> azure;
+            case ANTHROPIC -> anthropic;
+            case GEMINI -> gemini;
+            case BEDROCK -> bedrock;
+            case SANDBOX -> sandbox;
+        };
+    }
+
+    @Override
+    public void close() {
+        transport.close();
+        watchdog.close();
+    }
+}

@@ -1,0 +1,63 @@
+package io.olyx.adapter.providers.support;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.olyx.domain.llm.JsonText;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Jackson tree helpers shared by the mappers. Trees (not bound classes) keep the adapters independent of how the
+ * application's ObjectMapper is configured (naming strategies, inclusion rules) and tolerant of new fields.
+ */
+public final class Jsons {
+    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
+    };
+    private final ObjectMapper mapper;
+
+    public Jsons(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    public ObjectMapper mapper() {
+        return mapper;
+    }
+
+    public byte[] bytes(JsonNode node) {
+        try {
+            return mapper.writeValueAsBytes(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always serialises", e);
+        }
+    }
+
+    public JsonNode tree(Object value) {
+        return mapper.valueToTree(value);
+    }
+
+    /** A JSON object node as a plain frozen map; non-objects give an empty map. */
+    public Map<String, Object> map(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            return Map.of();
+        }
+        return JsonText.freezeObject(mapper.convertValue(node, MAP));
+    }
+
+    public JsonNode parse(String text) throws JsonProcessingException {
+        return mapper.readTree(text);
+    }
+
+    public static Optional<String> text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isTextual() ? Optional.of(value.asText()) : Optional.empty();
+    }
+
+    public static OptionalInt integer(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isNumber() ? OptionalInt.of(value.asInt()) : OptionalInt.empty();
+    }
+}

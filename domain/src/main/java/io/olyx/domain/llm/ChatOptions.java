@@ -1,0 +1,44 @@
+package io.olyx.domain.llm;
+
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+
+/** Sampling knobs a caller may set; absent ones are left to the provider's defaults. */
+public record ChatOptions(OptionalDouble temperature, OptionalInt maxTokens, OptionalDouble topP, List<String> stop) {
+    public static final ChatOptions DEFAULTS =
+            new ChatOptions(OptionalDouble.empty(), OptionalInt.empty(), OptionalDouble.empty(), List.of());
+
+    public ChatOptions {
+        temperature = temperature == null ? OptionalDouble.empty() : temperature;
+        maxTokens = maxTokens == null ? OptionalInt.empty() : maxTokens;
+        topP = topP == null ? OptionalDouble.empty() : topP;
+        stop = List.copyOf(stop == null ? List.of() : stop);
+        temperature.ifPresent(t -> require(t >= 0 && t <= 2, "temperature must be between 0 and 2"));
+        maxTokens.ifPresent(m -> require(m > 0, "max tokens must be positive"));
+        topP.ifPresent(p -> require(p > 0 && p <= 1, "top_p must be in (0, 1]"));
+        stop.forEach(s -> require(!s.isEmpty(), "stop sequences must not be empty"));
+    }
+
+    public ChatOptions withTemperature(double value) {
+        return new ChatOptions(OptionalDouble.of(value), maxTokens, topP, stop);
+    }
+
+    public ChatOptions withMaxTokens(int value) {
+        return new ChatOptions(temperature, OptionalInt.of(value), topP, stop);
+    }
+
+    public ChatOptions withTopP(double value) {
+        return new ChatOptions(temperature, maxTokens, OptionalDouble.of(value), stop);
+    }
+
+    public ChatOptions withStop(List<String> value) {
+        return new ChatOptions(temperature, maxTokens, topP, value);
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package io.olyx.domain.llm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ChatValuesTest {
+
+    @Test
+    void keepsUnparseableToolArgumentsAsTextAndFlagsThem() {
+        ToolCall call = ToolCall.fromJson("call_1", "get_weather", "{\"city\": \"Lon");
+
+        assertThat(call.arguments()).isEmpty();
+        assertThat(call.argumentsJson()).isEqualTo("{\"city\": \"Lon");
+        assertThat(call.argumentsValid()).isFalse();
+        assertThat(ToolCall.fromJson("c", "t", "").argumentsValid()).isTrue();
+    }
+
+    @Test
+    void serialisesStructuredToolArguments() {
+        ToolCall call = ToolCall.of("toolu_1", "get_weather", Map.of("city", "London"));
+
+        assertThat(call.argumentsJson()).isEqualTo("{\"city\":\"London\"}");
+        assertThat(call.argumentsValid()).isTrue();
+    }
+
+    @Test
+    void toolMessagesNeedTheCallTheyAnswer() {
+        assertThatThrownBy(() -> new ChatMessage(ChatRole.TOOL, "15C", List.of(), Optional.empty()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ChatMessage(ChatRole.USER, "hi",
+                List.of(ToolCall.fromJson("c", "t", "{}")), Optional.empty()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(ChatMessage.toolResult("call_1", "15C").toolCallId()).contains("call_1");
+    }
+
+    @Test
+    void aNamedToolChoiceMustNameADefinedTool() {
+        ChatRequest request = ChatRequest.ofUser("hi");
+        ToolDefinition tool = ToolDefinition.withoutParameters("now", "current time");
+
+        assertThat(request.withTools(List.of(tool), new ToolChoice.Named("now")).hasTools()).isTrue();
+        assertThatThrownBy(() -> request.withTools(List.of(tool), new ToolChoice.Named("later")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void readsToolChoiceInOpenAiAndAnthropicSpelling() {
+        assertThat(ToolChoice.parse("required")).contains(ToolChoice.REQUIRED);
+        assertThat(ToolChoice.parse(Map.of("type", "any"))).contains(ToolChoice.REQUIRED);
+        assertThat(ToolChoice.parse(Map.of("type", "function", "function", Map.of("name", "x"))))
+                .contains(new ToolChoice.Named("x"));
+        assertThat(ToolChoice.parse(Map.of("type", "tool", "name", "y"))).contains(new ToolChoice.Named("y"));
+        assertThat(ToolChoice.parse("sometimes")).isEmpty();
+    }
+
+    @Test
+    void sumsUsageAndKeepsTheEstimatedFlag() {
+        TokenUsage sum = TokenUsage.reported(10, 5).plus(TokenUsage.estimated(3, 2));
+
+        assertThat(sum).isEqualTo(new TokenUsage(13, 7, 0, true));
+        assertThat(sum.totalTokens()).isEqualTo(20);
+        assertThatThrownBy(() -> new TokenUsage(1, 0, 2, false)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void embeddingsCompareByValueAndCannotBeChangedFromOutside() {
+        float[] raw = {0.6f, 0.8f};
+        Embedding embedding = new Embedding(raw);
+        raw[0] = 9f;
+        embedding.vector()[1] = 9f;
+
+        assertThat(embedding).isEqualTo(new Embedding(new float[] {0.6f, 0.8f}));
+    }
+
+    @Test
+    void validatesImageSizes() {
+        assertThat(ImageRequest.of("a cat").width()).isEqualTo(1024);
+        assertThatThrownBy(() -> new ImageRequest("a cat", "big", 1, Optional.empty(), Optional.empty()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
