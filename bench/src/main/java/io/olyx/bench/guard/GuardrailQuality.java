@@ -48,6 +48,14 @@ public final class GuardrailQuality {
             PiiQuality.run(read(dir.resolve("pii-dev.jsonl")), benign, guard, out, verbose);
             out.println();
         }
+        if (only.equals("all") || only.equals("injection")) {
+            InjectionQuality.run(read(dir.resolve("injection-dev.jsonl")), benign, guard, out, verbose);
+            out.println();
+        }
+        if (only.equals("all") || only.equals("secrets")) {
+            SecretQuality.run(read(dir.resolve("secrets-dev.jsonl")), benign, guard, out, verbose);
+            out.println();
+        }
     }
 
     static List<JsonNode> read(Path file) throws IOException {
