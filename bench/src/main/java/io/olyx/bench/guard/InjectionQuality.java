@@ -36,10 +36,10 @@ final class InjectionQuality {
         GuardPolicy policy = GuardPolicy.defaults();
         List<Double> benignScores = new ArrayList<>();
         for (JsonNode b : benign) {
-            double s = injectionScore(guard.scanInput(b.get("text").asText(), policy));
+            double s = guard.injectionScore(b.get("text").asText());
             benignScores.add(s);
             if (verbose && s >= policy.reviewThreshold()) {
-                out.printf("    BENIGN %.2f %s%n", s, abbreviate(b.get("text").asText()));
+                out.printf("    BENIGN %.2f %s %s%n", s, types(guard, b.get("text").asText(), policy), abbreviate(b.get("text").asText()));
             }
         }
         List<Double> sorted = new ArrayList<>(benignScores);
@@ -52,7 +52,7 @@ final class InjectionQuality {
         String[] names = {"default block threshold", "2% benign-FP threshold", "review threshold"};
         List<Double> attackScores = new ArrayList<>();
         for (JsonNode a : attacks) {
-            attackScores.add(injectionScore(guard.scanInput(a.get("text").asText(), policy)));
+            attackScores.add(guard.injectionScore(a.get("text").asText()));
         }
         out.printf("Injection (%d attacks, %d benign prompts)%n", attacks.size(), benign.size());
         for (int k = 0; k < thresholds.length; k++) {
@@ -86,12 +86,18 @@ final class InjectionQuality {
             c[0] += attackScores.get(i) >= policy.blockThreshold() ? 1 : 0;
             c[1]++;
             if (verbose && attackScores.get(i) < policy.blockThreshold()) {
-                out.printf("    MISS %.2f %s %s%n", attackScores.get(i), a.get("injection_variant").asText(),
+                out.printf("    MISS %.2f %s %s %s%n", attackScores.get(i), a.get("injection_variant").asText(),
+                        types(guard, a.get("text").asText(), policy),
                         abbreviate(a.get("text").asText()));
             }
         }
         out.println("  security-violating recall per variant at the default threshold:");
         byVariant.forEach((v, c) -> out.printf("      %-32s %d/%d%n", v, c[0], c[1]));
+    }
+
+    private static String types(Guardrails guard, String text, GuardPolicy policy) {
+        return guard.scanInput(text, policy.withBlockThreshold(1.0)).findings(FindingCategory.INJECTION).stream()
+                .map(f -> f.type() + "=" + f.confidence()).distinct().toList().toString();
     }
 
     static String abbreviate(String s) {

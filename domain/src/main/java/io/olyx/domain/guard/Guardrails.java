@@ -75,6 +75,11 @@ public final class Guardrails {
         return new GuardReport(all, risk, GuardDecision.ALLOW, Optional.empty());
     }
 
+    /** The injection score alone (0..1), for callers and benchmarks that gate on it separately. */
+    public double injectionScore(String text) {
+        return injection.analyse(Objects.requireNonNull(text, "text")).score();
+    }
+
     /** Model outputs are checked for leaked credentials only. */
     public GuardReport scanOutput(String text, GuardPolicy policy) {
         Objects.requireNonNull(text, "text");
