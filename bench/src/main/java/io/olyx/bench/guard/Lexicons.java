@@ -1,0 +1,16 @@
+package io.olyx.bench.guard;
+
+import io.olyx.domain.guard.EntityLexicon;
+
+final class Lexicons {
+
+    private Lexicons() {
+    }
+
+    static EntityLexicon byName(String name) {
+        return switch (name) {
+            case "builtin" -> EntityLexicon.builtin();
+            default -> throw new IllegalArgumentException("unknown lexicon " + name);
+        };
+    }
+}

@@ -1,0 +1,216 @@
+package io.olyx.domain.guard;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Postal addresses. A street line is found by shape (house number plus street-type word, a street prefix such
+ * as "Rue"/"Via", or a street name carrying a street morpheme like "-vej", "-katu", "-strasse" followed by a
+ * number); from there the block is followed line by line or comma by comma through unit, city, region,
+ * country and postal code. Components are reported separately (street_address, location, zip_code) so that
+ * callers redact each and an evaluator can match either granularity.
+ */
+final class AddressRecognizer {
+
+    private static final String W = "[\\p{L}][\\p{L}'’.-]*";
+    private static final String NUM = "\\d{1,6}[A-Za-z]?";
+    private static final String SUFFIX = "(?:street|st|road|rd|avenue|ave|lane|ln|drive|dr|place|pl|way|boulevard|blvd|court|ct"
+            + "|circle|cir|terrace|parkway|pkwy|highway|hwy|square|sq|trail|loop|lodge|point|crescent|close|gardens|row"
+            + "|walk|alley|plaza|crossing|ridge|heights|park|grove|mews|isle|pike|glen|streets|route|expressway|freeway"
+            + "|junction|landing|manor|meadows|mill|mount|orchard|port|ranch|shoals|spring|springs|station|stravenue"
+            + "|summit|turnpike|valley|viaduct|village|villages|vista|estates|extension|falls|ferry|field|fields|flat"
+            + "|ford|forge|fork|forks|fort|green|harbor|haven|hollow|inlet|island|islands|key|knoll|knolls|lake|lakes"
+            + "|light|lights|lock|locks|motorway|neck|oval|overpass|pines|plain|plains|radial|ramp|rapids|rest|shore"
+            + "|shores|skyway|spur|stream|underpass|union|unions|view|views|ville|wall|well|wells)\\b\\.?";
+    private static final String PREFIX = "(?:rue|rua|rúa|via|viale|calle|carrer|avenida|av\\.|strada|piazza|piazzale|corso|largo"
+            + "|ul\\.|u\\.|plac|ulica|route|chemin|cite|cité|λεωφόρος|οδός|οδ\\.|λ\\.|πλατεία)";
+    private static final String MORPHEME = "(?:vej|gade|gatan|gata|gate|katu|kuja|tie|strasse|straße|str|weg|laan|straat|plein"
+            + "|gasse|allee|ring|platz|väg|vägen|veien|vegen|tori|polku|rinne|kaari|utca|út|útja|ulice|ulica|sokak|caddesi"
+            + "|hove|kade|singel|dreef|lei|baan|markt|graben|steig|damm|ufer|chaussee|bakken|stræde|stien|brekka|braut"
+            + "|vegur|gränd|torget|backe|stig)";
+
+    private static final String CW = "[\\p{Lu}][\\p{L}'’.-]*";
+    private static final String PARTICLE = "(?:de|del|della|da|do|dos|das|di|du|la|le|les|van|von|der|den|ter|u\\.|ul\\.|gate|str\\.?|y|e|i|al|el|an|am|im)";
+    private static final String LOWER_MORPHEME = "\\p{Ll}[\\p{L}'’-]*?(?i:" + MORPHEME + ")";
+    private static final String SP = "[ \\t]+";
+    private static final String STREET_WORDS = "(?:" + CW + "|" + LOWER_MORPHEME + ")(?:" + SP + "(?:" + CW + "|" + PARTICLE + "|" + LOWER_MORPHEME + ")){0,3}";
+
+    private static final Pattern STREET_SUFFIX = Pattern.compile(
+            "(?u)(?<![\\p{L}\\d])(?:" + NUM + SP + "){1,2}(?:" + W + SP + "){0,3}(?i:" + SUFFIX + ")");
+    private static final Pattern STREET_PREFIX = Pattern.compile(
+            "(?u)(?<![\\p{L}\\d])(?:" + NUM + SP + "){0,2}(?i:" + PREFIX + ")" + SP + "(?:(?:" + CW + "|" + PARTICLE + ")" + SP + "){0,3}" + CW + "(?:" + SP + NUM + ")?(?![\\p{L}\\d])");
+    private static final Pattern STREET_NUMBER_LAST = Pattern.compile(
+            "(?u)(?<![\\p{L}\\d])((?:" + NUM + SP + "){0,2})(" + STREET_WORDS + ")" + SP + "(" + NUM + ")\\.?(?![\\p{L}\\d])");
+    private static final Pattern MORPHEME_WORD = Pattern.compile("(?iu)" + MORPHEME + "$|^" + PREFIX + "$");
+    private static final Pattern ADDRESS_CUE = Pattern.compile(
+            "(?iu)(?:address|addresses|live at|lives at|lived in|live in|located at|located in|located on|is at|are at|to|at|on|in|of"
+                    + "|stop at|meet me at|moved to|sent to|send to|deliver to|ship to|return to)\\W*$");
+    private static final Pattern MILITARY = Pattern.compile(
+            "(?:PSC \\d{3,5}, Box \\d{3,5}|Unit \\d{3,5} Box \\d{3,5}|USNS \\p{L}+|USS \\p{L}+|USCGC \\p{L}+)\\s*\\n?\\s*[AFD]PO A[AEP] \\d{5}");
+    private static final Pattern PO_BOX = Pattern.compile("(?i)(?:\\b\\d{1,6} )?\\bP\\.? ?O\\.? Box \\d{1,6}\\b");
+    private static final Pattern UNIT = Pattern.compile("(?i)\\b(?:apt\\.?|apartment|suite|ste\\.|unit|flat)\\s*#?\\d{1,5}[a-z]?\\b");
+
+    private static final Pattern SEPARATOR = Pattern.compile("[ \\t]*(?:,[ \\t]*\\n?|\\.?[ \\t]*\\n)[ \\t>?]*|[ \\t]+");
+    private static final Pattern ZIP = Pattern.compile("(?u)(?:\\d{4,6}(?:-\\d{4})?|\\d{3}|\\d{3} \\d{2}|[A-Z]\\d[A-Z] ?\\d[A-Z]\\d|[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2})(?![\\p{L}\\d])");
+    private static final Pattern REGION = Pattern.compile("(?u)(?:[A-Z]{2,3}|nan|\\d{1,2})(?![\\p{L}\\d])");
+    private static final Pattern PLACE_WORDS = Pattern.compile(
+            "(?u)[\\p{Lu}][\\p{L}'’.-]*(?:[ -](?:[\\p{Lu}][\\p{L}'’.-]*|de|del|la|le|sur|am|an|im|upon|on|di|da))*(?: \\([\\p{L} ]+\\))?(?![\\p{L}\\d])");
+
+    private final EntityLexicon lexicon;
+
+    AddressRecognizer(EntityLexicon lexicon) {
+        this.lexicon = lexicon;
+    }
+
+    void recognize(String text, List<Finding> out) {
+        boolean digit = false;
+        for (int i = 0; i < text.length() && !digit; i++) {
+            digit = Character.isDigit(text.charAt(i));
+        }
+        if (!digit) {
+            return;
+        }
+        simple(MILITARY, text, out, 0.9);
+        simple(PO_BOX, text, out, 0.85);
+        simple(UNIT, text, out, 0.8);
+        Matcher m = STREET_SUFFIX.matcher(text);
+        while (m.find()) {
+            street(text, m.start(), m.end(), 0.85, out);
+        }
+        m = STREET_PREFIX.matcher(text);
+        while (m.find()) {
+            street(text, m.start(), m.end(), 0.85, out);
+        }
+        m = STREET_NUMBER_LAST.matcher(text);
+        int from = 0;
+        while (from < text.length() && m.find(from)) {
+            // a rejected candidate must not swallow the start of a real street that follows it
+            from = numberLast(text, m, out) ? m.end() : nextWordStart(text, m.start());
+        }
+    }
+
+    private static int nextWordStart(String text, int pos) {
+        int i = pos;
+        while (i < text.length() && Character.isLetterOrDigit(text.charAt(i))) {
+            i++;
+        }
+        while (i < text.length() && !Character.isLetterOrDigit(text.charAt(i))) {
+            i++;
+        }
+        return Math.max(i, pos + 1);
+    }
+
+    private boolean numberLast(String text, Matcher m, List<Finding> out) {
+        String words = m.group(2);
+        String[] parts = words.split("\\s+");
+        boolean morpheme = false;
+        boolean capital = false;
+        for (String p : parts) {
+            String lower = p.toLowerCase(Locale.ROOT);
+            if (MORPHEME_WORD.matcher(lower).find()) {
+                morpheme = true;
+            }
+            if (Character.isUpperCase(p.charAt(0))) {
+                capital = true;
+            }
+        }
+        String lastWord = parts[parts.length - 1].toLowerCase(Locale.ROOT);
+        boolean leadingNumber = !m.group(1).isBlank();
+        String before = text.substring(Math.max(0, m.start() - 30), m.start());
+        boolean cue = ADDRESS_CUE.matcher(before).find();
+        // a house number after a plain word ("chapter 5", "Windows 10") is no address without more evidence
+        boolean commonTail = lexicon.isCommonWord(lastWord) && !morpheme;
+        double conf;
+        if (morpheme && (capital || cue || leadingNumber)) {
+            conf = 0.85;
+        } else if (leadingNumber && capital && !commonTail) {
+            conf = 0.8;
+        } else if (cue && capital && !commonTail && followedByAddressPart(text, m.end())) {
+            conf = 0.75;
+        } else {
+            return false;
+        }
+        street(text, m.start(), m.end(), conf, out);
+        return true;
+    }
+
+    private static boolean followedByAddressPart(String text, int end) {
+        int n = Math.min(text.length(), end + 12);
+        String after = text.substring(end, n);
+        return after.startsWith(",") || after.startsWith("\n") || UNIT.matcher(after).lookingAt()
+                || after.matches("(?s)\\s+(?:apt|suite|unit).*");
+    }
+
+    private void street(String text, int start, int end, double conf, List<Finding> out) {
+        out.add(PatternPiiRecognizer.pii("street_address", start, end, conf));
+        followBlock(text, end, out);
+    }
+
+    /** Walks the rest of the address block: unit, city, region, country, postal code. */
+    private void followBlock(String text, int pos, List<Finding> out) {
+        int n = text.length();
+        for (int parts = 0; parts < 7 && pos < n; parts++) {
+            Matcher sep = SEPARATOR.matcher(text).region(pos, n);
+            if (!sep.lookingAt()) {
+                return;
+            }
+            boolean newSegment = sep.group().indexOf(',') >= 0 || sep.group().indexOf('\n') >= 0;
+            int at = sep.end();
+            if (at >= n) {
+                return;
+            }
+            Matcher u = UNIT.matcher(text).region(at, n);
+            if (u.lookingAt()) {
+                out.add(PatternPiiRecognizer.pii("street_address", at, u.end(), 0.8));
+                pos = u.end();
+                continue;
+            }
+            Matcher z = ZIP.matcher(text).region(at, n);
+            if (z.lookingAt() && (newSegment || parts > 0)) {
+                out.add(PatternPiiRecognizer.pii("zip_code", at, z.end(), 0.75));
+                pos = z.end();
+                continue;
+            }
+            Matcher p = PLACE_WORDS.matcher(text).region(at, n);
+            if (p.lookingAt() && (newSegment || allCaps(p.group()))) {
+                String phrase = p.group();
+                String lower = phrase.replaceAll("\\s*\\(.*\\)", "").toLowerCase(Locale.ROOT);
+                if (!lexicon.isCommonWord(lower) || lexicon.isPlace(lower)) {
+                    out.add(PatternPiiRecognizer.pii("location", at, p.end(), 0.8));
+                    pos = p.end();
+                    continue;
+                }
+            }
+            Matcher r = REGION.matcher(text).region(at, n);
+            if (r.lookingAt() && (newSegment || parts > 0)) {
+                out.add(PatternPiiRecognizer.pii("location", at, r.end(), 0.6));
+                pos = r.end();
+                continue;
+            }
+            return;
+        }
+    }
+
+    private static boolean allCaps(String s) {
+        int letters = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isLetter(c)) {
+                if (!Character.isUpperCase(c)) {
+                    return false;
+                }
+                letters++;
+            }
+        }
+        return letters >= 2;
+    }
+
+    private static void simple(Pattern p, String text, List<Finding> out, double conf) {
+        Matcher m = p.matcher(text);
+        while (m.find()) {
+            out.add(PatternPiiRecognizer.pii("street_address", m.start(), m.end(), conf));
+        }
+    }
+}

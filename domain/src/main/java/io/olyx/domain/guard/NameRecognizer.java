@@ -1,0 +1,480 @@
+package io.olyx.domain.guard;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Names of people, places and organisations, nationalities and titles. Proper-noun chains are found from
+ * capitalisation plus the lexicon (a capitalised word that is not a common English word, or a known first
+ * name, surname or place), then typed from the lexicon and the words around them ("Mr.", "my name is",
+ * "lives in", "Inc"). Lowercase names are only taken when the lexicon knows the first name.
+ */
+final class NameRecognizer {
+
+    private static final Set<String> TITLES = Set.of("mr", "mrs", "ms", "miss", "dr", "prof", "sir", "madam", "mx");
+    private static final Set<String> PARTICLES = Set.of("van", "von", "de", "da", "di", "du", "del", "della", "der",
+            "den", "le", "la", "bin", "ibn", "al", "el", "dos", "das", "do", "ter", "ten", "y", "af", "zu");
+    private static final Set<String> ORG_SUFFIX = Set.of("inc", "ltd", "llc", "llp", "plc", "corp", "corporation",
+            "company", "co", "group", "associates", "partners", "holdings", "investments", "capital", "markets",
+            "software", "technologies", "technology", "systems", "solutions", "bank", "agency", "foundation",
+            "institute", "university", "club", "orchestra", "records", "labs", "media", "ventures", "consulting",
+            "industries", "enterprises", "international", "gmbh", "ag", "sa", "bv", "ab", "oy", "as", "spa",
+            "insurance", "analytics", "networks", "studios", "airlines", "motors", "pharmaceuticals", "ratings");
+    private static final Set<String> LOCATION_CUES = Set.of("in", "from", "to", "near", "visit", "visiting", "visited",
+            "towards", "toward", "across", "outside", "inside", "via", "around", "at");
+    private static final Set<String> PERSON_CUES = Set.of("name", "named", "called", "dear", "hi", "hello", "hey",
+            "meet", "by", "with", "thanks", "thank", "am", "i'm", "user", "mister", "madame", "son", "daughter",
+            "wife", "husband", "brother", "sister", "mother", "father", "friend", "ceo", "founder", "author",
+            "director", "songwriter", "starring", "directed", "cc", "attn", "signed", "regards", "cheers");
+    private static final Set<String> ORG_CUES = Set.of("for", "at", "of", "from", "with", "joined", "including", "and");
+    private static final Set<String> JOB_NOUNS = Set.of("administrator", "consultant", "clerk", "attendant",
+            "specialist", "manager", "writer", "engineer", "designer", "analyst", "officer", "director", "assistant",
+            "technician", "nurse", "teacher", "developer", "accountant", "architect", "scientist", "editor",
+            "producer", "cinematographer", "distributor", "operator", "inspector", "coordinator", "supervisor",
+            "representative", "agent", "therapist", "surgeon", "physician", "lawyer", "attorney", "programmer",
+            "librarian", "pharmacist", "chemist", "economist", "psychologist", "electrician", "mechanic", "pilot",
+            "chef", "cashier", "secretary", "receptionist", "counselor", "counsellor", "instructor", "professor",
+            "lecturer", "researcher", "planner", "surveyor", "auditor", "broker", "banker", "trader", "salesperson",
+            "worker", "repairer", "installer", "estimator", "examiner", "investigator", "adjuster", "appraiser",
+            "curator", "archivist", "dietitian", "hygienist", "optometrist", "paralegal", "photographer",
+            "journalist", "reporter", "translator", "interpreter", "veterinarian", "dentist", "firefighter",
+            "machinist", "welder", "plumber", "carpenter", "landscaper", "janitor", "caretaker", "dispatcher",
+            "controller", "statistician", "actuary", "geologist", "biologist", "physicist", "mathematician",
+            "sociologist", "historian", "animator", "illustrator", "tutor", "coach", "trainer", "buyer", "recruiter");
+    private static final Set<String> ACRONYM_STOP = Set.of("ssn", "iban", "api", "url", "ai", "llm", "ceo", "cto",
+            "cfo", "pdf", "html", "json", "xml", "css", "id", "ok", "faq", "atm", "pin", "hr", "ip", "dna", "rna",
+            "hiv", "aids", "usb", "gpu", "cpu", "ram", "sql", "http", "https", "www", "tv", "dvd", "cd", "gps",
+            "sms", "mms", "otp", "vip", "diy", "asap", "eta", "fyi", "btw", "pm", "am", "utc", "gmt", "est", "pst",
+            "mode", "dan", "gpt", "smartgpt", "chatgpt", "openai", "anthropic", "sat", "gmat", "gre", "mcat",
+            "osi", "rebt", "ptsd", "adhd", "ocd", "mri", "ct", "ecg", "iq", "gdp", "vat", "tax", "irs", "fbi",
+            "cia", "nsa", "ngo", "llc", "ltd", "inc", "jr", "sr", "ii", "iii", "iv", "vs", "etc", "ie", "eg",
+            "rot13", "base64", "hex", "utf", "ascii", "ssh", "tls", "ssl", "vpn", "dns", "tcp", "udp");
+    private static final Set<String> FORM_WORDS = Set.of("bot", "user", "assistant", "human", "system", "agent",
+            "customer", "e-mail", "email", "website", "web", "fax", "phone", "mobile", "tel", "desk", "address", "name",
+            "date", "when", "where", "subject", "dob", "re", "fwd", "cc", "bcc", "answer", "question", "q", "a",
+            "note", "notes", "summary", "title", "i", "ok", "okay", "hi", "hello", "dear", "thanks");
+    private static final Set<String> PLACE_PREFIX = Set.of("north", "south", "east", "west", "new", "saint", "st",
+            "san", "santa", "los", "las", "port", "mount", "lake", "upper", "lower", "great", "little", "fort", "cape",
+            "bay", "northern", "southern", "eastern", "western", "central");
+    private static final Set<String> CONTRACTION_TAILS = Set.of("m", "d", "ll", "ve", "re", "t", "s");
+    private static final Pattern ORG_RUN = Pattern.compile(
+            "(?u)(?<![\\p{L}])((?:\\p{Lu}[\\p{L}'’&-]*|&|and|of) ){1,4}(?:Inc\\.?|Ltd\\.?|LLC|LLP|PLC|Corp\\.?|Corporation|Incorporated"
+                    + "|Company|Group|Associates|Partners|Holdings|Investments|Capital|Markets|Software|Technologies|Systems"
+                    + "|Solutions|Bank|Agency|Foundation|Institute|Insurance|Analytics|Labs|Media|Ventures|Consulting"
+                    + "|Industries|Orchestra|Club|Enterprises|Airlines|Motors|Networks|Studios|Records|Global|Ratings)(?![\\p{L}])");
+    private static final Pattern LAW_FIRM = Pattern.compile(
+            "(?u)(?<![\\p{L}])(\\p{Lu}[\\p{L}'’-]+|\\p{Ll}[\\p{L}'’-]+), (\\p{L}[\\p{L}'’-]+),? and (\\p{L}[\\p{L}'’-]+)(?![\\p{L}])");
+    private static final Pattern JOB_TITLE = Pattern.compile(
+            "(?u)(?:(?<=\\n)|(?<=^)|(?<=, the )|(?<=\\bas )|(?<=\\bthe ))[>? \\t]*(\\p{L}+(?: (?:and|of|&|\\p{L}+)){0,5})(?=[,.;:\\n]|$| (?:at|for|in|with|said|who)\\b)");
+
+    private final EntityLexicon lexicon;
+
+    NameRecognizer(EntityLexicon lexicon) {
+        this.lexicon = lexicon;
+    }
+
+    void recognize(String text, List<Finding> out) {
+        List<Token> tokens = Token.tokenize(text);
+        lawFirms(text, out);
+        orgRuns(text, out);
+        jobTitles(text, out);
+        int n = tokens.size();
+        int i = 0;
+        while (i < n) {
+            Token t = tokens.get(i);
+            Kind k = kind(text, tokens, i);
+            if (k == Kind.NONE) {
+                nationality(text, tokens, i, out);
+                i++;
+                continue;
+            }
+            int j = i;
+            if (k == Kind.LOWER_NAME) {
+                while (j + 1 < n && tokens.get(j + 1).isWord() && !tokens.get(j + 1).capitalized()
+                        && gapIs(text, tokens.get(j), tokens.get(j + 1), " ")
+                        && (!lexicon.isCommonWord(tokens.get(j + 1).lower()) || tokens.get(j + 1).length() == 1)
+                        && j - i < 2) {
+                    j++;
+                }
+                if (j > i && tokens.get(j).length() > 1) {
+                    out.add(PatternPiiRecognizer.pii("person", t.start(), tokens.get(j).end(), 0.75));
+                    i = j + 1;
+                } else {
+                    i++;
+                }
+                continue;
+            }
+            j = extend(text, tokens, i);
+            int b = i;
+            while (b > 0 && tokens.get(b - 1).capitalized() && PLACE_PREFIX.contains(tokens.get(b - 1).lower())
+                    && gapIs(text, tokens.get(b - 1), tokens.get(b), " ")) {
+                b--;
+            }
+            classify(text, tokens, b, j, out);
+            i = j + 1;
+        }
+    }
+
+    private enum Kind { NONE, STRONG, WEAK, LOWER_NAME }
+
+    private Kind kind(String text, List<Token> tokens, int i) {
+        Token t = tokens.get(i);
+        if (!t.isWord() || t.length() < 2) {
+            return Kind.NONE;
+        }
+        String lower = t.lower();
+        if (!t.capitalized()) {
+            boolean nextWord = i + 1 < tokens.size() && tokens.get(i + 1).isWord()
+                    && !tokens.get(i + 1).capitalized() && gapIs(text, t, tokens.get(i + 1), " ");
+            return lexicon.isFirstName(lower) && !lexicon.isCommonWord(lower) && nextWord
+                    && !lexicon.isCommonWord(tokens.get(i + 1).lower()) ? Kind.LOWER_NAME : Kind.NONE;
+        }
+        if (ACRONYM_STOP.contains(lower) || TITLES.contains(lower) || FORM_WORDS.contains(lower)
+                || lexicon.isNationality(lower) || contraction(lower)) {
+            return Kind.NONE;
+        }
+        boolean known = lexicon.isFirstName(lower) || lexicon.isLastName(lower) || lexicon.isPlace(lower);
+        boolean common = lexicon.isCommonWord(lower) || commonParts(lower) || englishShape(lower);
+        if (t.allCaps() && !known) {
+            String prev = i > 0 ? tokens.get(i - 1).lower() : "";
+            boolean cue = LOCATION_CUES.contains(prev) || "for".equals(prev);
+            return !common && (cue || t.length() >= 4 && nonAscii(t.text())) ? Kind.STRONG : Kind.NONE;
+        }
+        boolean sentenceStart = sentenceStart(text, t.start());
+        if (!common) {
+            if (sentenceStart && !known && !nonAscii(t.text()) && !nextIsProper(text, tokens, i)
+                    && !speakerLabel(text, t)) {
+                return Kind.NONE;
+            }
+            return Kind.STRONG;
+        }
+        if (known && (!sentenceStart || nextIsProper(text, tokens, i))) {
+            return Kind.WEAK;
+        }
+        return Kind.NONE;
+    }
+
+    /** "I'm", "You're", "Don't": an apostrophe joining a common word and a clitic. */
+    private boolean contraction(String lower) {
+        int a = lower.indexOf('\'');
+        return a > 0 && CONTRACTION_TAILS.contains(lower.substring(a + 1))
+                && (lexicon.isCommonWord(lower.substring(0, a)) || lower.startsWith("i'"));
+    }
+
+    private boolean commonParts(String lower) {
+        int dash = lower.indexOf('-');
+        if (dash < 0) {
+            return false;
+        }
+        for (String p : lower.split("-")) {
+            if (!lexicon.isCommonWord(p)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Ordinary English derivations the short common list misses ("counterconditioning", "senescence"). */
+    private static boolean englishShape(String lower) {
+        if (lower.length() < 8) {
+            return false;
+        }
+        for (String suffix : new String[] {"tion", "tions", "sion", "ment", "ments", "ness", "ity", "ities", "ing",
+                "ism", "isms", "ology", "ological", "ance", "ence", "ances", "ences", "able", "ible", "ive", "ous",
+                "ful", "less", "ship", "ical", "ally", "ized", "ised", "izes", "ises", "ation", "ative", "ically"}) {
+            if (lower.endsWith(suffix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean nextIsProper(String text, List<Token> tokens, int i) {
+        if (i + 1 >= tokens.size()) {
+            return false;
+        }
+        Token t = tokens.get(i);
+        Token next = tokens.get(i + 1);
+        if (!gapIs(text, t, next, " ") && !initialGap(text, t, next)) {
+            return false;
+        }
+        if (next.isWord() && next.length() == 1 && Character.isUpperCase(next.text().charAt(0))) {
+            return true;
+        }
+        return next.isWord() && next.capitalized() && !lexicon.isCommonWord(next.lower())
+                && !ACRONYM_STOP.contains(next.lower());
+    }
+
+    private int extend(String text, List<Token> tokens, int i) {
+        int j = i;
+        int n = tokens.size();
+        while (j + 1 < n) {
+            Token cur = tokens.get(j);
+            Token next = tokens.get(j + 1);
+            boolean space = gapIs(text, cur, next, " ") || initialGap(text, cur, next);
+            if (!space || !next.isWord()) {
+                break;
+            }
+            String lower = next.lower();
+            boolean initial = next.length() == 1 && Character.isUpperCase(next.text().charAt(0));
+            if (initial || (next.capitalized() && !ACRONYM_STOP.contains(lower) && !TITLES.contains(lower)
+                    && (isProperWord(next) || ORG_SUFFIX.contains(lower)))) {
+                j++;
+                continue;
+            }
+            if (PARTICLES.contains(lower) && j + 2 < n && tokens.get(j + 2).capitalized()
+                    && gapIs(text, next, tokens.get(j + 2), " ") && isProperWord(tokens.get(j + 2))) {
+                j += 2;
+                continue;
+            }
+            break;
+        }
+        // a chain never ends on a bare initial ("Dear J.")
+        while (j > i && tokens.get(j).length() == 1) {
+            j--;
+        }
+        return j;
+    }
+
+    private boolean isProperWord(Token t) {
+        String lower = t.lower();
+        if (lexicon.isNationality(lower)) {
+            return false;
+        }
+        return !lexicon.isCommonWord(lower) && !englishShape(lower) && !commonParts(lower)
+                || lexicon.isFirstName(lower) || lexicon.isLastName(lower) || lexicon.isPlace(lower);
+    }
+
+    private void classify(String text, List<Token> tokens, int i, int j, List<Finding> out) {
+        Token first = tokens.get(i);
+        Token last = tokens.get(j);
+        int start = first.start();
+        int end = last.end();
+        StringBuilder phraseB = new StringBuilder();
+        for (int k = i; k <= j; k++) {
+            if (k > i) {
+                phraseB.append(' ');
+            }
+            phraseB.append(tokens.get(k).lower());
+        }
+        String phrase = phraseB.toString();
+        String prev = i > 0 ? tokens.get(i - 1).lower() : "";
+        String prev2 = i > 1 ? tokens.get(i - 2).lower() : "";
+        boolean titled = i > 0 && TITLES.contains(prev) && adjacentTitle(text, tokens.get(i - 1), first);
+        if (titled) {
+            Token title = tokens.get(i - 1);
+            int tEnd = title.end() < text.length() && text.charAt(title.end()) == '.' ? title.end() + 1 : title.end();
+            out.add(PatternPiiRecognizer.pii("title", title.start(), tEnd, 0.85));
+            out.add(PatternPiiRecognizer.pii("person", start, end, 0.9));
+            return;
+        }
+        if (ORG_SUFFIX.contains(last.lower()) && j > i) {
+            if (end < text.length() && text.charAt(end) == '.' && last.length() <= 4) {
+                end++;
+            }
+            out.add(PatternPiiRecognizer.pii("organization", start, end, 0.85));
+            return;
+        }
+        if (j + 1 < tokens.size() && ORG_SUFFIX.contains(tokens.get(j + 1).lower())
+                && tokens.get(j + 1).capitalized() && gapIs(text, last, tokens.get(j + 1), " ")) {
+            Token suffix = tokens.get(j + 1);
+            int e = suffix.end();
+            if (e < text.length() && text.charAt(e) == '.' && suffix.length() <= 4) {
+                e++;
+            }
+            out.add(PatternPiiRecognizer.pii("organization", start, e, 0.85));
+            return;
+        }
+        boolean firstName = lexicon.isFirstName(first.lower());
+        boolean lastName = lexicon.isLastName(last.lower()) || (j > i && lexicon.isLastName(tokens.get(j).lower()));
+        if (lexicon.isPlace(phrase) && !(firstName && j > i)) {
+            out.add(PatternPiiRecognizer.pii("location", start, end, 0.85));
+            return;
+        }
+        if (i == j && first.text().indexOf('-') > 0 && !firstName && hyphenatedCapitals(first.text())
+                && !lexicon.isPlace(phrase)) {
+            out.add(PatternPiiRecognizer.pii(LOCATION_CUES.contains(prev) && !"at".equals(prev) ? "location" : "organization",
+                    start, end, 0.75));
+            return;
+        }
+        boolean personCue = PERSON_CUES.contains(prev) || ("is".equals(prev) && "name".equals(prev2))
+                || speakerLabel(text, first);
+        if (firstName || personCue) {
+            out.add(PatternPiiRecognizer.pii("person", start, end, firstName && (j > i || lastName) ? 0.9 : 0.8));
+            return;
+        }
+        if (LOCATION_CUES.contains(prev) && !"at".equals(prev) && !"with".equals(prev)) {
+            out.add(PatternPiiRecognizer.pii("location", start, end, 0.75));
+            return;
+        }
+        if (ORG_CUES.contains(prev) && "at".equals(prev) && i == j) {
+            out.add(PatternPiiRecognizer.pii("organization", start, end, 0.7));
+            return;
+        }
+        out.add(PatternPiiRecognizer.pii("person", start, end, j > i || lastName ? 0.8 : 0.7));
+    }
+
+    private void nationality(String text, List<Token> tokens, int i, List<Finding> out) {
+        Token t = tokens.get(i);
+        if (!t.isWord() || !lexicon.isNationality(t.lower())) {
+            return;
+        }
+        String prev = i > 0 ? tokens.get(i - 1).lower() : "";
+        boolean lowerOk = t.lower().endsWith("s") || Set.of("am", "are", "is", "proud", "i'm").contains(prev);
+        if (t.capitalized() || lowerOk) {
+            out.add(PatternPiiRecognizer.pii("nrp", t.start(), t.end(), 0.8));
+        }
+    }
+
+    private void lawFirms(String text, List<Finding> out) {
+        if (text.indexOf(',') < 0 || !text.contains(" and ")) {
+            return;
+        }
+        Matcher m = LAW_FIRM.matcher(text);
+        while (m.find()) {
+            boolean lower = Character.isLowerCase(m.group(1).charAt(0));
+            if (lower != Character.isLowerCase(m.group(2).charAt(0)) || lower != Character.isLowerCase(m.group(3).charAt(0))) {
+                continue;
+            }
+            int known = 0;
+            for (int g = 1; g <= 3; g++) {
+                String w = m.group(g).toLowerCase(Locale.ROOT);
+                if (lexicon.isCommonWord(w) && !lexicon.isLastName(w)) {
+                    known = -10;
+                }
+                if (lexicon.isLastName(w)) {
+                    known++;
+                }
+            }
+            String before = text.substring(Math.max(0, m.start() - 12), m.start()).toLowerCase(Locale.ROOT).trim();
+            boolean cue = false;
+            for (String c : ORG_CUES) {
+                if (before.endsWith(" " + c) || before.equals(c)) {
+                    cue = true;
+                }
+            }
+            if (before.endsWith(",") || before.endsWith("the")) {
+                cue = true;
+            }
+            if (known >= 0 && cue) {
+                out.add(PatternPiiRecognizer.pii("organization", m.start(), m.end(), 0.85));
+            }
+        }
+    }
+
+    private void orgRuns(String text, List<Finding> out) {
+        Matcher m = ORG_RUN.matcher(text);
+        while (m.find()) {
+            int start = m.start();
+            // drop leading function words and a sentence-initial common word ("The Avalara Group")
+            while (true) {
+                int sp = text.indexOf(' ', start);
+                if (sp < 0 || sp >= m.end()) {
+                    break;
+                }
+                String w = text.substring(start, sp).toLowerCase(Locale.ROOT);
+                boolean lead = w.equals("and") || w.equals("of") || w.equals("&")
+                        || (lexicon.isCommonWord(w) && sentenceStart(text, start) && !lexicon.isLastName(w))
+                        || w.equals("the");
+                if (!lead) {
+                    break;
+                }
+                start = sp + 1;
+            }
+            if (text.indexOf(' ', start) < 0 || text.indexOf(' ', start) >= m.end()) {
+                continue;
+            }
+            out.add(PatternPiiRecognizer.pii("organization", start, m.end(), 0.85));
+        }
+    }
+
+    private void jobTitles(String text, List<Finding> out) {
+        Matcher m = JOB_TITLE.matcher(text);
+        while (m.find()) {
+            String phrase = m.group(1);
+            String[] words = phrase.split(" ");
+            String head = words[words.length - 1].toLowerCase(Locale.ROOT);
+            if (!JOB_NOUNS.contains(head) || words.length > 6) {
+                continue;
+            }
+            boolean lineLevel = m.start(1) == 0 || text.charAt(m.start() == 0 ? 0 : m.start() - 1) == '\n'
+                    || lineStartAt(text, m.start(1));
+            boolean apposition = text.startsWith(", the ", Math.max(0, m.start(1) - 6));
+            boolean asCue = m.start(1) >= 3 && text.startsWith("as ", m.start(1) - 3)
+                    && Character.isUpperCase(phrase.charAt(0));
+            if (lineLevel && Character.isUpperCase(phrase.charAt(0)) && lineEndsAt(text, m.end(1))
+                    || apposition || asCue) {
+                out.add(PatternPiiRecognizer.pii("title", m.start(1), m.end(1), 0.75));
+            }
+        }
+    }
+
+    private static boolean lineStartAt(String text, int pos) {
+        for (int p = pos - 1; p >= 0; p--) {
+            char c = text.charAt(p);
+            if (c == '\n') {
+                return true;
+            }
+            if (c != ' ' && c != '\t' && c != '>' && c != '?') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean lineEndsAt(String text, int pos) {
+        return pos >= text.length() || text.charAt(pos) == '\n';
+    }
+
+    private static boolean hyphenatedCapitals(String s) {
+        for (String p : s.split("-")) {
+            if (p.isEmpty() || !Character.isUpperCase(p.charAt(0))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean adjacentTitle(String text, Token title, Token name) {
+        String gap = text.substring(title.end(), name.start());
+        return gap.equals(" ") || gap.equals(". ");
+    }
+
+    private static boolean gapIs(String text, Token a, Token b, String gap) {
+        return b.start() - a.end() == gap.length() && text.startsWith(gap, a.end());
+    }
+
+    /** "Janka M. Szász": an initial's dot followed by a space. */
+    private static boolean initialGap(String text, Token a, Token b) {
+        return a.length() == 1 && b.start() - a.end() == 2 && text.startsWith(". ", a.end());
+    }
+
+    private static boolean nonAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) > 127) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "Nicole: Remember me" — a name that opens a line and labels what follows. */
+    private static boolean speakerLabel(String text, Token t) {
+        return t.end() < text.length() && text.charAt(t.end()) == ':' && lineStartAt(text, t.start());
+    }
+
+    static boolean sentenceStart(String text, int pos) {
+        for (int p = pos - 1; p >= 0; p--) {
+            char c = text.charAt(p);
+            if (c == ' ' || c == '\t' || c == '"' || c == '\'' || c == '(' || c == '>' || c == '*' || c == '-'
+                    || c == '\u201c') {
+                continue;
+            }
+            return c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' || c == ';';
+        }
+        return true;
+    }
+}
