@@ -1,5 +1,23 @@
 package io.olyx.bootstrap;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.olyx.adapter.http.execution.ChatCompletionRoutes;
+import io.olyx.adapter.http.execution.ExecutionRoutes;
+import io.olyx.adapter.providers.ProviderGateway;
+import io.olyx.application.admission.AdmissionControl;
+import io.olyx.application.execution.Converse;
+import io.olyx.application.execution.Execute;
+import io.olyx.application.execution.ToolLoop;
+import io.olyx.application.model.ModelCatalog;
+import io.olyx.application.pipeline.FallbackCaller;
+import io.olyx.application.pipeline.InputScreen;
+import io.olyx.application.pipeline.ModelCallPipeline;
+import io.olyx.application.pipeline.RouteResolver;
+import io.olyx.application.pipeline.StepLog;
+import io.olyx.domain.guard.Guardrails;
+import io.olyx.domain.llm.ModelEndpoint;
+import io.olyx.domain.routing.ComplexityClassifier;
+import java.net.http.HttpClient;
 import io.javalin.Javalin;
 import io.olyx.adapter.http.Authenticator;
 import io.olyx.adapter.http.HttpApi;
@@ -66,6 +84,7 @@ public final class Olyx implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Olyx.class);
 
     private final Database database;
+    private final ProviderGateway providers;
     private final HttpApi http;
     private final LastUsedTracker lastUsed;
     private final ScheduledExecutorService scheduler;
@@ -96,6 +115,12 @@ public final class Olyx implements AutoCloseable {
         Authenticator auth = new Authenticator(keyDirectory, sessions, auditor);
         ProjectQueries projectQueries = new ProjectQueries(projects, clock);
         TraceGrading grading = new GradeTraces(projects, database.models());
+        CompleteTrace completeTrace = new CompleteTrace(database.traces(), database.steps(), grading, clock);
+        ModelCatalog catalog = new ModelCatalog(database.models(), vault.cipher(), clock,
+                config.security().keyCacheTtl());
+        providers = new ProviderGateway(HttpClient.newBuilder().version(HttpClient.Version.HTTP_2)
+                .connectTimeout(ModelEndpoint.DEFAULT_CONNECT_TIMEOUT).build(), new ObjectMapper(), clock);
+        Guardrails guardrails = new Guardrails();
         IdempotencyStore idempotencyStore = database.idempotency();
         Idempotency idempotency = new Idempotency(new IdempotentRequests(idempotencyStore, clock,
                 Duration.ofSeconds(30), Duration.ofMillis(50)));
@@ -112,14 +137,25 @@ public final class Olyx implements AutoCloseable {
         areas.add(new KeyRoutes(new CreateApiKey(apiKeys, projects, hasher, ids, auditor, clock),
                 new ManageApiKeys(apiKeys, projects, unitOfWork, keyDirectory, lastUsed, auditor, clock),
                 projectQueries, auth, idempotency)::register);
-        areas.add(new ModelRoutes(new ManageModels(database.models(), projects, vault.cipher(), unitOfWork, auditor,
+        areas.add(new ModelRoutes(new ManageModels(database.models(), catalog, projects, vault.cipher(), unitOfWork, auditor,
                 clock), auth)::register);
         areas.add(new TraceRoutes(new CreateTrace(database.traces(), ids, clock),
-                new CompleteTrace(database.traces(), database.steps(), grading, clock),
+                completeTrace,
                 new TraceQueries(database.traces(), database.steps(), grading),
                 new AppendLogStep(database.traces(), database.steps(), database.stepRecorder(), ids, clock),
                 auth, idempotency)::register);
         areas.add(new AuditRoutes(new ListAuditEvents(database.auditLog()), auth)::register);
+
+        ModelCallPipeline pipeline = new ModelCallPipeline(database.traces(), database.steps(),
+                new AdmissionControl(database.rateCounter(), database.loopHistory(), database.spendLedger(), apiKeys,
+                        keyDirectory, auditor, clock),
+                new InputScreen(guardrails), guardrails, new RouteResolver(ComplexityClassifier.standard(), catalog),
+                new FallbackCaller(providers, catalog), providers,
+                new StepLog(database.traces(), database.stepRecorder(), ids, completeTrace, clock), clock);
+        Converse converse = new Converse(pipeline, database.steps());
+        areas.add(new ExecutionRoutes(new Execute(pipeline, new ToolLoop(database.steps(), database.stepRecorder(),
+                ids, clock)), converse, auth, idempotency)::register);
+        areas.add(new ChatCompletionRoutes(converse, auth, idempotency)::register);
 
         OlyxConfig.Server server = config.server();
         http = new HttpApi(new HttpSettings(server.host(), server.port(), server.maxBodyBytes()), areas);
@@ -129,6 +165,8 @@ public final class Olyx implements AutoCloseable {
         scheduler.scheduleWithFixedDelay(this::flushLastUsed, 10, 10, TimeUnit.SECONDS);
         scheduler.scheduleWithFixedDelay(() -> housekeeping(() -> idempotencyStore.purgeExpired(clock.instant())),
                 1, 60, TimeUnit.MINUTES);
+        scheduler.scheduleWithFixedDelay(() -> housekeeping(() -> database.purgeAdmissionState(clock.instant())),
+                5, 5, TimeUnit.MINUTES);
     }
 
     public static Olyx start(OlyxConfig config, Clock clock) {
@@ -167,6 +205,7 @@ public final class Olyx implements AutoCloseable {
     public void close() {
         http.close();
         scheduler.shutdownNow();
+        providers.close();
         flushLastUsed();
         database.close();
     }

@@ -31,6 +31,15 @@ public final class JsonBody {
         return parse(ctx.body(), MAPPER);
     }
 
+    /** JSON text of a value read from a body (e.g. a tool result given as an object). */
+    public static String toJson(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static JsonBody parse(String body, ObjectMapper mapper) {
         if (body == null || body.isBlank()) {
             return new JsonBody(Map.of(), "");

@@ -5,7 +5,7 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 
 /** Every request gets an id, echoed in X-Request-Id and in error bodies, so a user can quote it to find the logs. */
-final class RequestIds {
+public final class RequestIds {
     static final String HEADER = "X-Request-Id";
     private static final String ATTRIBUTE = "olyx.request-id";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -21,7 +21,7 @@ final class RequestIds {
         ctx.header(HEADER, id);
     }
 
-    static String of(Context ctx) {
+    public static String of(Context ctx) {
         String id = ctx.attribute(ATTRIBUTE);
         return id == null ? "req_unknown" : id;
     }

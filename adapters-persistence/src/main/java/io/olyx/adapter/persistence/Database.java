@@ -8,13 +8,17 @@ import io.olyx.application.port.AuditLog;
 import io.olyx.application.port.IdGenerator;
 import io.olyx.application.port.IdempotencyStore;
 import io.olyx.application.port.JobQueue;
+import io.olyx.application.port.LoopHistory;
 import io.olyx.application.port.ModelRepository;
 import io.olyx.application.port.ProjectRepository;
+import io.olyx.application.port.RateCounter;
 import io.olyx.application.port.SessionRepository;
+import io.olyx.application.port.SpendLedger;
 import io.olyx.application.port.StepRecorder;
 import io.olyx.application.port.StepRepository;
 import io.olyx.application.port.TraceRepository;
 import io.olyx.application.port.UnitOfWork;
+import java.time.Instant;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
@@ -35,6 +39,7 @@ public final class Database implements AutoCloseable {
     private final GroupCommitStepRecorder stepRecorder;
     private final SequenceIdGenerator ids;
     private final boolean isPostgres;
+    private final JdbiAdmissionStore admissionStore;
 
     private Database(HikariDataSource dataSource, boolean isPostgres) {
         this.dataSource = dataSource;
@@ -42,6 +47,7 @@ public final class Database implements AutoCloseable {
         this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
         this.stepRecorder = new GroupCommitStepRecorder(jdbi, stepRows);
         this.ids = new SequenceIdGenerator(jdbi);
+        this.admissionStore = new JdbiAdmissionStore(jdbi);
     }
 
     public static Database open(DatabaseSettings settings) {
@@ -106,6 +112,23 @@ public final class Database implements AutoCloseable {
 
     public JobQueue jobs() {
         return new JdbiJobQueue(jdbi, json, isPostgres);
+    }
+
+    public SpendLedger spendLedger() {
+        return admissionStore;
+    }
+
+    public RateCounter rateCounter() {
+        return admissionStore;
+    }
+
+    public LoopHistory loopHistory() {
+        return admissionStore;
+    }
+
+    /** Removes admission state that can no longer matter (old minutes, stale reservations, past windows). */
+    public int purgeAdmissionState(Instant now) {
+        return admissionStore.purge(now);
     }
 
     public IdempotencyStore idempotency() {

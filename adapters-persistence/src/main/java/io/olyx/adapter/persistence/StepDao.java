@@ -21,11 +21,11 @@ interface StepDao {
             INSERT INTO steps (id, trace_id, project_id, type, parent_step_id, api_key_id, model, provider,
                 infrastructure, tier, prompt_tokens, completion_tokens, cached_tokens, tokens_estimated, cost,
                 latency_ms, outcome, pii_detected, injection_attempt, secret_leaked, risk_score, input, output,
-                details, attempts, created_at)
+                details, attempts, created_at, fingerprint)
             VALUES (:id, :traceId, :projectId, :type, :parentStepId, :apiKeyId, :model, :provider,
                 :infrastructure, :tier, :promptTokens, :completionTokens, :cachedTokens, :tokensEstimated, :cost,
                 :latencyMs, :outcome, :piiDetected, :injectionAttempt, :secretLeaked, :riskScore, :input, :output,
-                :details, :attempts, :createdAt)""")
+                :details, :attempts, :createdAt, :fingerprint)""")
     void insertAll(@BindMethods List<Row> rows);
 
     @SqlQuery("SELECT * FROM steps WHERE project_id = :projectId AND trace_id = :traceId ORDER BY id")
@@ -38,7 +38,7 @@ interface StepDao {
                String provider, String infrastructure, String tier, long promptTokens, long completionTokens,
                long cachedTokens, boolean tokensEstimated, BigDecimal cost, double latencyMs, String outcome,
                boolean piiDetected, boolean injectionAttempt, boolean secretLeaked, double riskScore, String input,
-               String output, String details, String attempts, OffsetDateTime createdAt) {
+               String output, String details, String attempts, OffsetDateTime createdAt, String fingerprint) {
     }
 
     final class Mapper implements RowMapper<Row> {
@@ -53,7 +53,7 @@ interface StepDao {
                     rs.getBoolean("pii_detected"), rs.getBoolean("injection_attempt"), rs.getBoolean("secret_leaked"),
                     rs.getDouble("risk_score"), rs.getString("input"), rs.getString("output"),
                     rs.getString("details"), rs.getString("attempts"),
-                    rs.getObject("created_at", OffsetDateTime.class));
+                    rs.getObject("created_at", OffsetDateTime.class), rs.getString("fingerprint"));
         }
     }
 }

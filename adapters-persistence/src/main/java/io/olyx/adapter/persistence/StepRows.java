@@ -13,7 +13,10 @@ import io.olyx.domain.trace.TraceId;
 import java.util.List;
 import java.util.Optional;
 
-/** Maps steps to and from their table row; model-call columns are null for steps that called no model. */
+/**
+ * Maps steps to and from their table row; model-call columns are null for steps that called no model. The request
+ * fingerprint the pipeline puts in a step's details is also copied to its own indexed column for loop detection.
+ */
 final class StepRows {
     private static final TypeReference<List<ProviderAttempt>> ATTEMPTS = new TypeReference<>() {
     };
@@ -35,7 +38,8 @@ final class StepRows {
                 usage.cost(), s.latencyMs(), s.outcome().wire(), s.security().piiDetected(),
                 s.security().injectionAttempt(), s.security().secretLeaked(), s.security().riskScore(),
                 json.writeNullable(s.input()), json.writeNullable(s.output()), json.write(s.details()),
-                json.write(call.map(Step.ModelCall::attempts).orElse(List.of())), Rows.utc(s.createdAt()));
+                json.write(call.map(Step.ModelCall::attempts).orElse(List.of())), Rows.utc(s.createdAt()),
+                s.details().get("fingerprint") instanceof String f ? f : null);
     }
 
     Step toStep(StepDao.Row r) {

@@ -13,6 +13,7 @@ import io.olyx.adapter.providers.support.Jsons;
 import io.olyx.adapter.providers.support.StallWatchdog;
 import io.olyx.adapter.providers.support.TokenCounter;
 import io.olyx.application.port.ModelProvider;
+import io.olyx.application.port.TokenEstimator;
 import io.olyx.domain.llm.ChatRequest;
 import io.olyx.domain.llm.ChatResult;
 import io.olyx.domain.llm.EmbeddingResult;
@@ -33,7 +34,7 @@ import java.util.function.Consumer;
  * {@code connectTimeout(ModelEndpoint.DEFAULT_CONNECT_TIMEOUT)} so default endpoints share its pool) and
  * ObjectMapper; close it on shutdown to stop the stall watchdog.
  */
-public final class ProviderGateway implements ModelProvider, AutoCloseable {
+public final class ProviderGateway implements ModelProvider, TokenEstimator, AutoCloseable {
     private static final Duration WATCHDOG_TICK = Duration.ofMillis(50);
 
     private final StallWatchdog watchdog;
@@ -45,6 +46,7 @@ public final class ProviderGateway implements ModelProvider, AutoCloseable {
     private final GeminiAdapter gemini;
     private final BedrockAdapter bedrock;
     private final SandboxProvider sandbox;
+    private final TokenCounter counter;
 
     public ProviderGateway(HttpClient http, ObjectMapper mapper) {
         this(http, mapper, Clock.systemUTC());
@@ -53,7 +55,7 @@ public final class ProviderGateway implements ModelProvider, AutoCloseable {
     /** The clock dates Bedrock's SigV4 signatures. */
     public ProviderGateway(HttpClient http, ObjectMapper mapper, Clock clock) {
         Jsons json = new Jsons(mapper);
-        TokenCounter counter = new TokenCounter();
+        this.counter = new TokenCounter();
         this.watchdog = new StallWatchdog(WATCHDOG_TICK);
         this.transport = new HttpTransport(http, watchdog, mapper, clock);
         this.openAi = new OpenAiAdapter(transport, json, counter, OpenAiRoutes.standard(ProviderKind.OPENAI));
@@ -63,6 +65,11 @@ public final class ProviderGateway implements ModelProvider, AutoCloseable {
         this.gemini = new GeminiAdapter(transport, json, counter);
         this.bedrock = new BedrockAdapter(transport, json, counter, clock);
         this.sandbox = new SandboxProvider(counter);
+    }
+
+    @Override
+    public int promptTokens(ChatRequest request) {
+        return counter.countPrompt(request);
     }
 
     @Override

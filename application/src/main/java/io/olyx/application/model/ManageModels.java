@@ -27,15 +27,17 @@ public final class ManageModels {
     public static final int DEFAULT_RETENTION_DAYS = 30;
 
     private final ModelRepository models;
+    private final ModelCatalog catalog;
     private final ProjectRepository projects;
     private final SecretCipher cipher;
     private final UnitOfWork unitOfWork;
     private final Auditor auditor;
     private final Clock clock;
 
-    public ManageModels(ModelRepository models, ProjectRepository projects, SecretCipher cipher,
+    public ManageModels(ModelRepository models, ModelCatalog catalog, ProjectRepository projects, SecretCipher cipher,
                         UnitOfWork unitOfWork, Auditor auditor, Clock clock) {
         this.models = models;
+        this.catalog = catalog;
         this.projects = projects;
         this.cipher = cipher;
         this.unitOfWork = unitOfWork;
@@ -118,6 +120,7 @@ public final class ManageModels {
 
     private void audit(Result result, AuditEventType type, Account actor, ProjectId project, RequestOrigin origin) {
         if (result instanceof Result.Saved saved) {
+            catalog.forget(project);
             auditor.record(type, Optional.of(actor.id().toString()), Optional.of(project.value()), origin,
                     Map.of("identifier", saved.model().identifier()));
         }

@@ -65,7 +65,7 @@ public final class ProviderFailure extends RuntimeException {
     }
 
     public static ProviderFailure unsupported(ProviderKind provider, String operation) {
-        return of(Kind.UNSUPPORTED, provider, provider.wireName() + " does not support " + operation);
+        return of(Kind.UNSUPPORTED, provider, provider.wire() + " does not support " + operation);
     }
 
     /** The same failure, carrying what a stream had produced before it broke. */
@@ -107,7 +107,7 @@ public final class ProviderFailure extends RuntimeException {
     }
 
     private static String describe(Kind kind, ProviderKind provider, OptionalInt status, String message) {
-        StringBuilder sb = new StringBuilder(provider.wireName()).append(' ')
+        StringBuilder sb = new StringBuilder(provider.wire()).append(' ')
                 .append(kind.name().toLowerCase(java.util.Locale.ROOT));
         status.ifPresent(s -> sb.append(" (HTTP ").append(s).append(')'));
         if (message != null && !message.isBlank()) {

@@ -29,8 +29,10 @@ public final class CreateProject {
             return Optional.empty();
         }
         Project.validateName(command.name());
-        Project project = projects.insert(command.name(), command.description().orElse(""),
-                new ProjectSettings(command.settings().orElse(Map.of())), clock.instant());
+        ProjectSettings settings = new ProjectSettings(command.settings().orElse(Map.of()));
+        SettingsCheck.validate(settings);
+        Project project = projects.insert(command.name(), command.description().orElse(""), settings,
+                clock.instant());
         auditor.record(AuditEventType.PROJECT_CREATED, Optional.of(actor.id().toString()),
                 Optional.of(project.id().value()), origin, Map.of("name", project.name()));
         return Optional.of(project);

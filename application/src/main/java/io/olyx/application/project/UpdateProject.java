@@ -40,6 +40,7 @@ public final class UpdateProject {
         Result result = unitOfWork.inTransaction(() -> projects.findById(id)
                 .<Result>map(project -> {
                     Project updated = project.updated(changes, clock.instant());
+                    SettingsCheck.validate(updated.settings());
                     projects.update(updated);
                     return new Result.Updated(updated);
                 })

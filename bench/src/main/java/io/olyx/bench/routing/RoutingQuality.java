@@ -156,7 +156,7 @@ public final class RoutingQuality {
         out.printf(Locale.ROOT, "%-22s  %+.3f         %+.3f%n", "baseline", onEven.baseline(), onOdd.baseline());
         for (Feature f : Feature.values()) {
             if (f.origin() == Feature.Origin.FITTED) {
-                out.printf(Locale.ROOT, "%-22s  %+.3f         %+.3f%n", f.wireName(), onEven.weight(f), onOdd.weight(f));
+                out.printf(Locale.ROOT, "%-22s  %+.3f         %+.3f%n", f.wire(), onEven.weight(f), onOdd.weight(f));
             }
         }
         out.printf(Locale.ROOT, "fit on even → area on odd: %+.4f; fit on odd → area on even: %+.4f%n",

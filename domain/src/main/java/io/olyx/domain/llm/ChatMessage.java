@@ -1,5 +1,6 @@
 package io.olyx.domain.llm;
 
+import io.olyx.domain.common.InvalidInput;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,13 +17,13 @@ public record ChatMessage(ChatRole role, String content, List<ToolCall> toolCall
         toolCalls = List.copyOf(toolCalls == null ? List.of() : toolCalls);
         toolCallId = toolCallId == null ? Optional.empty() : toolCallId;
         if (!toolCalls.isEmpty() && role != ChatRole.ASSISTANT) {
-            throw new IllegalArgumentException("only assistant messages carry tool calls");
+            throw new InvalidInput("request", "only assistant messages carry tool calls");
         }
         if (role == ChatRole.TOOL && toolCallId.filter(id -> !id.isBlank()).isEmpty()) {
-            throw new IllegalArgumentException("a tool message needs the id of the call it answers");
+            throw new InvalidInput("request", "a tool message needs the id of the call it answers");
         }
         if (role != ChatRole.TOOL && toolCallId.isPresent()) {
-            throw new IllegalArgumentException("only tool messages carry a tool_call_id");
+            throw new InvalidInput("request", "only tool messages carry a tool_call_id");
         }
     }
 

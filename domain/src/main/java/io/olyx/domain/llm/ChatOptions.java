@@ -1,5 +1,6 @@
 package io.olyx.domain.llm;
 
+import io.olyx.domain.common.InvalidInput;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
@@ -38,7 +39,7 @@ public record ChatOptions(OptionalDouble temperature, OptionalInt maxTokens, Opt
 
     private static void require(boolean condition, String message) {
         if (!condition) {
-            throw new IllegalArgumentException(message);
+            throw new InvalidInput("request", message);
         }
     }
 }

@@ -14,7 +14,7 @@ public enum ChatRole {
         this.wireName = wireName;
     }
 
-    public String wireName() {
+    public String wire() {
         return wireName;
     }
 }

@@ -19,7 +19,7 @@ public enum FinishReason {
     }
 
     /** OpenAI's spelling where it has one. */
-    public String wireName() {
+    public String wire() {
         return wireName;
     }
 }

@@ -23,7 +23,7 @@ public enum ProviderKind {
         this.wireName = wireName;
     }
 
-    public String wireName() {
+    public String wire() {
         return wireName;
     }
 

@@ -1,5 +1,6 @@
 package io.olyx.domain.llm;
 
+import io.olyx.domain.common.InvalidInput;
 import java.util.Map;
 import java.util.Objects;
 
@@ -35,7 +36,7 @@ public record ToolCall(String id, String name, String argumentsJson, Map<String,
 
     private static void requireText(String value, String field) {
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("tool call " + field + " is required");
+            throw new InvalidInput("request", "tool call " + field + " is required");
         }
     }
 }

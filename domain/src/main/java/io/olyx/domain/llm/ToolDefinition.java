@@ -1,5 +1,6 @@
 package io.olyx.domain.llm;
 
+import io.olyx.domain.common.InvalidInput;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -14,12 +15,12 @@ public record ToolDefinition(String name, String description, Map<String, Object
 
     public ToolDefinition {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("tool name must match " + NAME.pattern() + ": " + name);
+            throw new InvalidInput("request", "tool name must match " + NAME.pattern() + ": " + name);
         }
         description = description == null ? "" : description;
         parameters = JsonText.freezeObject(Objects.requireNonNull(parameters, "parameters"));
         if (!"object".equals(parameters.get("type"))) {
-            throw new IllegalArgumentException("tool parameters must be a JSON schema of type object");
+            throw new InvalidInput("request", "tool parameters must be a JSON schema of type object");
         }
     }
 

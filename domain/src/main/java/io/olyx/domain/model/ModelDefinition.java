@@ -5,7 +5,6 @@ import io.olyx.domain.common.JsonMergePatch;
 import io.olyx.domain.common.JsonValues;
 import io.olyx.domain.llm.ProviderKind;
 import io.olyx.domain.project.ProjectId;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -22,8 +21,6 @@ public record ModelDefinition(ModelId id, ProjectId projectId, String name, Stri
                               Map<String, Object> additionalConfig, Instant createdAt, Instant updatedAt) {
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/@+-]{0,199}");
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
-    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
-    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(120);
 
     public ModelDefinition {
         Objects.requireNonNull(id, "id");
@@ -76,19 +73,6 @@ public record ModelDefinition(ModelId id, ProjectId projectId, String name, Stri
     /** The model name sent to the provider: additional_config.model, else the identifier. */
     public String providerModel() {
         return JsonValues.string(additionalConfig, "model").filter(s -> !s.isBlank()).orElse(identifier);
-    }
-
-    public Duration connectTimeout() {
-        return millis("connect_timeout_ms").orElse(DEFAULT_CONNECT_TIMEOUT);
-    }
-
-    public Duration requestTimeout() {
-        return millis("timeout_ms").orElse(DEFAULT_REQUEST_TIMEOUT);
-    }
-
-    private Optional<Duration> millis(String key) {
-        return JsonValues.number(additionalConfig, key).filter(d -> d.signum() > 0)
-                .map(d -> Duration.ofMillis(d.longValue()));
     }
 
     public ModelDefinition updated(ModelChanges c, Instant now) {

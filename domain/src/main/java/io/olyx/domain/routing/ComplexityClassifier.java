@@ -61,7 +61,7 @@ public final class ComplexityClassifier {
         for (Feature f : FEATURES) {
             double amount = weightByOrdinal[f.ordinal()] * features.value(f);
             if (amount != 0.0) {
-                contributions.add(new DecisionFactor.Contribution(f.wireName(), amount));
+                contributions.add(new DecisionFactor.Contribution(f.wire(), amount));
             }
         }
         return contributions;

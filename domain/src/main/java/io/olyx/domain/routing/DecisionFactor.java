@@ -33,7 +33,7 @@ public sealed interface DecisionFactor {
 
         @Override
         public String describe() {
-            return name + " → " + tier.wireName();
+            return name + " → " + tier.wire();
         }
     }
 }

@@ -72,7 +72,7 @@ public enum Feature {
         this.origin = origin;
     }
 
-    public String wireName() {
+    public String wire() {
         return wireName;
     }
 

@@ -23,7 +23,7 @@ public final class FeatureVector {
         double[] copy = values.clone();
         for (int i = 0; i < copy.length; i++) {
             if (!(copy[i] >= 0.0 && copy[i] <= 1.0)) {
-                throw new IllegalArgumentException(FEATURES[i].wireName() + " must be in [0, 1], was " + copy[i]);
+                throw new IllegalArgumentException(FEATURES[i].wire() + " must be in [0, 1], was " + copy[i]);
             }
         }
         return new FeatureVector(copy);

@@ -23,7 +23,7 @@ public record FeatureWeights(double baseline, Map<Feature, Double> weights) {
         for (Feature f : Feature.values()) {
             double w = weights.getOrDefault(f, 0.0);
             if (!Double.isFinite(w) || !f.admits(w)) {
-                throw new IllegalArgumentException(f.wireName() + " must " + f.direction() + " the score, weight " + w);
+                throw new IllegalArgumentException(f.wire() + " must " + f.direction() + " the score, weight " + w);
             }
             all.put(f, w);
         }

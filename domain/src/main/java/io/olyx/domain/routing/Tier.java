@@ -18,7 +18,7 @@ public enum Tier {
     }
 
     /** The name used in the API and in project settings ({@code "simple"}, {@code "complex"}, {@code "secure"}). */
-    public String wireName() {
+    public String wire() {
         return wireName;
     }
 

@@ -74,6 +74,6 @@ class ModelEndpointTest {
         assertThat(ProviderKind.parse(" Anthropic ")).contains(ProviderKind.ANTHROPIC);
         assertThat(ProviderKind.parse("internal")).contains(ProviderKind.INTERNAL);
         assertThat(ProviderKind.parse("mistral")).isEmpty();
-        assertThat(ProviderKind.BEDROCK.wireName()).isEqualTo("bedrock");
+        assertThat(ProviderKind.BEDROCK.wire()).isEqualTo("bedrock");
     }
 }

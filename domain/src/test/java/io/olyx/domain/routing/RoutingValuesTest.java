@@ -12,9 +12,9 @@ class RoutingValuesTest {
 
     @Test
     void tiersUseTheSeedsWireNames() {
-        assertThat(Tier.SIMPLE.wireName()).isEqualTo("simple");
-        assertThat(Tier.COMPLEX.wireName()).isEqualTo("complex");
-        assertThat(Tier.SECURE.wireName()).isEqualTo("secure");
+        assertThat(Tier.SIMPLE.wire()).isEqualTo("simple");
+        assertThat(Tier.COMPLEX.wire()).isEqualTo("complex");
+        assertThat(Tier.SECURE.wire()).isEqualTo("secure");
         assertThat(Tier.fromWireName("secure")).contains(Tier.SECURE);
         assertThat(Tier.fromWireName("SECURE")).isEmpty();
     }

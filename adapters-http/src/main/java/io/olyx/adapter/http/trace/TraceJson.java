@@ -135,7 +135,7 @@ public final class TraceJson {
         return json;
     }
 
-    private static Map<String, Object> attempt(ProviderAttempt a) {
+    public static Map<String, Object> attempt(ProviderAttempt a) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("model", a.model());
         json.put("provider", a.provider());

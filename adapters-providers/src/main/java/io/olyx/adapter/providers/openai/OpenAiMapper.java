@@ -56,7 +56,7 @@ final class OpenAiMapper {
 
     private ObjectNode message(ChatMessage message) {
         ObjectNode node = json.mapper().createObjectNode();
-        node.put("role", message.role().wireName());
+        node.put("role", message.role().wire());
         switch (message.role()) {
             case SYSTEM, USER -> node.put("content", message.content());
             case TOOL -> {

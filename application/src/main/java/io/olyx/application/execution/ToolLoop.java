@@ -1,0 +1,153 @@
+package io.olyx.application.execution;
+
+import io.olyx.application.access.KeyCaller;
+import io.olyx.application.pipeline.Telemetry;
+import io.olyx.application.port.IdGenerator;
+import io.olyx.application.port.StepRecorder;
+import io.olyx.application.port.StepRepository;
+import io.olyx.domain.common.JsonValues;
+import io.olyx.domain.llm.ChatMessage;
+import io.olyx.domain.llm.ToolCall;
+import io.olyx.domain.llm.ToolDefinition;
+import io.olyx.domain.trace.Step;
+import io.olyx.domain.trace.StepId;
+import io.olyx.domain.trace.StepOutcome;
+import io.olyx.domain.trace.StepSecurity;
+import io.olyx.domain.trace.StepType;
+import io.olyx.domain.trace.TraceId;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The server side of seed 001's tool-call loop. The caller sends only its input, the tool results and the step that
+ * asked for them; the conversation is rebuilt from the trace: each earlier round's tool calls (stored on its run
+ * step) and their results (stored as tool_call steps). The results arriving now are recorded as tool_call steps
+ * linked to the run step that asked, timed from that step's answer to now (the caller's tool execution time).
+ */
+public final class ToolLoop {
+    private static final int MAX_ROUNDS = 50;
+
+    private final StepRepository steps;
+    private final StepRecorder recorder;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    public ToolLoop(StepRepository steps, StepRecorder recorder, IdGenerator ids, Clock clock) {
+        this.steps = steps;
+        this.recorder = recorder;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    public Continuation resume(KeyCaller caller, TraceId trace, StepId parent, List<ToolResult> results) {
+        Optional<Step> asked = steps.find(caller.projectId(), parent).filter(s -> s.traceId().equals(trace));
+        if (asked.isEmpty() || asked.get().type() != StepType.RUN) {
+            return new Continuation.Invalid("parent_step_id must be the run step that asked for the tools");
+        }
+        Map<String, ToolCall> calls = toolCalls(asked.get());
+        for (ToolResult result : results) {
+            if (!calls.containsKey(result.toolCallId())) {
+                return new Continuation.Invalid("tool_call_id \"" + result.toolCallId()
+                        + "\" was not asked for by step " + parent.value());
+            }
+        }
+        List<Step> rounds = rounds(caller, asked.get());
+        List<Step> all = steps.listByTrace(caller.projectId(), trace);
+        List<ChatMessage> history = new ArrayList<>();
+        for (Step round : rounds) {
+            List<ToolCall> roundCalls = List.copyOf(toolCalls(round).values());
+            history.add(ChatMessage.assistant(round.output() instanceof String s ? s : "", roundCalls));
+            if (round.id().equals(parent)) {
+                results.forEach(r -> history.add(ChatMessage.toolResult(r.toolCallId(), r.content())));
+            } else {
+                recordedResults(all, round).forEach(history::add);
+            }
+        }
+        Instant now = clock.instant();
+        Instant answeredAt = asked.get().createdAt().plusNanos((long) (asked.get().latencyMs() * 1_000_000));
+        double waitedMs = Math.max(0, Duration.between(answeredAt, now).toNanos() / 1_000_000.0);
+        for (ToolResult result : results) {
+            recordToolStep(caller, asked.get(), calls.get(result.toolCallId()), result, waitedMs, answeredAt);
+        }
+        return new Continuation.Resumed(history, declaredTools(asked.get()));
+    }
+
+    private List<Step> rounds(KeyCaller caller, Step last) {
+        Deque<Step> chain = new ArrayDeque<>();
+        Optional<Step> current = Optional.of(last);
+        while (current.isPresent() && chain.size() < MAX_ROUNDS) {
+            chain.addFirst(current.get());
+            current = current.get().parentStepId().flatMap(id -> steps.find(caller.projectId(), id))
+                    .filter(p -> p.type() == StepType.RUN && !toolCalls(p).isEmpty());
+        }
+        return List.copyOf(chain);
+    }
+
+    private static List<ChatMessage> recordedResults(List<Step> all, Step round) {
+        return all.stream()
+                .filter(s -> s.type() == StepType.TOOL_CALL && s.parentStepId().equals(Optional.of(round.id())))
+                .map(s -> ChatMessage.toolResult(String.valueOf(s.details().get("tool_call_id")),
+                        s.output() instanceof String content ? content : ""))
+                .toList();
+    }
+
+    private void recordToolStep(KeyCaller caller, Step asked, ToolCall call, ToolResult result, double waitedMs,
+                                Instant answeredAt) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("tool_call_id", call.id());
+        details.put("name", call.name());
+        details.put("arguments", call.argumentsValid() ? call.arguments() : call.argumentsJson());
+        recorder.record(new Step(ids.nextStepId(), asked.traceId(), caller.projectId(), StepType.TOOL_CALL,
+                Optional.of(asked.id()), Optional.of(caller.key().id().value()), Optional.empty(), null,
+                Telemetry.text(caller.project().settings(), result.content()), waitedMs, StepOutcome.OK,
+                StepSecurity.clean(), details, answeredAt));
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, ToolCall> toolCalls(Step run) {
+        Map<String, ToolCall> calls = new LinkedHashMap<>();
+        if (run.details().get("tool_calls") instanceof List<?> list) {
+            for (Object item : list) {
+                if (item instanceof Map<?, ?> map && map.get("id") instanceof String id
+                        && map.get("name") instanceof String name) {
+                    Object args = map.get("arguments");
+                    calls.put(id, args instanceof Map<?, ?> parsed
+                            ? ToolCall.of(id, name, (Map<String, Object>) parsed)
+                            : ToolCall.fromJson(id, name, args instanceof String raw ? raw : "{}"));
+                }
+            }
+        }
+        return calls;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<ToolDefinition> declaredTools(Step run) {
+        List<ToolDefinition> tools = new ArrayList<>();
+        if (run.details().get("tools") instanceof List<?> list) {
+            for (Object item : list) {
+                if (item instanceof Map<?, ?> map && map.get("name") instanceof String name) {
+                    Object parameters = map.get("parameters");
+                    tools.add(new ToolDefinition(name, map.get("description") instanceof String d ? d : "",
+                            parameters instanceof Map<?, ?> p ? JsonValues.freezeObject(p) : Map.of()));
+                }
+            }
+        }
+        return tools;
+    }
+
+    public sealed interface Continuation {
+        record Resumed(List<ChatMessage> history, List<ToolDefinition> declaredTools) implements Continuation {
+        }
+
+        record Invalid(String message) implements Continuation {
+        }
+    }
+}

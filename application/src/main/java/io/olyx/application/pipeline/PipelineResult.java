@@ -1,0 +1,44 @@
+package io.olyx.application.pipeline;
+
+import io.olyx.application.admission.Admission;
+import io.olyx.domain.llm.ChatResult;
+import io.olyx.domain.model.ModelDefinition;
+import io.olyx.domain.trace.Step;
+import io.olyx.domain.trace.Trace;
+import io.olyx.domain.trace.TraceStatus;
+import java.util.Optional;
+
+/** Every way a model call through the pipeline can end; each endpoint renders these in its own shape. */
+public sealed interface PipelineResult {
+    /** The model answered (with text, or with tool calls for the caller to run). The step is recorded. */
+    record Answered(Trace trace, Step step, ChatResult result, ModelDefinition model, Optional<String> tier,
+                    Screening screening) implements PipelineResult {
+    }
+
+    /** Guardrails or routing stopped the call before (or, for a leaked secret, after) the model. Recorded. */
+    record Blocked(Trace trace, Step step, String reason, Screening screening) implements PipelineResult {
+    }
+
+    /** Rate limit, loop or spend cap. A loop is recorded on the trace as a blocked step. */
+    record Refused(Admission.Refused refusal) implements PipelineResult {
+    }
+
+    /** Every model on the fallback path failed. Recorded, with every attempt. */
+    record ProviderFailed(Trace trace, Step step, ProviderCall.Failed call) implements PipelineResult {
+    }
+
+    record TraceNotFound() implements PipelineResult {
+    }
+
+    record TraceClosed(TraceStatus status) implements PipelineResult {
+    }
+
+    record ParentStepNotFound() implements PipelineResult {
+    }
+
+    record InputTooLong(int limit) implements PipelineResult {
+    }
+
+    record Unroutable(Route route) implements PipelineResult {
+    }
+}

@@ -1,0 +1,153 @@
+package io.olyx.application.pipeline;
+
+import io.olyx.application.access.KeyCaller;
+import io.olyx.application.port.IdGenerator;
+import io.olyx.application.port.StepRecorder;
+import io.olyx.application.port.TraceRepository;
+import io.olyx.application.trace.CompleteTrace;
+import io.olyx.domain.guard.GuardReport;
+import io.olyx.domain.llm.ChatResult;
+import io.olyx.domain.llm.ToolCall;
+import io.olyx.domain.llm.ToolDefinition;
+import io.olyx.domain.model.ModelDefinition;
+import io.olyx.domain.project.DistributionPolicy;
+import io.olyx.domain.project.ProjectSettings;
+import io.olyx.domain.trace.ProviderAttempt;
+import io.olyx.domain.trace.Step;
+import io.olyx.domain.trace.StepOutcome;
+import io.olyx.domain.trace.StepSecurity;
+import io.olyx.domain.trace.StepType;
+import io.olyx.domain.trace.StepUsage;
+import io.olyx.domain.trace.Trace;
+import io.olyx.domain.trace.TraceId;
+import io.olyx.domain.trace.TraceStatus;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Writes the pipeline's steps: what each outcome records, shaped by the project's telemetry policy, made durable
+ * through the {@link StepRecorder} before the caller hears back.
+ */
+public final class StepLog {
+    private final TraceRepository traces;
+    private final StepRecorder recorder;
+    private final IdGenerator ids;
+    private final CompleteTrace completeTrace;
+    private final Clock clock;
+
+    public StepLog(TraceRepository traces, StepRecorder recorder, IdGenerator ids, CompleteTrace completeTrace,
+                   Clock clock) {
+        this.traces = traces;
+        this.recorder = recorder;
+        this.ids = ids;
+        this.completeTrace = completeTrace;
+        this.clock = clock;
+    }
+
+    TraceHandle openImplicit(KeyCaller caller, Map<String, Object> metadata, String endpoint) {
+        Map<String, Object> labelled = new LinkedHashMap<>(metadata);
+        labelled.putIfAbsent("source", endpoint);
+        return TraceHandle.implicit(new Trace(new TraceId(ids.timeOrderedUuid()), caller.projectId(),
+                TraceStatus.PENDING, labelled, Optional.empty(), Optional.empty(),
+                DistributionPolicy.of(caller.project().settings()).distributionChannel(), Optional.empty(),
+                clock.instant(), Optional.empty(), Optional.empty()));
+    }
+
+    /** A trace the pipeline opened is complete (and graded) as soon as its one call is recorded. */
+    void closeImplicit(TraceHandle trace, KeyCaller caller) {
+        if (trace.implicit() && trace.saved()) {
+            completeTrace.end(trace.id(), TraceStatus.COMPLETED, caller);
+        }
+    }
+
+    Step blocked(ModelCallPipeline.StepDraft draft, StepSecurity security, String reason,
+                 Map<String, Object> extra) {
+        Map<String, Object> details = draft.baseDetails();
+        details.put("reason", reason);
+        details.putAll(extra);
+        draft.route().flatMap(Route.Resolved::decision).ifPresent(d -> details.put("routing", d.explanation()));
+        return write(draft, Optional.empty(), null, StepOutcome.BLOCKED, security, details);
+    }
+
+    Step failed(ModelCallPipeline.StepDraft draft, ProviderCall.Failed failed, BigDecimal cost) {
+        Map<String, Object> details = draft.baseDetails();
+        details.put("error", failed.failure().kind().name().toLowerCase(Locale.ROOT));
+        StepUsage usage = failed.partial().map(p -> usage(p, cost)).orElse(StepUsage.none());
+        Object output = failed.partial().map(p -> Telemetry.text(settings(draft), p.text())).orElse(null);
+        return write(draft, Optional.of(modelCall(draft, failed.lastModel(), usage, failed.attempts())), output,
+                StepOutcome.FAILED, draft.screening().security(), details);
+    }
+
+    Step answered(ModelCallPipeline.StepDraft draft, ModelDefinition model, ChatResult result,
+                  List<ProviderAttempt> attempts, BigDecimal cost, GuardReport outputReport, boolean withheld) {
+        Map<String, Object> details = draft.baseDetails();
+        details.put("finish_reason", result.finishReason().wire());
+        if (result.hasToolCalls()) {
+            details.put("tool_calls", result.toolCalls().stream().map(StepLog::toolCall).toList());
+        }
+        if (!draft.request().tools().isEmpty()) {
+            details.put("tools", draft.request().tools().stream().map(StepLog::tool).toList());
+        }
+        draft.route().flatMap(Route.Resolved::decision).ifPresent(d -> details.put("routing", d.explanation()));
+        if (!draft.screening().piiEntities().isEmpty()) {
+            details.put("pii_entities", draft.screening().piiEntities().stream()
+                    .map(e -> Map.of("type", e.type(), "start", e.start(), "end", e.end())).toList());
+        }
+        if (withheld) {
+            details.put("reason", "secret_detected_in_output");
+        }
+        StepSecurity in = draft.screening().security();
+        StepSecurity security = new StepSecurity(in.piiDetected(), in.injectionAttempt(),
+                in.secretLeaked() || outputReport.secretLeaked(), Math.max(in.riskScore(), outputReport.riskScore()));
+        StepOutcome outcome = withheld ? StepOutcome.BLOCKED
+                : result.hasToolCalls() ? StepOutcome.TOOL_CALLS_PENDING : StepOutcome.OK;
+        return write(draft, Optional.of(modelCall(draft, model, usage(result, cost), attempts)),
+                Telemetry.text(settings(draft), result.text()), outcome, security, details);
+    }
+
+    private Step write(ModelCallPipeline.StepDraft draft, Optional<Step.ModelCall> call, Object output,
+                       StepOutcome outcome, StepSecurity security, Map<String, Object> details) {
+        Step step = new Step(ids.nextStepId(), draft.trace().id(), draft.request().caller().projectId(), StepType.RUN,
+                draft.request().parentStepId(), Optional.of(draft.request().caller().key().id().value()), call,
+                Telemetry.conversation(settings(draft), draft.recordedMessages()), output, draft.latencyMs(), outcome,
+                security, details, draft.started());
+        if (!draft.trace().saved()) {
+            traces.insert(draft.trace().get());
+            draft.trace().markSaved();
+        }
+        recorder.record(step);
+        return step;
+    }
+
+    private static ProjectSettings settings(ModelCallPipeline.StepDraft draft) {
+        return draft.request().caller().project().settings();
+    }
+
+    private static Step.ModelCall modelCall(ModelCallPipeline.StepDraft draft, ModelDefinition model, StepUsage usage,
+                                            List<ProviderAttempt> attempts) {
+        return new Step.ModelCall(model.identifier(), model.provider().wire(), model.infrastructure(), draft.tier(),
+                usage, attempts);
+    }
+
+    private static StepUsage usage(ChatResult result, BigDecimal cost) {
+        return new StepUsage(result.usage().promptTokens(), result.usage().completionTokens(),
+                result.usage().cachedPromptTokens(), result.usage().estimated(), cost);
+    }
+
+    static Map<String, Object> toolCall(ToolCall call) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", call.id());
+        json.put("name", call.name());
+        json.put("arguments", call.argumentsValid() ? call.arguments() : call.argumentsJson());
+        return json;
+    }
+
+    private static Map<String, Object> tool(ToolDefinition tool) {
+        return Map.of("name", tool.name(), "description", tool.description(), "parameters", tool.parameters());
+    }
+}
