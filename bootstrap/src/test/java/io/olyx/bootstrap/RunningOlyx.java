@@ -49,10 +49,10 @@ final class RunningOlyx implements AutoCloseable {
         ApiClient.Response project = owner.post("/api/v1/projects", Map.of("project", Map.of("name", name)));
         long projectId = project.json().path("id").asLong();
         ApiClient.Response key = owner.post("/api/v1/keys", Map.of("name", name + " key", "project_id", projectId));
-        return new Tenant(projectId, key.text("id"), api.as(key.text("raw_key")));
+        return new Tenant(projectId, key.text("id"), key.text("raw_key"), api.as(key.text("raw_key")));
     }
 
-    record Tenant(long projectId, String keyId, ApiClient client) {
+    record Tenant(long projectId, String keyId, String rawKey, ApiClient client) {
     }
 
     @Override

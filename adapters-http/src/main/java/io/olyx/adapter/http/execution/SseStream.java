@@ -33,6 +33,7 @@ final class SseStream implements StreamSink {
     private OutputStream out;
     private boolean roleSent;
     private String model = "";
+    private boolean clientGone;
 
     SseStream(Context ctx, String id, long created, boolean includeUsage) {
         this.ctx = ctx;
@@ -81,11 +82,20 @@ final class SseStream implements StreamSink {
 
     /** After a failure that happened mid-stream: tell the client in-band, as OpenAI does. */
     void error(String message, String code) {
-        write(Map.of("error", Map.of("message", message, "code", code)));
+        if (!clientGone) {
+            write(Map.of("error", Map.of("message", message, "code", code)));
+        }
     }
 
+    /** Ends the stream; a client that already left needs no ending, and its absence is not a server error. */
     void done() {
-        writeRaw("data: [DONE]\n\n");
+        if (!clientGone) {
+            try {
+                writeRaw("data: [DONE]\n\n");
+            } catch (UncheckedIOException gone) {
+                clientGone = true;
+            }
+        }
     }
 
     private void delta(Map<String, Object> delta, String finishReason) {
@@ -137,8 +147,9 @@ final class SseStream implements StreamSink {
             }
             out.write(text.getBytes(StandardCharsets.UTF_8));
             out.flush();
-        } catch (IOException clientGone) {
-            throw new UncheckedIOException(clientGone);
+        } catch (IOException disconnected) {
+            clientGone = true;
+            throw new UncheckedIOException(disconnected);
         }
     }
 }
