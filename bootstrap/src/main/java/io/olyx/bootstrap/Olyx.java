@@ -3,6 +3,8 @@ package io.olyx.bootstrap;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.olyx.adapter.http.execution.ChatCompletionRoutes;
 import io.olyx.adapter.http.execution.ExecutionRoutes;
+import io.olyx.adapter.http.execution.GuardRoutes;
+import io.olyx.adapter.http.execution.OneShotRoutes;
 import io.olyx.adapter.providers.ProviderGateway;
 import io.olyx.application.admission.AdmissionControl;
 import io.olyx.application.execution.Converse;
@@ -12,7 +14,10 @@ import io.olyx.application.model.ModelCatalog;
 import io.olyx.application.pipeline.FallbackCaller;
 import io.olyx.application.pipeline.InputScreen;
 import io.olyx.application.pipeline.ModelCallPipeline;
+import io.olyx.application.pipeline.OneShotCalls;
 import io.olyx.application.pipeline.RouteResolver;
+import io.olyx.application.pipeline.RunCheck;
+import io.olyx.application.pipeline.SimulateRouting;
 import io.olyx.application.pipeline.StepLog;
 import io.olyx.domain.guard.Guardrails;
 import io.olyx.domain.llm.ModelEndpoint;
@@ -146,16 +151,22 @@ public final class Olyx implements AutoCloseable {
                 auth, idempotency)::register);
         areas.add(new AuditRoutes(new ListAuditEvents(database.auditLog()), auth)::register);
 
-        ModelCallPipeline pipeline = new ModelCallPipeline(database.traces(), database.steps(),
-                new AdmissionControl(database.rateCounter(), database.loopHistory(), database.spendLedger(), apiKeys,
-                        keyDirectory, auditor, clock),
-                new InputScreen(guardrails), guardrails, new RouteResolver(ComplexityClassifier.standard(), catalog),
-                new FallbackCaller(providers, catalog), providers,
-                new StepLog(database.traces(), database.stepRecorder(), ids, completeTrace, clock), clock);
+        AdmissionControl admission = new AdmissionControl(database.rateCounter(), database.loopHistory(),
+                database.spendLedger(), apiKeys, keyDirectory, auditor, clock);
+        InputScreen inputScreen = new InputScreen(guardrails);
+        RouteResolver routes = new RouteResolver(ComplexityClassifier.standard(), catalog);
+        FallbackCaller fallbackCaller = new FallbackCaller(providers, catalog);
+        StepLog stepLog = new StepLog(database.traces(), database.stepRecorder(), ids, completeTrace, clock);
+        ModelCallPipeline pipeline = new ModelCallPipeline(database.traces(), database.steps(), admission,
+                inputScreen, guardrails, routes, fallbackCaller, providers, stepLog, clock);
         Converse converse = new Converse(pipeline, database.steps());
         areas.add(new ExecutionRoutes(new Execute(pipeline, new ToolLoop(database.steps(), database.stepRecorder(),
                 ids, clock)), converse, auth, idempotency)::register);
         areas.add(new ChatCompletionRoutes(converse, auth, idempotency)::register);
+        areas.add(new OneShotRoutes(new OneShotCalls(database.traces(), database.steps(), admission, guardrails,
+                routes, fallbackCaller, providers, stepLog, clock), auth, idempotency)::register);
+        areas.add(new GuardRoutes(new RunCheck(database.traces(), admission, guardrails, database.stepRecorder(),
+                ids, clock), new SimulateRouting(inputScreen, routes, providers), auth, idempotency)::register);
 
         OlyxConfig.Server server = config.server();
         http = new HttpApi(new HttpSettings(server.host(), server.port(), server.maxBodyBytes()), areas);

@@ -50,14 +50,10 @@ public final class AdmissionControl {
 
     /** Rate limit and loop check, before any guardrail or model work is spent on the request. */
     public Admission admit(KeyCaller caller, TraceId trace, String fingerprint) {
-        Instant now = clock.instant();
-        RateLimitPolicy rateLimit = RateLimitPolicy.of(caller.project().settings());
-        if (rateLimit.requestsPerMinute().isPresent()
-                && !rateLimit.allows(rates.increment(caller.key().id(), RateLimitPolicy.window(now)))) {
-            return new Admission.Refused(Admission.Reason.RATE_LIMITED, "The key's rate limit of "
-                    + rateLimit.requestsPerMinute().getAsInt() + " requests per minute was reached",
-                    RateLimitPolicy.untilNextWindow(now));
+        if (admitRate(caller) instanceof Admission.Refused refused) {
+            return refused;
         }
+        Instant now = clock.instant();
         LoopPolicy loopPolicy = LoopPolicy.of(caller.project().settings());
         if (loopPolicy.enabled()
                 && loopPolicy.isLoop(loops.count(trace, fingerprint, now.minus(loopPolicy.window())))) {
@@ -67,6 +63,19 @@ public final class AdmissionControl {
             return new Admission.Refused(Admission.Reason.LOOP_DETECTED, "The same request was repeated "
                     + loopPolicy.threshold() + " times on this trace within " + loopPolicy.window().toSeconds()
                     + " s; the key is paused until an admin resets it", PAUSED_KEY_RETRY);
+        }
+        return new Admission.Admitted();
+    }
+
+    /** The per-key requests-per-minute limit alone (calls that cannot loop, such as safety checks). */
+    public Admission admitRate(KeyCaller caller) {
+        Instant now = clock.instant();
+        RateLimitPolicy rateLimit = RateLimitPolicy.of(caller.project().settings());
+        if (rateLimit.requestsPerMinute().isPresent()
+                && !rateLimit.allows(rates.increment(caller.key().id(), RateLimitPolicy.window(now)))) {
+            return new Admission.Refused(Admission.Reason.RATE_LIMITED, "The key's rate limit of "
+                    + rateLimit.requestsPerMinute().getAsInt() + " requests per minute was reached",
+                    RateLimitPolicy.untilNextWindow(now));
         }
         return new Admission.Admitted();
     }

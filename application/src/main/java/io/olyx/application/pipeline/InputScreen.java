@@ -15,7 +15,6 @@ import io.olyx.domain.trace.StepSecurity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Runs the input guardrails over every user and tool message (the texts a caller does not fully control), then
@@ -23,15 +22,6 @@ import java.util.Set;
  * on with the request marked sensitive so routing picks the secure tier.
  */
 public final class InputScreen {
-    /**
-     * PII that identifies a person or an account. Only these make a request sensitive (secure tier) and are
-     * redacted on chat completions; places, nationalities, organisations, dates and titles alone are reported as
-     * findings but do not change where a request goes ("the weather in London" is not sensitive).
-     */
-    static final Set<String> IDENTIFYING = Set.of("email", "phone", "credit_card", "iban", "us_ssn", "ip_address",
-            "person", "street_address", "passport", "driver_license", "us_driver_license", "national_id",
-            "date_of_birth", "bank_account");
-
     private final Guardrails guardrails;
     private final Redactor redactor = new Redactor();
 
@@ -55,7 +45,7 @@ public final class InputScreen {
                 continue;
             }
             GuardReport report = guardrails.scanInput(message.content(), policy);
-            risk = Math.max(risk, report.riskScore());
+            risk = Math.max(risk, Sensitivity.risk(report));
             injection |= report.findings(FindingCategory.INJECTION).stream()
                     .anyMatch(f -> f.confidence() >= policy.blockThreshold());
             secret |= report.secretLeaked();
@@ -67,7 +57,7 @@ public final class InputScreen {
                 block = report.reason();
             }
             List<Finding> toRedact = report.findings().stream().filter(f -> redacts(f, policy, redactPii)).toList();
-            piiKept |= !redactPii && report.findings(FindingCategory.PII).stream().anyMatch(InputScreen::identifying);
+            piiKept |= !redactPii && report.findings(FindingCategory.PII).stream().anyMatch(Sensitivity::identifying);
             out.add(toRedact.isEmpty() ? message : withContent(message, redactor.redact(message.content(), toRedact)));
             offset += message.content().length() + 1;
         }
@@ -81,14 +71,10 @@ public final class InputScreen {
 
     private static boolean redacts(Finding finding, GuardPolicy policy, boolean redactPii) {
         return switch (finding.category()) {
-            case PII -> redactPii && identifying(finding);
+            case PII -> redactPii && Sensitivity.identifying(finding);
             case SECRET -> policy.secretAction() != SecretAction.ALERT;
             case INJECTION -> false;
         };
-    }
-
-    private static boolean identifying(Finding finding) {
-        return IDENTIFYING.contains(finding.type());
     }
 
     private static ChatMessage withContent(ChatMessage message, String content) {

@@ -22,7 +22,6 @@ import io.olyx.domain.model.ModelDefinition;
 import io.olyx.domain.routing.RoutingInput;
 import io.olyx.domain.trace.Step;
 import io.olyx.domain.trace.StepSecurity;
-import io.olyx.domain.trace.Trace;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -39,8 +38,7 @@ import java.util.Optional;
  * render the result.
  */
 public final class ModelCallPipeline {
-    private final TraceRepository traces;
-    private final StepRepository steps;
+    private final TraceGate gate;
     private final AdmissionControl admission;
     private final InputScreen inputScreen;
     private final Guardrails guardrails;
@@ -54,8 +52,7 @@ public final class ModelCallPipeline {
     public ModelCallPipeline(TraceRepository traces, StepRepository steps, AdmissionControl admission,
                              InputScreen inputScreen, Guardrails guardrails, RouteResolver routes,
                              FallbackCaller caller, TokenEstimator tokens, StepLog stepLog, Clock clock) {
-        this.traces = traces;
-        this.steps = steps;
+        this.gate = new TraceGate(traces, steps, stepLog);
         this.admission = admission;
         this.inputScreen = inputScreen;
         this.guardrails = guardrails;
@@ -78,40 +75,19 @@ public final class ModelCallPipeline {
     private PipelineResult run(ModelRequest request, Optional<StreamSink> sink) {
         Instant started = clock.instant();
         long startNanos = System.nanoTime();
-        KeyCaller who = request.caller();
-        TraceHandle trace;
-        if (request.traceId().isPresent()) {
-            Optional<Trace> found = traces.find(who.projectId(), request.traceId().get());
-            if (found.isEmpty()) {
-                return new PipelineResult.TraceNotFound();
-            }
-            if (!found.get().status().acceptsSteps()) {
-                return new PipelineResult.TraceClosed(found.get().status());
-            }
-            trace = TraceHandle.existing(found.get());
-        } else {
-            trace = stepLog.openImplicit(who, request.traceMetadata(), request.endpoint());
-        }
-        if (request.parentStepId().isPresent() && (request.traceId().isEmpty() || steps.find(who.projectId(),
-                request.parentStepId().get()).filter(s -> s.traceId().equals(trace.id())).isEmpty())) {
-            return new PipelineResult.ParentStepNotFound();
-        }
-        try {
-            return admitted(request, sink, trace, started, startNanos);
-        } finally {
-            stepLog.closeImplicit(trace, who);
-        }
+        return gate.within(request.caller(), request.traceId(), request.parentStepId(), request.traceMetadata(),
+                request.endpoint(), trace -> admitted(request, sink, StepDraft.start(request.caller(), trace,
+                        request.parentStepId(), request.endpoint(), request.stepDetails(),
+                        RequestFingerprint.of(fingerprintParts(request)), started, startNanos)));
     }
 
-    private PipelineResult admitted(ModelRequest request, Optional<StreamSink> sink, TraceHandle trace,
-                                    Instant started, long startNanos) {
+    private PipelineResult admitted(ModelRequest request, Optional<StreamSink> sink, StepDraft draft) {
         KeyCaller who = request.caller();
-        String fingerprint = RequestFingerprint.of(fingerprintParts(request));
-        StepDraft draft = new StepDraft(request, trace, fingerprint, started, startNanos);
-        Admission admitted = admission.admit(who, trace.id(), fingerprint);
+        Admission admitted = admission.admit(who, draft.trace().id(), draft.fingerprint());
         if (admitted instanceof Admission.Refused refused) {
             if (refused.reason() == Admission.Reason.LOOP_DETECTED) {
-                stepLog.blocked(draft, StepSecurity.clean(), refused.message(), Map.of("loop_intervention", true));
+                stepLog.blocked(draft.screened(Telemetry.conversation(who.project().settings(), request.messages()),
+                        StepSecurity.clean()), refused.message(), Map.of("loop_intervention", true));
             }
             return new PipelineResult.Refused(refused);
         }
@@ -122,12 +98,13 @@ public final class ModelCallPipeline {
             return new PipelineResult.InputTooLong(policy.maxInputLength());
         }
         Screening screening = inputScreen.screen(request.messages(), policy, request.redactPii());
-        draft = draft.screened(screening);
+        StepDraft screened = draft.screened(Telemetry.conversation(who.project().settings(), screening.messages()),
+                screening.security());
         if (screening.blocked()) {
             String reason = Screening.reasonText(screening.blockReason().get());
-            Step step = stepLog.blocked(draft, screening.security(), reason,
-                    Map.of("reason_code", screening.blockReason().get()));
-            return new PipelineResult.Blocked(trace.get(), step, screening.blockReason().get(), screening);
+            Step step = stepLog.blocked(screened, reason, Map.of("reason_code", screening.blockReason().get()));
+            return new PipelineResult.Blocked(screened.trace().get(), step, screening.blockReason().get(),
+                    screening);
         }
         Route route = switch (request.selection()) {
             case ModelSelection.Routed routed -> routes.routed(who.project(), routingInput(request, screening));
@@ -135,30 +112,30 @@ public final class ModelCallPipeline {
                     screening.sensitive());
         };
         return switch (route) {
-            case Route.Resolved resolved -> called(draft.routed(resolved), resolved, sink);
+            case Route.Resolved resolved -> called(request, screening, screened.routed(resolved), resolved, sink);
             case Route.Blocked blocked -> {
-                Step step = stepLog.blocked(draft, screening.security(), blocked.reason(),
-                        Map.of("tier", blocked.tier()));
-                yield new PipelineResult.Blocked(trace.get(), step, blocked.reason(), screening);
+                Step step = stepLog.blocked(screened, blocked.reason(), Map.of("tier", blocked.tier()));
+                yield new PipelineResult.Blocked(screened.trace().get(), step, blocked.reason(), screening);
             }
             case Route.Unconfigured unconfigured -> new PipelineResult.Unroutable(unconfigured);
             case Route.UnknownModel unknown -> new PipelineResult.Unroutable(unknown);
         };
     }
 
-    private PipelineResult called(StepDraft draft, Route.Resolved route, Optional<StreamSink> sink) {
-        ModelRequest request = draft.request();
-        ChatRequest chat = new ChatRequest(draft.screening().messages(), request.tools(), request.toolChoice(),
+    private PipelineResult called(ModelRequest request, Screening screening, StepDraft draft, Route.Resolved route,
+                                  Optional<StreamSink> sink) {
+        ChatRequest chat = new ChatRequest(screening.messages(), request.tools(), request.toolChoice(),
                 request.options());
         Optional<SpendHold> hold = admission.hold(request.caller(), worstCase(route.path(), chat, request));
         if (hold.isEmpty()) {
             return new PipelineResult.Refused(AdmissionControl.spendRefusal(request.caller()));
         }
-        ProviderCall outcome = sink.isPresent() ? caller.stream(route.path(), chat, sink.get())
+        ProviderCall<ChatResult> outcome = sink.isPresent() ? caller.stream(route.path(), chat, sink.get())
                 : caller.call(route.path(), chat);
         return switch (outcome) {
-            case ProviderCall.Succeeded ok -> answered(draft, ok, hold.get(), sink.isPresent());
-            case ProviderCall.Failed failed -> {
+            case ProviderCall.Succeeded<ChatResult> ok -> answered(request, screening, draft, ok, hold.get(),
+                    sink.isPresent());
+            case ProviderCall.Failed<ChatResult> failed -> {
                 BigDecimal cost = failed.partial().map(p -> cost(failed.lastModel(), p)).orElse(BigDecimal.ZERO);
                 Step step = stepLog.failed(draft, failed, cost);
                 admission.settle(hold.get(), cost);
@@ -167,8 +144,9 @@ public final class ModelCallPipeline {
         };
     }
 
-    private PipelineResult answered(StepDraft draft, ProviderCall.Succeeded ok, SpendHold hold, boolean streamed) {
-        GuardPolicy policy = GuardPolicies.of(draft.request().caller().project().settings());
+    private PipelineResult answered(ModelRequest request, Screening screening, StepDraft draft,
+                                    ProviderCall.Succeeded<ChatResult> ok, SpendHold hold, boolean streamed) {
+        GuardPolicy policy = GuardPolicies.of(request.caller().project().settings());
         GuardReport outputReport = guardrails.scanOutput(ok.result().text(), policy);
         ChatResult result = ok.result();
         boolean withheld = false;
@@ -181,14 +159,13 @@ public final class ModelCallPipeline {
             }
         }
         BigDecimal cost = cost(ok.model(), result);
-        Step step = stepLog.answered(draft, ok.model(), result, ok.attempts(), cost, outputReport, withheld);
+        Step step = stepLog.answered(draft, request, screening, ok.model(), result, ok.attempts(), cost,
+                outputReport, withheld);
         admission.settle(hold, cost);
         if (withheld) {
-            return new PipelineResult.Blocked(draft.trace().get(), step, "secret_detected_in_output",
-                    draft.screening());
+            return new PipelineResult.Blocked(draft.trace().get(), step, "secret_detected_in_output", screening);
         }
-        return new PipelineResult.Answered(draft.trace().get(), step, result, ok.model(), draft.tier(),
-                draft.screening());
+        return new PipelineResult.Answered(draft.trace().get(), step, result, ok.model(), draft.tier(), screening);
     }
 
     private BigDecimal worstCase(List<ModelDefinition> path, ChatRequest chat, ModelRequest request) {
@@ -230,41 +207,5 @@ public final class ModelCallPipeline {
             m.toolCalls().forEach(c -> parts.add("call:" + c.name() + ":" + c.argumentsJson()));
         }
         return parts;
-    }
-
-    /** The facts about a call gathered stage by stage, from which its step is written. */
-    record StepDraft(ModelRequest request, TraceHandle trace, String fingerprint, Instant started, long startNanos,
-                     Screening screening, Optional<Route.Resolved> route) {
-        StepDraft(ModelRequest request, TraceHandle trace, String fingerprint, Instant started, long startNanos) {
-            this(request, trace, fingerprint, started, startNanos, null, Optional.empty());
-        }
-
-        StepDraft screened(Screening newScreening) {
-            return new StepDraft(request, trace, fingerprint, started, startNanos, newScreening, route);
-        }
-
-        StepDraft routed(Route.Resolved resolved) {
-            return new StepDraft(request, trace, fingerprint, started, startNanos, screening, Optional.of(resolved));
-        }
-
-        /** The conversation as sent on: redacted where the guardrails redacted it. */
-        List<ChatMessage> recordedMessages() {
-            return screening == null ? request.messages() : screening.messages();
-        }
-
-        Optional<String> tier() {
-            return route.flatMap(Route.Resolved::tier);
-        }
-
-        Map<String, Object> baseDetails() {
-            Map<String, Object> details = new LinkedHashMap<>(request.stepDetails());
-            details.put("endpoint", request.endpoint());
-            details.put("fingerprint", fingerprint);
-            return details;
-        }
-
-        double latencyMs() {
-            return (System.nanoTime() - startNanos) / 1_000_000.0;
-        }
     }
 }

@@ -7,6 +7,7 @@ import io.olyx.application.port.TraceRepository;
 import io.olyx.application.trace.CompleteTrace;
 import io.olyx.domain.guard.GuardReport;
 import io.olyx.domain.llm.ChatResult;
+import io.olyx.domain.llm.TokenUsage;
 import io.olyx.domain.llm.ToolCall;
 import io.olyx.domain.llm.ToolDefinition;
 import io.olyx.domain.model.ModelDefinition;
@@ -65,43 +66,41 @@ public final class StepLog {
         }
     }
 
-    Step blocked(ModelCallPipeline.StepDraft draft, StepSecurity security, String reason,
-                 Map<String, Object> extra) {
+    Step blocked(StepDraft draft, String reason, Map<String, Object> extra) {
         Map<String, Object> details = draft.baseDetails();
         details.put("reason", reason);
         details.putAll(extra);
-        draft.route().flatMap(Route.Resolved::decision).ifPresent(d -> details.put("routing", d.explanation()));
-        return write(draft, Optional.empty(), null, StepOutcome.BLOCKED, security, details);
+        return write(draft, Optional.empty(), null, StepOutcome.BLOCKED, draft.security(), details);
     }
 
-    Step failed(ModelCallPipeline.StepDraft draft, ProviderCall.Failed failed, BigDecimal cost) {
+    Step failed(StepDraft draft, ProviderCall.Failed<?> failed, BigDecimal cost) {
         Map<String, Object> details = draft.baseDetails();
         details.put("error", failed.failure().kind().name().toLowerCase(Locale.ROOT));
         StepUsage usage = failed.partial().map(p -> usage(p, cost)).orElse(StepUsage.none());
         Object output = failed.partial().map(p -> Telemetry.text(settings(draft), p.text())).orElse(null);
         return write(draft, Optional.of(modelCall(draft, failed.lastModel(), usage, failed.attempts())), output,
-                StepOutcome.FAILED, draft.screening().security(), details);
+                StepOutcome.FAILED, draft.security(), details);
     }
 
-    Step answered(ModelCallPipeline.StepDraft draft, ModelDefinition model, ChatResult result,
-                  List<ProviderAttempt> attempts, BigDecimal cost, GuardReport outputReport, boolean withheld) {
+    Step answered(StepDraft draft, ModelRequest request, Screening screening, ModelDefinition model,
+                  ChatResult result, List<ProviderAttempt> attempts, BigDecimal cost, GuardReport outputReport,
+                  boolean withheld) {
         Map<String, Object> details = draft.baseDetails();
         details.put("finish_reason", result.finishReason().wire());
         if (result.hasToolCalls()) {
             details.put("tool_calls", result.toolCalls().stream().map(StepLog::toolCall).toList());
         }
-        if (!draft.request().tools().isEmpty()) {
-            details.put("tools", draft.request().tools().stream().map(StepLog::tool).toList());
+        if (!request.tools().isEmpty()) {
+            details.put("tools", request.tools().stream().map(StepLog::tool).toList());
         }
-        draft.route().flatMap(Route.Resolved::decision).ifPresent(d -> details.put("routing", d.explanation()));
-        if (!draft.screening().piiEntities().isEmpty()) {
-            details.put("pii_entities", draft.screening().piiEntities().stream()
+        if (!screening.piiEntities().isEmpty()) {
+            details.put("pii_entities", screening.piiEntities().stream()
                     .map(e -> Map.of("type", e.type(), "start", e.start(), "end", e.end())).toList());
         }
         if (withheld) {
             details.put("reason", "secret_detected_in_output");
         }
-        StepSecurity in = draft.screening().security();
+        StepSecurity in = draft.security();
         StepSecurity security = new StepSecurity(in.piiDetected(), in.injectionAttempt(),
                 in.secretLeaked() || outputReport.secretLeaked(), Math.max(in.riskScore(), outputReport.riskScore()));
         StepOutcome outcome = withheld ? StepOutcome.BLOCKED
@@ -110,12 +109,18 @@ public final class StepLog {
                 Telemetry.text(settings(draft), result.text()), outcome, security, details);
     }
 
-    private Step write(ModelCallPipeline.StepDraft draft, Optional<Step.ModelCall> call, Object output,
+    /** A call answered with something other than chat text (embeddings, images); {@code output} is a summary. */
+    Step called(StepDraft draft, ModelDefinition model, StepUsage usage, List<ProviderAttempt> attempts,
+                Map<String, Object> output) {
+        return write(draft, Optional.of(modelCall(draft, model, usage, attempts)), output, StepOutcome.OK,
+                draft.security(), draft.baseDetails());
+    }
+
+    private Step write(StepDraft draft, Optional<Step.ModelCall> call, Object output,
                        StepOutcome outcome, StepSecurity security, Map<String, Object> details) {
-        Step step = new Step(ids.nextStepId(), draft.trace().id(), draft.request().caller().projectId(), StepType.RUN,
-                draft.request().parentStepId(), Optional.of(draft.request().caller().key().id().value()), call,
-                Telemetry.conversation(settings(draft), draft.recordedMessages()), output, draft.latencyMs(), outcome,
-                security, details, draft.started());
+        Step step = new Step(ids.nextStepId(), draft.trace().id(), draft.caller().projectId(), StepType.RUN,
+                draft.parentStepId(), Optional.of(draft.caller().key().id().value()), call, draft.input(), output,
+                draft.latencyMs(), outcome, security, details, draft.started());
         if (!draft.trace().saved()) {
             traces.insert(draft.trace().get());
             draft.trace().markSaved();
@@ -124,19 +129,23 @@ public final class StepLog {
         return step;
     }
 
-    private static ProjectSettings settings(ModelCallPipeline.StepDraft draft) {
-        return draft.request().caller().project().settings();
+    private static ProjectSettings settings(StepDraft draft) {
+        return draft.caller().project().settings();
     }
 
-    private static Step.ModelCall modelCall(ModelCallPipeline.StepDraft draft, ModelDefinition model, StepUsage usage,
+    private static Step.ModelCall modelCall(StepDraft draft, ModelDefinition model, StepUsage usage,
                                             List<ProviderAttempt> attempts) {
         return new Step.ModelCall(model.identifier(), model.provider().wire(), model.infrastructure(), draft.tier(),
                 usage, attempts);
     }
 
+    static StepUsage usage(TokenUsage usage, BigDecimal cost) {
+        return new StepUsage(usage.promptTokens(), usage.completionTokens(), usage.cachedPromptTokens(),
+                usage.estimated(), cost);
+    }
+
     private static StepUsage usage(ChatResult result, BigDecimal cost) {
-        return new StepUsage(result.usage().promptTokens(), result.usage().completionTokens(),
-                result.usage().cachedPromptTokens(), result.usage().estimated(), cost);
+        return usage(result.usage(), cost);
     }
 
     static Map<String, Object> toolCall(ToolCall call) {

@@ -6,6 +6,7 @@ import io.olyx.application.pipeline.PipelineResult;
 import io.olyx.application.pipeline.ProviderCall;
 import io.olyx.application.pipeline.Route;
 import io.olyx.application.port.ProviderFailure;
+import java.util.Map;
 
 /** The pipeline's refusals and failures as the seed's error answers; shared by every model endpoint. */
 final class PipelineErrors {
@@ -26,6 +27,13 @@ final class PipelineErrors {
                     refused.refusal().message(), refused.refusal().retryAfter());
             case PipelineResult.ProviderFailed failed -> provider(failed);
             case PipelineResult.Answered answered -> throw new IllegalStateException("an answer is not an error");
+            case PipelineResult.Embedded embedded -> throw new IllegalStateException("an answer is not an error");
+            case PipelineResult.Imaged imaged -> throw new IllegalStateException("an answer is not an error");
+            case PipelineResult.PolicyViolation violation -> ApiError.of(403, "policy_violation",
+                    "Prompt blocked: " + violation.violations().get(0).type() + " violation detected")
+                    .with("violations", violation.violations().stream()
+                            .map(v -> Map.of("type", v.type(), "term", v.term())).toList())
+                    .with("step_id", violation.step().id().value());
             case PipelineResult.Blocked blocked -> ApiError.of(403, "blocked", "Request blocked: " + blocked.reason())
                     .with("reason", blocked.reason()).with("step_id", blocked.step().id().value());
         };
@@ -43,7 +51,7 @@ final class PipelineErrors {
     }
 
     private static ApiError provider(PipelineResult.ProviderFailed failed) {
-        ProviderCall.Failed call = failed.call();
+        ProviderCall.Failed<?> call = failed.call();
         ProviderFailure failure = call.failure();
         ApiError error = switch (failure.kind()) {
             case UNSUPPORTED -> ApiError.of(422, "unsupported_by_provider", failure.providerMessage());

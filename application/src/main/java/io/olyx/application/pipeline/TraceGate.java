@@ -1,0 +1,54 @@
+package io.olyx.application.pipeline;
+
+import io.olyx.application.access.KeyCaller;
+import io.olyx.application.port.StepRepository;
+import io.olyx.application.port.TraceRepository;
+import io.olyx.domain.trace.StepId;
+import io.olyx.domain.trace.Trace;
+import io.olyx.domain.trace.TraceId;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The first stage of every call: the named trace must be the caller's and still open, a named parent step must be
+ * one of its steps; a call naming no trace gets one opened for it and completed once the call is recorded.
+ */
+final class TraceGate {
+    private final TraceRepository traces;
+    private final StepRepository steps;
+    private final StepLog stepLog;
+
+    TraceGate(TraceRepository traces, StepRepository steps, StepLog stepLog) {
+        this.traces = traces;
+        this.steps = steps;
+        this.stepLog = stepLog;
+    }
+
+    PipelineResult within(KeyCaller who, Optional<TraceId> traceId, Optional<StepId> parent,
+                          Map<String, Object> implicitMetadata, String endpoint,
+                          Function<TraceHandle, PipelineResult> call) {
+        TraceHandle trace;
+        if (traceId.isPresent()) {
+            Optional<Trace> found = traces.find(who.projectId(), traceId.get());
+            if (found.isEmpty()) {
+                return new PipelineResult.TraceNotFound();
+            }
+            if (!found.get().status().acceptsSteps()) {
+                return new PipelineResult.TraceClosed(found.get().status());
+            }
+            trace = TraceHandle.existing(found.get());
+        } else {
+            trace = stepLog.openImplicit(who, implicitMetadata, endpoint);
+        }
+        if (parent.isPresent() && (traceId.isEmpty() || steps.find(who.projectId(), parent.get())
+                .filter(s -> s.traceId().equals(trace.id())).isEmpty())) {
+            return new PipelineResult.ParentStepNotFound();
+        }
+        try {
+            return call.apply(trace);
+        } finally {
+            stepLog.closeImplicit(trace, who);
+        }
+    }
+}
