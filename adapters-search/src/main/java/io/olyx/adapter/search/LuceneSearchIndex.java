@@ -1,0 +1,237 @@
+package io.olyx.adapter.search;
+
+import io.olyx.application.port.ChunkHit;
+import io.olyx.application.port.ChunkToIndex;
+import io.olyx.application.port.EmbeddingModelSpec;
+import io.olyx.application.port.SearchIndex;
+import io.olyx.application.port.StoredChunk;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.IntField;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The search index on Lucene: one Lucene index per key in a directory under {@code root}, chunks with a BM25
+ * text field and a scalar-quantized HNSW vector field (dot product on unit vectors). Indexes open lazily on
+ * first use and stay open until {@link #close()}. Dropping an index while another thread searches it makes
+ * that search fail; callers serialise collection deletion with its use.
+ */
+public final class LuceneSearchIndex implements SearchIndex {
+
+    /** Which analyzer the BM25 field uses. English (Porter stemming, stop words) measured better on SciFact. */
+    public enum Analysis { ENGLISH, STANDARD }
+
+    /** Analyzer and BM25 parameters; {@link #DEFAULT} uses Anserini's BM25 settings for short passages. */
+    public record Options(Analysis analysis, float k1, float b) {
+        public static final Options DEFAULT = new Options(Analysis.ENGLISH, 0.9f, 0.4f);
+
+        public Options {
+            Objects.requireNonNull(analysis, "analysis");
+        }
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(LuceneSearchIndex.class);
+
+    private final Path root;
+    private final Analyzer analyzer;
+    private final BM25Similarity similarity;
+    private final Map<String, IndexHandle> open = new ConcurrentHashMap<>();
+    private final LuceneRetrieval retrieval;
+
+    private LuceneSearchIndex(Path root, Options options) {
+        this.root = root;
+        this.analyzer = switch (options.analysis()) {
+            case ENGLISH -> new EnglishAnalyzer();
+            case STANDARD -> new StandardAnalyzer();
+        };
+        this.similarity = new BM25Similarity(options.k1(), options.b());
+        this.retrieval = new LuceneRetrieval(analyzer);
+    }
+
+    public static LuceneSearchIndex open(Path root) {
+        return open(root, Options.DEFAULT);
+    }
+
+    public static LuceneSearchIndex open(Path root, Options options) {
+        try {
+            Files.createDirectories(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create index root " + root, e);
+        }
+        return new LuceneSearchIndex(root, options);
+    }
+
+    @Override
+    public void upsert(String indexKey, EmbeddingModelSpec spec, List<ChunkToIndex> chunks) {
+        run(() -> handle(indexKey).write(spec, List.of(), chunks));
+    }
+
+    @Override
+    public void replaceDocuments(String indexKey, EmbeddingModelSpec spec, Collection<String> documentIds,
+                                 List<ChunkToIndex> chunks) {
+        List<Term> deletes = documentIds.stream().distinct().map(IndexHandle::documentTerm).toList();
+        run(() -> handle(indexKey).write(spec, deletes, chunks));
+    }
+
+    @Override
+    public int deleteDocument(String indexKey, String documentId) {
+        return read(indexKey, 0, h -> h.deleteMatching(IndexHandle.documentQuery(documentId)));
+    }
+
+    @Override
+    public void deleteDocuments(String indexKey, Collection<String> documentIds) {
+        List<Term> terms = documentIds.stream().distinct().map(IndexHandle::documentTerm).toList();
+        run(() -> handle(indexKey).deleteTerms(terms));
+    }
+
+    @Override
+    public void reset(String indexKey) {
+        run(() -> handle(indexKey).reset());
+    }
+
+    @Override
+    public void drop(String indexKey) {
+        Path dir = IndexDirectories.resolve(root, indexKey);
+        run(() -> {
+            IndexHandle handle = open.remove(indexKey);
+            if (handle != null) {
+                handle.close();
+            }
+            if (Files.exists(dir)) {
+                try (Stream<Path> paths = Files.walk(dir)) {
+                    for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(p);
+                    }
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<ChunkHit> lexicalTopK(String indexKey, String query, int k) {
+        return read(indexKey, List.of(), h -> h.search(s -> retrieval.lexicalTopK(s, query, k)));
+    }
+
+    @Override
+    public List<ChunkHit> vectorTopK(String indexKey, float[] queryVector, int k) {
+        return read(indexKey, List.of(), h -> h.search(s -> retrieval.vectorTopK(s, queryVector, k)));
+    }
+
+    @Override
+    public Map<String, Double> lexicalScores(String indexKey, String query, Collection<String> chunkIds) {
+        return read(indexKey, Map.of(), h -> h.search(s -> retrieval.lexicalScores(s, query, chunkIds)));
+    }
+
+    @Override
+    public Map<String, Double> vectorScores(String indexKey, float[] queryVector, Collection<String> chunkIds) {
+        return read(indexKey, Map.of(), h -> h.search(s -> retrieval.vectorScores(s, queryVector, chunkIds)));
+    }
+
+    @Override
+    public List<StoredChunk> chunksOf(String indexKey, String documentId, int fromOrdinal, int toOrdinal) {
+        if (toOrdinal < fromOrdinal) {
+            return List.of();
+        }
+        BooleanQuery query = new BooleanQuery.Builder()
+                .add(IndexHandle.documentQuery(documentId), BooleanClause.Occur.FILTER)
+                .add(IntField.newRangeQuery(ChunkFields.ORDINAL, fromOrdinal, toOrdinal), BooleanClause.Occur.FILTER)
+                .build();
+        return read(indexKey, List.<StoredChunk>of(),
+                        h -> h.search(s -> LuceneRetrieval.chunks(s, query, toOrdinal - fromOrdinal + 1)))
+                .stream().sorted(Comparator.comparingInt(StoredChunk::ordinal)).toList();
+    }
+
+    @Override
+    public long count(String indexKey) {
+        return read(indexKey, 0, IndexHandle::count);
+    }
+
+    @Override
+    public Optional<EmbeddingModelSpec> embeddingSpec(String indexKey) {
+        return read(indexKey, Optional.<EmbeddingModelSpec>empty(), h -> h.spec());
+    }
+
+    @Override
+    public void close() {
+        List<IOException> failures = new ArrayList<>();
+        for (String key : List.copyOf(open.keySet())) {
+            IndexHandle handle = open.remove(key);
+            try {
+                handle.close();
+            } catch (IOException e) {
+                LOG.warn("closing search index {} failed", key, e);
+                failures.add(e);
+            }
+        }
+        analyzer.close();
+        if (!failures.isEmpty()) {
+            throw new UncheckedIOException("closing search indexes failed", failures.getFirst());
+        }
+    }
+
+    private IndexHandle handle(String indexKey) {
+        return open.computeIfAbsent(indexKey, key -> {
+            try {
+                return IndexHandle.open(IndexDirectories.resolve(root, key), analyzer, similarity);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot open search index " + key, e);
+            }
+        });
+    }
+
+    /** Reads (and deletes, which have nothing to do on a missing index) never create an index. */
+    private <T> T read(String indexKey, T whenMissing, IoFunction<T> function) {
+        IndexHandle handle = open.get(indexKey);
+        if (handle == null && !Files.isDirectory(IndexDirectories.resolve(root, indexKey))) {
+            return whenMissing;
+        }
+        return call(() -> function.apply(handle != null ? handle : handle(indexKey)));
+    }
+
+    private interface IoFunction<T> {
+        T apply(IndexHandle handle) throws IOException;
+    }
+
+    private interface IoAction {
+        void run() throws IOException;
+    }
+
+    private interface IoCall<T> {
+        T call() throws IOException;
+    }
+
+    private static void run(IoAction action) {
+        try {
+            action.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static <T> T call(IoCall<T> call) {
+        try {
+            return call.call();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

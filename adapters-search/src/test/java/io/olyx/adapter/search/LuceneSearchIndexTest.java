@@ -1,0 +1,191 @@
+package io.olyx.adapter.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.olyx.application.port.ChunkHit;
+import io.olyx.application.port.ChunkToIndex;
+import io.olyx.application.port.EmbeddingModelSpec;
+import io.olyx.application.port.StoredChunk;
+import io.olyx.domain.rag.DocumentMetadata;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LuceneSearchIndexTest {
+
+    private static final EmbeddingModelSpec SPEC = new EmbeddingModelSpec("test-model", 3);
+    private static final String KEY = "project-1/collection-1";
+
+    @TempDir
+    Path root;
+
+    private LuceneSearchIndex index;
+
+    private LuceneSearchIndex open() {
+        index = LuceneSearchIndex.open(root);
+        return index;
+    }
+
+    @AfterEach
+    void close() {
+        if (index != null) {
+            index.close();
+        }
+    }
+
+    private static ChunkToIndex chunk(String doc, int ordinal, String text, float... vector) {
+        double n = 0;
+        for (float x : vector) {
+            n += x * x;
+        }
+        float[] unit = new float[vector.length];
+        for (int i = 0; i < vector.length; i++) {
+            unit[i] = (float) (vector[i] / Math.sqrt(n));
+        }
+        return new ChunkToIndex(new StoredChunk(doc + "#" + ordinal, doc, doc + ".md", ordinal, ordinal * 10,
+                ordinal * 10 + text.length(), text, new DocumentMetadata("{\"doc\":\"" + doc + "\"}")), unit);
+    }
+
+    private void seed() {
+        open().upsert(KEY, SPEC, List.of(
+                chunk("rivers", 0, "The Nile is the longest river in Africa.", 1, 0, 0),
+                chunk("rivers", 1, "The Amazon carries more water than any other river.", 0.9f, 0.1f, 0),
+                chunk("rivers", 2, "Rivers flow into seas and oceans.", 0.8f, 0.2f, 0),
+                chunk("space", 0, "Jupiter is the largest planet of the solar system.", 0, 1, 0),
+                chunk("food", 0, "Bread is baked from flour, water and yeast.", 0, 0, 1)));
+    }
+
+    @Test
+    void lexicalSearchRanksByBm25WithScoresBetweenZeroAndOne() {
+        seed();
+        List<ChunkHit> hits = index.lexicalTopK(KEY, "longest rivers in Africa", 10);
+        assertThat(hits.getFirst().chunk().chunkId()).isEqualTo("rivers#0");
+        assertThat(hits).allSatisfy(h -> assertThat(h.score()).isBetween(0.0, 1.0));
+        assertThat(hits).extracting(h -> h.chunk().documentId()).doesNotContain("space");
+        assertThat(index.lexicalTopK(KEY, "", 10)).isEmpty();
+        assertThat(index.lexicalTopK(KEY, "AND OR ( \" *", 10)).isEmpty();
+    }
+
+    @Test
+    void stemmingMatchesOtherFormsOfAWord() {
+        seed();
+        assertThat(index.lexicalTopK(KEY, "planets", 10)).extracting(h -> h.chunk().chunkId())
+                .containsExactly("space#0");
+    }
+
+    @Test
+    void vectorSearchReturnsCosinesInOrder() {
+        seed();
+        // every chunk but food#0 is orthogonal to the query: the tie goes to the smallest id
+        List<ChunkHit> hits = index.vectorTopK(KEY, new float[] {0, 0, 1}, 2);
+        assertThat(hits).extracting(h -> h.chunk().chunkId()).containsExactly("food#0", "rivers#0");
+        assertThat(hits.getFirst().score()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-5));
+    }
+
+    @Test
+    void storedFieldsRoundTrip() {
+        seed();
+        StoredChunk c = index.lexicalTopK(KEY, "Jupiter", 1).getFirst().chunk();
+        assertThat(c).isEqualTo(new StoredChunk("space#0", "space", "space.md", 0, 0,
+                "Jupiter is the largest planet of the solar system.".length(),
+                "Jupiter is the largest planet of the solar system.", new DocumentMetadata("{\"doc\":\"space\"}")));
+    }
+
+    @Test
+    void completesScoresForChosenChunks() {
+        seed();
+        assertThat(index.lexicalScores(KEY, "river water", Set.of("rivers#1", "space#0", "missing#0")))
+                .containsOnlyKeys("rivers#1");
+        assertThat(index.vectorScores(KEY, new float[] {0, 1, 0}, Set.of("space#0", "food#0", "missing#0")))
+                .containsOnlyKeys("space#0", "food#0")
+                .hasEntrySatisfying("space#0", s -> assertThat(s).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-5)));
+    }
+
+    @Test
+    void upsertingTheSameChunkIdReplacesIt() {
+        seed();
+        index.upsert(KEY, SPEC, List.of(chunk("space", 0, "Saturn has rings.", 0, 1, 0)));
+        assertThat(index.count(KEY)).isEqualTo(5);
+        assertThat(index.lexicalTopK(KEY, "Jupiter", 10)).isEmpty();
+        assertThat(index.lexicalTopK(KEY, "Saturn", 10)).hasSize(1);
+    }
+
+    @Test
+    void replacingADocumentRemovesItsOldChunks() {
+        seed();
+        index.replaceDocuments(KEY, SPEC, List.of("rivers"), List.of(chunk("rivers", 0, "Only one chunk now.", 1, 0, 0)));
+        assertThat(index.count(KEY)).isEqualTo(3);
+        assertThat(index.chunksOf(KEY, "rivers", 0, 10)).extracting(StoredChunk::text).containsExactly("Only one chunk now.");
+    }
+
+    @Test
+    void deletesByDocumentAndResets() {
+        seed();
+        assertThat(index.deleteDocument(KEY, "rivers")).isEqualTo(3);
+        assertThat(index.count(KEY)).isEqualTo(2);
+        assertThat(index.deleteDocument(KEY, "rivers")).isZero();
+        index.reset(KEY);
+        assertThat(index.count(KEY)).isZero();
+        assertThat(index.embeddingSpec(KEY)).isEmpty();
+        index.upsert(KEY, new EmbeddingModelSpec("other", 3), List.of(chunk("a", 0, "text", 1, 0, 0)));
+        assertThat(index.embeddingSpec(KEY)).contains(new EmbeddingModelSpec("other", 3));
+    }
+
+    @Test
+    void neighboursAreFetchedByOrdinalRange() {
+        seed();
+        assertThat(index.chunksOf(KEY, "rivers", 0, 1)).extracting(StoredChunk::ordinal).containsExactly(0, 1);
+        assertThat(index.chunksOf(KEY, "rivers", 2, 5)).extracting(StoredChunk::ordinal).containsExactly(2);
+        assertThat(index.chunksOf(KEY, "nope", 0, 5)).isEmpty();
+    }
+
+    @Test
+    void documentsAndTheModelSurviveARestart() {
+        seed();
+        index.close();
+        open();
+        assertThat(index.count(KEY)).isEqualTo(5);
+        assertThat(index.embeddingSpec(KEY)).contains(SPEC);
+        assertThat(index.lexicalTopK(KEY, "Jupiter", 1)).hasSize(1);
+        assertThat(index.vectorTopK(KEY, new float[] {0, 1, 0}, 1).getFirst().chunk().chunkId()).isEqualTo("space#0");
+    }
+
+    @Test
+    void refusesVectorsOfAnotherModel() {
+        seed();
+        EmbeddingModelSpec other = new EmbeddingModelSpec("other-model", 3);
+        assertThatThrownBy(() -> index.upsert(KEY, other, List.of(chunk("x", 0, "x", 1, 0, 0))))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("test-model");
+        assertThat(index.count(KEY)).isEqualTo(5);
+        assertThatThrownBy(() -> index.upsert(KEY, SPEC, List.of(chunk("x", 0, "x", 1, 0, 0, 0))))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void indexesAreIsolatedByKeyAndMissingOnesReadAsEmpty() {
+        seed();
+        assertThat(index.count("project-1/collection-2")).isZero();
+        assertThat(index.lexicalTopK("project-1/collection-2", "river", 5)).isEmpty();
+        assertThat(index.embeddingSpec("../../etc")).isEmpty();
+        assertThat(root.toFile().list()).hasSize(1);
+        index.drop(KEY);
+        assertThat(index.count(KEY)).isZero();
+        assertThat(root.toFile().list()).isEmpty();
+    }
+
+    @Test
+    void equalScoresComeBackOrderedByChunkId() {
+        open().upsert(KEY, SPEC, List.of(
+                chunk("b", 0, "same words here", 1, 0, 0),
+                chunk("a", 0, "same words here", 1, 0, 0),
+                chunk("c", 0, "same words here", 1, 0, 0)));
+        assertThat(index.lexicalTopK(KEY, "same words", 2)).extracting(h -> h.chunk().chunkId())
+                .containsExactly("a#0", "b#0");
+        assertThat(index.vectorTopK(KEY, new float[] {1, 0, 0}, 3)).extracting(h -> h.chunk().chunkId())
+                .containsExactly("a#0", "b#0", "c#0");
+    }
+}

@@ -1,0 +1,83 @@
+package io.olyx.adapter.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class OnnxEmbedderTest {
+
+    private static OnnxEmbedder embedder;
+
+    @BeforeAll
+    static void loadModelOnce() {
+        embedder = OnnxEmbedder.bundledBgeSmall();
+    }
+
+    @AfterAll
+    static void close() {
+        embedder.close();
+    }
+
+    private static double dot(float[] a, float[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
+    @Test
+    void reportsTheBundledModelAndItsDimension() {
+        assertThat(embedder.spec().model()).isEqualTo("bge-small-en-v1.5-q");
+        assertThat(embedder.spec().dimension()).isEqualTo(384);
+    }
+
+    @Test
+    void vectorsHaveUnitLength() {
+        List<float[]> vectors = embedder.embedDocuments(List.of("A short sentence.", "Another, somewhat longer one."));
+        assertThat(vectors).hasSize(2).allSatisfy(v -> {
+            assertThat(v).hasSize(384);
+            assertThat(dot(v, v)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
+        });
+        assertThat(dot(embedder.embedQuery("what is this"), embedder.embedQuery("what is this")))
+                .isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
+    }
+
+    @Test
+    void similarSentencesAreCloserThanUnrelatedOnes() {
+        List<float[]> v = embedder.embedDocuments(List.of(
+                "The cat sits on the mat.",
+                "A kitten is resting on a rug.",
+                "Quarterly revenue grew by eight percent."));
+        assertThat(dot(v.get(0), v.get(1))).isGreaterThan(dot(v.get(0), v.get(2)) + 0.1);
+        float[] query = embedder.embedQuery("where is the cat");
+        assertThat(dot(query, v.get(0))).isGreaterThan(dot(query, v.get(2)));
+    }
+
+    @Test
+    void batchingAndPaddingDoNotChangeTheVectors() {
+        String shortText = "Insulin regulates blood glucose.";
+        String longText = "Mitochondria are membrane-bound organelles that generate most of the chemical energy "
+                + "needed to power the biochemical reactions of the cell, stored in adenosine triphosphate.";
+        List<float[]> batch = embedder.embedDocuments(List.of(longText, shortText, longText));
+        float[] single = embedder.embedDocuments(List.of(shortText)).getFirst();
+        assertThat(dot(batch.get(1), single)).isGreaterThan(0.9999);
+        assertThat(dot(batch.get(0), batch.get(2))).isGreaterThan(0.9999);
+    }
+
+    @Test
+    void queriesCarryTheRetrievalInstruction() {
+        float[] asQuery = embedder.embedQuery("insulin and blood sugar");
+        float[] asDocument = embedder.embedDocuments(List.of("insulin and blood sugar")).getFirst();
+        assertThat(dot(asQuery, asDocument)).isLessThan(0.999);
+    }
+
+    @Test
+    void truncatesTextsLongerThanTheModelWindow() {
+        String huge = "word ".repeat(3000);
+        assertThat(embedder.embedDocuments(List.of(huge)).getFirst()).hasSize(384);
+    }
+}
