@@ -120,7 +120,7 @@ final class Evaluation {
         row("default profile fusion: " + describe(profile.fusion()), SciFactBench.fused(profile.fusion(),
                 profile.fuseCompletedSignals()));
         for (RerankerKind kind : RerankerKind.values()) {
-            row("reranker " + kind.wireName() + " (default profile)", pool -> SciFactBench.rankedKeys(pool, profile, kind));
+            row("reranker " + kind.wire() + " (default profile)", pool -> SciFactBench.rankedKeys(pool, profile, kind));
         }
     }
 
@@ -153,7 +153,7 @@ final class Evaluation {
                         Math.round(100.0 * relevant[b] / total[b]), total[b]));
             }
         }
-        SciFactBench.out("score bands, %s (relevant share of top-10 results):%s", kind.wireName(), line);
+        SciFactBench.out("score bands, %s (relevant share of top-10 results):%s", kind.wire(), line);
     }
 
     static String describe(Fusion fusion) {

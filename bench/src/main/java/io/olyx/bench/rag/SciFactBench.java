@@ -167,7 +167,7 @@ public final class SciFactBench {
                 }
             }
             out("latency %-8s (embed query + BM25 + kNN + completion + fuse + rerank, top 10): p50 %.1f ms, p99 %.1f ms",
-                    kind.wireName(), Metrics.percentile(nanos, 50), Metrics.percentile(nanos, 99));
+                    kind.wire(), Metrics.percentile(nanos, 50), Metrics.percentile(nanos, 99));
         }
     }
 

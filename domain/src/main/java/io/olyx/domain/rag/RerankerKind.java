@@ -17,7 +17,7 @@ public enum RerankerKind {
         };
     }
 
-    public String wireName() {
+    public String wire() {
         return name().toLowerCase(Locale.ROOT);
     }
 }
