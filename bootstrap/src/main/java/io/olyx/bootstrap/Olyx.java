@@ -20,8 +20,11 @@ import io.olyx.application.pipeline.RunCheck;
 import io.olyx.application.pipeline.SimulateRouting;
 import io.olyx.application.pipeline.StepLog;
 import io.olyx.domain.guard.Guardrails;
+import io.olyx.domain.jobs.RetryPolicy;
 import io.olyx.domain.llm.ModelEndpoint;
 import io.olyx.domain.routing.ComplexityClassifier;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import io.javalin.Javalin;
 import io.olyx.adapter.http.Authenticator;
@@ -47,6 +50,8 @@ import io.olyx.application.account.ManageAccounts;
 import io.olyx.application.account.Sessions;
 import io.olyx.application.audit.ListAuditEvents;
 import io.olyx.application.idempotency.IdempotentRequests;
+import io.olyx.application.jobs.JobHandler;
+import io.olyx.application.jobs.JobWorker;
 import io.olyx.application.keys.CreateApiKey;
 import io.olyx.application.keys.KeyDirectory;
 import io.olyx.application.keys.LastUsedTracker;
@@ -87,9 +92,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class Olyx implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Olyx.class);
+    private static final int JOB_CONCURRENCY = 4;
 
     private final Database database;
     private final ProviderGateway providers;
+    private final JobWorker jobs;
     private final HttpApi http;
     private final LastUsedTracker lastUsed;
     private final ScheduledExecutorService scheduler;
@@ -168,6 +175,10 @@ public final class Olyx implements AutoCloseable {
         areas.add(new GuardRoutes(new RunCheck(database.traces(), admission, guardrails, database.stepRecorder(),
                 ids, clock), new SimulateRouting(inputScreen, routes, providers), auth, idempotency)::register);
 
+        List<JobHandler> jobHandlers = new ArrayList<>();
+        jobs = new JobWorker(database.jobs(), jobHandlers, nodeName(config), clock, RetryPolicy.DEFAULT,
+                JOB_CONCURRENCY, Duration.ofMinutes(10), Duration.ofSeconds(1));
+
         OlyxConfig.Server server = config.server();
         http = new HttpApi(new HttpSettings(server.host(), server.port(), server.maxBodyBytes()), areas);
 
@@ -184,6 +195,7 @@ public final class Olyx implements AutoCloseable {
         Olyx olyx = new Olyx(config, clock);
         try {
             olyx.http.start();
+            olyx.jobs.start();
         } catch (RuntimeException e) {
             olyx.close();
             throw e;
@@ -193,6 +205,20 @@ public final class Olyx implements AutoCloseable {
 
     public int port() {
         return http.port();
+    }
+
+    /**
+     * Identifies this node in job leases. Stable across restarts of the same installation (host and data
+     * directory), so jobs it held when it stopped are taken back at once on the next start.
+     */
+    private static String nodeName(OlyxConfig config) {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "localhost";
+        }
+        return host + ":" + Integer.toHexString(config.storage().dataDir().toAbsolutePath().normalize().hashCode());
     }
 
     /** The owner's login key if this start created the installation (to be shown once). */
@@ -215,6 +241,7 @@ public final class Olyx implements AutoCloseable {
     @Override
     public void close() {
         http.close();
+        jobs.close();
         scheduler.shutdownNow();
         providers.close();
         flushLastUsed();
