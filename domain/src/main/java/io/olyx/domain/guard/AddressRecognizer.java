@@ -2,6 +2,7 @@ package io.olyx.domain.guard;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,16 +34,12 @@ final class AddressRecognizer {
 
     private static final String CW = "[\\p{Lu}][\\p{L}'’.-]*";
     private static final String PARTICLE = "(?:de|del|della|da|do|dos|das|di|du|la|le|les|van|von|der|den|ter|u\\.|ul\\.|gate|str\\.?|y|e|i|al|el|an|am|im)";
-    private static final String LOWER_MORPHEME = "\\p{Ll}[\\p{L}'’-]*?(?i:" + MORPHEME + ")";
     private static final String SP = "[ \\t]+";
-    private static final String STREET_WORDS = "(?:" + CW + "|" + LOWER_MORPHEME + ")(?:" + SP + "(?:" + CW + "|" + PARTICLE + "|" + LOWER_MORPHEME + ")){0,3}";
 
     private static final Pattern STREET_SUFFIX = Pattern.compile(
             "(?u)(?<![\\p{L}\\d])(?:" + NUM + SP + "){1,2}(?:" + W + SP + "){0,3}(?i:" + SUFFIX + ")");
     private static final Pattern STREET_PREFIX = Pattern.compile(
             "(?u)(?<![\\p{L}\\d])(?:" + NUM + SP + "){0,2}(?i:" + PREFIX + ")" + SP + "(?:(?:" + CW + "|" + PARTICLE + ")" + SP + "){0,3}" + CW + "(?:" + SP + NUM + ")?(?![\\p{L}\\d])");
-    private static final Pattern STREET_NUMBER_LAST = Pattern.compile(
-            "(?u)(?<![\\p{L}\\d])((?:" + NUM + SP + "){0,2})(" + STREET_WORDS + ")" + SP + "(" + NUM + ")\\.?(?![\\p{L}\\d])");
     private static final Pattern MORPHEME_WORD = Pattern.compile("(?iu)" + MORPHEME + "$|^" + PREFIX + "$");
     private static final Pattern ADDRESS_CUE = Pattern.compile(
             "(?iu)(?:address|addresses|live at|lives at|lived in|live in|located at|located in|located on|is at|are at|to|at|on|in|of"
@@ -64,7 +61,7 @@ final class AddressRecognizer {
         this.lexicon = lexicon;
     }
 
-    void recognize(String text, List<Finding> out) {
+    void recognize(String text, List<Token> tokens, List<Finding> out) {
         boolean digit = false;
         for (int i = 0; i < text.length() && !digit; i++) {
             digit = Character.isDigit(text.charAt(i));
@@ -72,67 +69,121 @@ final class AddressRecognizer {
         if (!digit) {
             return;
         }
-        simple(MILITARY, text, out, 0.9);
-        simple(PO_BOX, text, out, 0.85);
-        simple(UNIT, text, out, 0.8);
-        Matcher m = STREET_SUFFIX.matcher(text);
-        while (m.find()) {
-            street(text, m.start(), m.end(), 0.85, out);
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (text.contains("PO A")) {
+            simple(MILITARY, text, out, 0.9);
         }
-        m = STREET_PREFIX.matcher(text);
-        while (m.find()) {
-            street(text, m.start(), m.end(), 0.85, out);
+        if (lower.contains("box")) {
+            simple(PO_BOX, text, out, 0.85);
         }
-        m = STREET_NUMBER_LAST.matcher(text);
-        int from = 0;
-        while (from < text.length() && m.find(from)) {
-            // a rejected candidate must not swallow the start of a real street that follows it
-            from = numberLast(text, m, out) ? m.end() : nextWordStart(text, m.start());
+        if (lower.contains("apt") || lower.contains("apartment") || lower.contains("suite") || lower.contains("unit")
+                || lower.contains("flat") || lower.contains("ste.")) {
+            simple(UNIT, text, out, 0.8);
+        }
+        DigitRegions near = DigitRegions.of(text);
+        near.forEachMatch(STREET_SUFFIX, text, m -> street(text, m.start(), m.end(), 0.85, out));
+        DigitRegions.forEachMatchAt(STREET_PREFIX, text, prefixAnchors(tokens, near), m -> street(text, m.start(), m.end(), 0.85, out));
+        numberLastStreets(text, tokens, out);
+    }
+
+    private static final Set<String> PARTICLES = Set.of("de", "del", "della", "da", "do", "dos", "das", "di", "du",
+            "la", "le", "les", "van", "von", "der", "den", "ter", "u", "ul", "gate", "str", "y", "e", "i", "al", "el",
+            "an", "am", "im");
+
+    /**
+     * European-style streets, "Allika 46" or "20789 Harjukuja 54": up to four street words on one line before a
+     * house number, optionally after one or two leading numbers. Token-based, so it costs one pass.
+     */
+    private void numberLastStreets(String text, List<Token> tokens, List<Finding> out) {
+        int consumedTo = -1;
+        for (int k = 1; k < tokens.size(); k++) {
+            Token num = tokens.get(k);
+            if (!num.isNumber() || num.length() > 6 || num.start() < consumedTo) {
+                continue;
+            }
+            int first = k;
+            boolean morpheme = false;
+            boolean capital = false;
+            while (first - 1 >= 0 && k - first < 4) {
+                Token w = tokens.get(first - 1);
+                if (!w.isWord() || !sameLineGap(text, w.end(), tokens.get(first).start())) {
+                    break;
+                }
+                boolean cap = w.capitalized();
+                boolean morph = MORPHEME_WORD.matcher(w.lower()).find();
+                boolean particle = PARTICLES.contains(w.lower());
+                if (!cap && !morph && !particle) {
+                    break;
+                }
+                morpheme |= morph;
+                capital |= cap;
+                first--;
+            }
+            while (first < k && PARTICLES.contains(tokens.get(first).lower()) && !tokens.get(first).capitalized()) {
+                first++;
+            }
+            if (first == k) {
+                continue;
+            }
+            int lead = first;
+            while (lead - 1 >= 0 && first - lead < 2 && tokens.get(lead - 1).isNumber() && tokens.get(lead - 1).length() <= 6
+                    && sameLineGap(text, tokens.get(lead - 1).end(), tokens.get(lead).start())) {
+                lead--;
+            }
+            int start = tokens.get(lead).start();
+            int end = num.end();
+            if (end < text.length() && text.charAt(end) == '.' && (end + 1 >= text.length() || !Character.isDigit(text.charAt(end + 1)))) {
+                end++;
+            }
+            String lastWord = tokens.get(k - 1).lower();
+            boolean leadingNumber = lead < first;
+            String before = text.substring(Math.max(0, start - 30), start);
+            boolean cue = ADDRESS_CUE.matcher(before).find();
+            boolean commonTail = lexicon.isCommonWord(lastWord) && !morpheme;
+            double conf;
+            if (morpheme && (capital || cue || leadingNumber)) {
+                conf = 0.85;
+            } else if (leadingNumber && capital && !commonTail) {
+                conf = 0.8;
+            } else if (cue && capital && !commonTail && followedByAddressPart(text, num.end())) {
+                conf = 0.75;
+            } else {
+                continue;
+            }
+            street(text, start, end, conf, out);
+            consumedTo = end;
         }
     }
 
-    private static int nextWordStart(String text, int pos) {
-        int i = pos;
-        while (i < text.length() && Character.isLetterOrDigit(text.charAt(i))) {
-            i++;
+    private static final Set<String> PREFIX_WORDS = Set.of("rue", "rua", "rúa", "via", "viale", "calle", "carrer",
+            "avenida", "av", "strada", "piazza", "piazzale", "corso", "largo", "ul", "u", "plac", "ulica", "route",
+            "chemin", "cite", "cité", "λεωφόρος", "οδός", "οδ", "λ", "πλατεία");
+
+    /** Digit anchors plus the starts of street-prefix words ("Rue", "Via", "ul."). */
+    private static int[] prefixAnchors(List<Token> tokens, DigitRegions near) {
+        int[] digits = near.anchors();
+        int[] out = java.util.Arrays.copyOf(digits, digits.length + tokens.size());
+        int n = digits.length;
+        for (Token t : tokens) {
+            if (t.isWord() && PREFIX_WORDS.contains(t.lower())) {
+                out[n++] = t.start();
+            }
         }
-        while (i < text.length() && !Character.isLetterOrDigit(text.charAt(i))) {
-            i++;
-        }
-        return Math.max(i, pos + 1);
+        out = java.util.Arrays.copyOf(out, n);
+        java.util.Arrays.sort(out);
+        return out;
     }
 
-    private boolean numberLast(String text, Matcher m, List<Finding> out) {
-        String words = m.group(2);
-        String[] parts = words.split("\\s+");
-        boolean morpheme = false;
-        boolean capital = false;
-        for (String p : parts) {
-            String lower = p.toLowerCase(Locale.ROOT);
-            if (MORPHEME_WORD.matcher(lower).find()) {
-                morpheme = true;
-            }
-            if (Character.isUpperCase(p.charAt(0))) {
-                capital = true;
-            }
-        }
-        String lastWord = parts[parts.length - 1].toLowerCase(Locale.ROOT);
-        boolean leadingNumber = !m.group(1).isBlank();
-        String before = text.substring(Math.max(0, m.start() - 30), m.start());
-        boolean cue = ADDRESS_CUE.matcher(before).find();
-        // a house number after a plain word ("chapter 5", "Windows 10") is no address without more evidence
-        boolean commonTail = lexicon.isCommonWord(lastWord) && !morpheme;
-        double conf;
-        if (morpheme && (capital || cue || leadingNumber)) {
-            conf = 0.85;
-        } else if (leadingNumber && capital && !commonTail) {
-            conf = 0.8;
-        } else if (cue && capital && !commonTail && followedByAddressPart(text, m.end())) {
-            conf = 0.75;
-        } else {
+    private static boolean sameLineGap(String text, int from, int to) {
+        if (to - from < 1 || to - from > 3) {
             return false;
         }
-        street(text, m.start(), m.end(), conf, out);
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c != ' ' && c != '\t' && c != '.') {
+                return false;
+            }
+        }
         return true;
     }
 

@@ -59,16 +59,11 @@ final class NameRecognizer {
     private static final Set<String> PLACE_PREFIX = Set.of("north", "south", "east", "west", "new", "saint", "st",
             "san", "santa", "los", "las", "port", "mount", "lake", "upper", "lower", "great", "little", "fort", "cape",
             "bay", "northern", "southern", "eastern", "western", "central");
+    private static final Set<String> LANGUAGE_CUES = Set.of("to", "into", "in", "from", "speak", "speaks", "spoke",
+            "learn", "learning", "study", "studying", "translate", "translated", "write", "written", "fluent");
     private static final Set<String> CONTRACTION_TAILS = Set.of("m", "d", "ll", "ve", "re", "t", "s");
-    private static final Pattern ORG_RUN = Pattern.compile(
-            "(?u)(?<![\\p{L}])((?:\\p{Lu}[\\p{L}'’&-]*|&|and|of) ){1,4}(?:Inc\\.?|Ltd\\.?|LLC|LLP|PLC|Corp\\.?|Corporation|Incorporated"
-                    + "|Company|Group|Associates|Partners|Holdings|Investments|Capital|Markets|Software|Technologies|Systems"
-                    + "|Solutions|Bank|Agency|Foundation|Institute|Insurance|Analytics|Labs|Media|Ventures|Consulting"
-                    + "|Industries|Orchestra|Club|Enterprises|Airlines|Motors|Networks|Studios|Records|Global|Ratings)(?![\\p{L}])");
     private static final Pattern LAW_FIRM = Pattern.compile(
             "(?u)(?<![\\p{L}])(\\p{Lu}[\\p{L}'’-]+|\\p{Ll}[\\p{L}'’-]+), (\\p{L}[\\p{L}'’-]+),? and (\\p{L}[\\p{L}'’-]+)(?![\\p{L}])");
-    private static final Pattern JOB_TITLE = Pattern.compile(
-            "(?u)(?:(?<=\\n)|(?<=^)|(?<=, the )|(?<=\\bas )|(?<=\\bthe ))[>? \\t]*(\\p{L}+(?: (?:and|of|&|\\p{L}+)){0,5})(?=[,.;:\\n]|$| (?:at|for|in|with|said|who)\\b)");
 
     private final EntityLexicon lexicon;
 
@@ -76,11 +71,10 @@ final class NameRecognizer {
         this.lexicon = lexicon;
     }
 
-    void recognize(String text, List<Finding> out) {
-        List<Token> tokens = Token.tokenize(text);
+    void recognize(String text, List<Token> tokens, List<Finding> out) {
         lawFirms(text, out);
-        orgRuns(text, out);
-        jobTitles(text, out);
+        orgRuns(text, tokens, out);
+        jobTitles(text, tokens, out);
         int n = tokens.size();
         int i = 0;
         while (i < n) {
@@ -108,6 +102,10 @@ final class NameRecognizer {
                 continue;
             }
             j = extend(text, tokens, i);
+            if (k == Kind.WEAK && j == i && !weakAccepted(text, tokens, i)) {
+                i++;
+                continue;
+            }
             int b = i;
             while (b > 0 && tokens.get(b - 1).capitalized() && PLACE_PREFIX.contains(tokens.get(b - 1).lower())
                     && gapIs(text, tokens.get(b - 1), tokens.get(b), " ")) {
@@ -162,6 +160,13 @@ final class NameRecognizer {
         int a = lower.indexOf('\'');
         return a > 0 && CONTRACTION_TAILS.contains(lower.substring(a + 1))
                 && (lexicon.isCommonWord(lower.substring(0, a)) || lower.startsWith("i'"));
+    }
+
+    /** A common word that is also a name ("Patience", "Mark") stands alone only after a person cue or title. */
+    private boolean weakAccepted(String text, List<Token> tokens, int i) {
+        String prev = i > 0 ? tokens.get(i - 1).lower() : "";
+        return TITLES.contains(prev) || PERSON_CUES.contains(prev) || LOCATION_CUES.contains(prev)
+                && lexicon.isPlace(tokens.get(i).lower()) || speakerLabel(text, tokens.get(i));
     }
 
     private boolean commonParts(String lower) {
@@ -323,6 +328,9 @@ final class NameRecognizer {
             return;
         }
         String prev = i > 0 ? tokens.get(i - 1).lower() : "";
+        if (LANGUAGE_CUES.contains(prev)) {
+            return; // "translate to French", "speaks Spanish": a language, not a group of people
+        }
         boolean lowerOk = t.lower().endsWith("s") || Set.of("am", "are", "is", "proud", "i'm").contains(prev);
         if (t.capitalized() || lowerOk) {
             out.add(PatternPiiRecognizer.pii("nrp", t.start(), t.end(), 0.8));
@@ -365,51 +373,101 @@ final class NameRecognizer {
         }
     }
 
-    private void orgRuns(String text, List<Finding> out) {
-        Matcher m = ORG_RUN.matcher(text);
-        while (m.find()) {
-            int start = m.start();
-            // drop leading function words and a sentence-initial common word ("The Avalara Group")
-            while (true) {
-                int sp = text.indexOf(' ', start);
-                if (sp < 0 || sp >= m.end()) {
+    private static final Set<String> ORG_RUN_SUFFIX = Set.of("Inc", "Ltd", "LLC", "LLP", "PLC", "Corp", "Corporation",
+            "Incorporated", "Company", "Group", "Associates", "Partners", "Holdings", "Investments", "Capital",
+            "Markets", "Software", "Technologies", "Systems", "Solutions", "Bank", "Agency", "Foundation", "Institute",
+            "Insurance", "Analytics", "Labs", "Media", "Ventures", "Consulting", "Industries", "Orchestra", "Club",
+            "Enterprises", "Airlines", "Motors", "Networks", "Studios", "Records", "Global", "Ratings");
+
+    /** "Allstate Insurance Group", "Healthpocket Inc": capitalised words ending in a company word. */
+    private void orgRuns(String text, List<Token> tokens, List<Finding> out) {
+        for (int k = 1; k < tokens.size(); k++) {
+            Token suffix = tokens.get(k);
+            if (!ORG_RUN_SUFFIX.contains(suffix.text())) {
+                continue;
+            }
+            int first = k;
+            while (first - 1 >= 0 && k - first < 4) {
+                Token w = tokens.get(first - 1);
+                boolean joiner = w.lower().equals("and") || w.lower().equals("of");
+                if (!gapIs(text, w, tokens.get(first), " ") && !gapIs(text, w, tokens.get(first), " & ")
+                        || !(w.capitalized() || joiner) || !w.hasLetter()) {
                     break;
                 }
-                String w = text.substring(start, sp).toLowerCase(Locale.ROOT);
-                boolean lead = w.equals("and") || w.equals("of") || w.equals("&")
-                        || (lexicon.isCommonWord(w) && sentenceStart(text, start) && !lexicon.isLastName(w))
-                        || w.equals("the");
+                first--;
+            }
+            while (first < k) {
+                Token w = tokens.get(first);
+                boolean lead = w.lower().equals("and") || w.lower().equals("of") || w.lower().equals("the")
+                        || (lexicon.isCommonWord(w.lower()) && sentenceStart(text, w.start()) && !lexicon.isLastName(w.lower()));
                 if (!lead) {
                     break;
                 }
-                start = sp + 1;
+                first++;
             }
-            if (text.indexOf(' ', start) < 0 || text.indexOf(' ', start) >= m.end()) {
+            if (first == k) {
                 continue;
             }
-            out.add(PatternPiiRecognizer.pii("organization", start, m.end(), 0.85));
+            int end = suffix.end();
+            if (end < text.length() && text.charAt(end) == '.' && suffix.length() <= 4) {
+                end++;
+            }
+            out.add(PatternPiiRecognizer.pii("organization", tokens.get(first).start(), end, 0.85));
         }
     }
 
-    private void jobTitles(String text, List<Finding> out) {
-        Matcher m = JOB_TITLE.matcher(text);
-        while (m.find()) {
-            String phrase = m.group(1);
-            String[] words = phrase.split(" ");
-            String head = words[words.length - 1].toLowerCase(Locale.ROOT);
-            if (!JOB_NOUNS.contains(head) || words.length > 6) {
+    /** A job title on its own line of a signature block, after ", the", or after "as" ("as Passenger booking clerk"). */
+    private void jobTitles(String text, List<Token> tokens, List<Finding> out) {
+        for (int k = 0; k < tokens.size(); k++) {
+            Token head = tokens.get(k);
+            if (!JOB_NOUNS.contains(head.lower()) || !titleEnds(text, head.end())) {
                 continue;
             }
-            boolean lineLevel = m.start(1) == 0 || text.charAt(m.start() == 0 ? 0 : m.start() - 1) == '\n'
-                    || lineStartAt(text, m.start(1));
-            boolean apposition = text.startsWith(", the ", Math.max(0, m.start(1) - 6));
-            boolean asCue = m.start(1) >= 3 && text.startsWith("as ", m.start(1) - 3)
-                    && Character.isUpperCase(phrase.charAt(0));
-            if (lineLevel && Character.isUpperCase(phrase.charAt(0)) && lineEndsAt(text, m.end(1))
-                    || apposition || asCue) {
-                out.add(PatternPiiRecognizer.pii("title", m.start(1), m.end(1), 0.75));
+            for (int first = Math.max(0, k - 5); first <= k; first++) {
+                if (!sameLineWords(text, tokens, first, k)) {
+                    continue;
+                }
+                Token f = tokens.get(first);
+                boolean capital = Character.isUpperCase(f.text().charAt(0));
+                boolean lineLevel = lineStartAt(text, f.start()) && capital && lineEndsAt(text, head.end());
+                boolean apposition = f.start() >= 6 && text.startsWith(", the ", f.start() - 6);
+                boolean asCue = f.start() >= 3 && text.startsWith("as ", f.start() - 3) && capital
+                        && (f.start() == 3 || !Character.isLetter(text.charAt(f.start() - 4)));
+                if (lineLevel || apposition || asCue) {
+                    out.add(PatternPiiRecognizer.pii("title", f.start(), head.end(), 0.75));
+                    break;
+                }
             }
         }
+    }
+
+    private static boolean titleEnds(String text, int end) {
+        if (end >= text.length()) {
+            return true;
+        }
+        char c = text.charAt(end);
+        if (c == ',' || c == '.' || c == ';' || c == ':' || c == '\n') {
+            return true;
+        }
+        String rest = text.substring(end, Math.min(text.length(), end + 7));
+        return rest.startsWith(" at ") || rest.startsWith(" for ") || rest.startsWith(" in ") || rest.startsWith(" with ")
+                || rest.startsWith(" said") || rest.startsWith(" who ");
+    }
+
+    /** Tokens first..last are words separated by single spaces (or ", " inside "Court, municipal, and license clerk"). */
+    private static boolean sameLineWords(String text, List<Token> tokens, int first, int last) {
+        for (int k = first; k <= last; k++) {
+            if (!tokens.get(k).isWord()) {
+                return false;
+            }
+            if (k > first) {
+                String gap = text.substring(tokens.get(k - 1).end(), tokens.get(k).start());
+                if (!gap.equals(" ") && !gap.equals(", ") && !gap.equals(" & ")) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static boolean lineStartAt(String text, int pos) {

@@ -47,8 +47,10 @@ final class PayloadDecoder {
             digits = Character.isDigit(original.charAt(i));
         }
         base64(original, out);
-        if (digits) {
+        if (digits && longRun(original, "0123456789abcdefABCDEF :", 24)) {
             hex(original, out);
+        }
+        if (digits && longRun(original, "01 ", 48)) {
             binary(original, out);
         }
         if (original.indexOf(".-") >= 0 || original.indexOf("-.") >= 0) {
@@ -58,7 +60,25 @@ final class PayloadDecoder {
         return out;
     }
 
+    /** True when {@code s} has a run of at least {@code min} characters drawn from {@code alphabet}. */
+    private static boolean longRun(String s, String alphabet, int min) {
+        int run = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (alphabet.indexOf(s.charAt(i)) >= 0) {
+                if (++run >= min) {
+                    return true;
+                }
+            } else {
+                run = 0;
+            }
+        }
+        return false;
+    }
+
     private void base64(String s, List<Decoded> out) {
+        if (!longRun(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/", 20)) {
+            return;
+        }
         Matcher m = BASE64.matcher(s);
         while (m.find()) {
             String v = m.group();
@@ -145,17 +165,28 @@ final class PayloadDecoder {
     /** Caesar shifts, pig latin and reversal work on whole runs of words that do not read as English. */
     private void wordCiphers(String norm, List<Decoded> out) {
         List<int[]> spans = new ArrayList<>();
-        Matcher m = WORDS.matcher(norm);
         int total = 0;
         int common = 0;
-        while (m.find()) {
-            if (m.end() - m.start() >= 2) {
-                spans.add(new int[] {m.start(), m.end()});
+        int n = norm.length();
+        int i = 0;
+        while (i < n) {
+            char c = norm.charAt(i);
+            if (c < 'a' || c > 'z') {
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j < n && norm.charAt(j) >= 'a' && norm.charAt(j) <= 'z') {
+                j++;
+            }
+            if (j - i >= 2) {
+                spans.add(new int[] {i, j});
                 total++;
-                if (words.isCommonWord(m.group())) {
+                if (words.isCommonWord(norm.substring(i, j))) {
                     common++;
                 }
             }
+            i = j;
         }
         if (total < 4) {
             return;
@@ -164,14 +195,14 @@ final class PayloadDecoder {
         int bestStart = -1;
         int bestLen = 0;
         int runStart = -1;
-        for (int i = 0; i < spans.size(); i++) {
-            String w = norm.substring(spans.get(i)[0], spans.get(i)[1]);
+        for (int k = 0; k < spans.size(); k++) {
+            String w = norm.substring(spans.get(k)[0], spans.get(k)[1]);
             boolean english = words.isCommonWord(w) && w.length() > 2;
             if (!english) {
                 if (runStart < 0) {
-                    runStart = i;
+                    runStart = k;
                 }
-                int len = i - runStart + 1;
+                int len = k - runStart + 1;
                 if (len > bestLen) {
                     bestLen = len;
                     bestStart = runStart;
@@ -184,7 +215,7 @@ final class PayloadDecoder {
             return;
         }
         int from = spans.get(bestStart)[0];
-        int to = spans.get(bestStart + bestLen - 1)[1];
+        int to = spans.get(bestStart + Math.min(bestLen, 40) - 1)[1];
         String segment = norm.substring(from, to);
         String best = null;
         String kind = null;
@@ -265,17 +296,28 @@ final class PayloadDecoder {
     }
 
     private double englishRatio(String s) {
-        Matcher m = WORDS.matcher(s);
         int total = 0;
         int common = 0;
-        while (m.find()) {
-            if (m.end() - m.start() < 2) {
+        int n = s.length();
+        int i = 0;
+        while (i < n) {
+            char c = s.charAt(i);
+            if (c < 'a' || c > 'z') {
+                i++;
                 continue;
             }
-            total++;
-            if (words.isCommonWord(m.group()) && (m.end() - m.start() > 2 || TWO_LETTER.contains(m.group()))) {
-                common++;
+            int j = i;
+            while (j < n && s.charAt(j) >= 'a' && s.charAt(j) <= 'z') {
+                j++;
             }
+            if (j - i >= 2) {
+                total++;
+                String w = s.substring(i, j);
+                if (words.isCommonWord(w) && (j - i > 2 || TWO_LETTER.contains(w))) {
+                    common++;
+                }
+            }
+            i = j;
         }
         return total == 0 ? 0 : (double) common / total;
     }

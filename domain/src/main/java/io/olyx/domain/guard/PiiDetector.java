@@ -25,9 +25,10 @@ public final class PiiDetector {
     /** Non-overlapping PII findings with confidence at or above {@code threshold}, ordered by start. */
     public List<Finding> detect(String text, double threshold) {
         List<Finding> raw = new ArrayList<>();
+        List<Token> tokens = Token.tokenize(text);
         patterns.recognize(text, raw);
-        addresses.recognize(text, raw);
-        names.recognize(text, raw);
+        addresses.recognize(text, tokens, raw);
+        names.recognize(text, tokens, raw);
         List<Finding> candidates = new ArrayList<>(raw.size());
         for (Finding f : raw) {
             if (f.confidence() >= threshold && f.length() > 0) {
