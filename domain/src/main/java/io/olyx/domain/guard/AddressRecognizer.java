@@ -110,7 +110,7 @@ final class AddressRecognizer {
                     break;
                 }
                 boolean cap = w.capitalized();
-                boolean morph = MORPHEME_WORD.matcher(w.lower()).find();
+                boolean morph = streetMorpheme(w.lower());
                 boolean particle = PARTICLES.contains(w.lower());
                 if (!cap && !morph && !particle) {
                     break;
@@ -172,6 +172,18 @@ final class AddressRecognizer {
         out = java.util.Arrays.copyOf(out, n);
         java.util.Arrays.sort(out);
         return out;
+    }
+
+    private static final String[] MORPHEMES = MORPHEME.substring(3, MORPHEME.length() - 1).split("\\|");
+
+    /** "hersnapvej", "Kiannonkatu", "Bundesstrasse": a word ending in a street-type morpheme, or a street prefix. */
+    private static boolean streetMorpheme(String lower) {
+        for (String m : MORPHEMES) {
+            if (lower.endsWith(m)) {
+                return true;
+            }
+        }
+        return PREFIX_WORDS.contains(lower);
     }
 
     private static boolean sameLineGap(String text, int from, int to) {

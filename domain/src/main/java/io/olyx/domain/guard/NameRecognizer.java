@@ -20,7 +20,7 @@ final class NameRecognizer {
     private static final Set<String> ORG_SUFFIX = Set.of("inc", "ltd", "llc", "llp", "plc", "corp", "corporation",
             "company", "co", "group", "associates", "partners", "holdings", "investments", "capital", "markets",
             "software", "technologies", "technology", "systems", "solutions", "bank", "agency", "foundation",
-            "institute", "university", "club", "orchestra", "records", "labs", "media", "ventures", "consulting",
+            "institute", "university", "club", "records", "labs", "media", "ventures", "consulting",
             "industries", "enterprises", "international", "gmbh", "ag", "sa", "bv", "ab", "oy", "as", "spa",
             "insurance", "analytics", "networks", "studios", "airlines", "motors", "pharmaceuticals", "ratings");
     private static final Set<String> LOCATION_CUES = Set.of("in", "from", "to", "near", "visit", "visiting", "visited",
@@ -58,7 +58,7 @@ final class NameRecognizer {
             "note", "notes", "summary", "title", "i", "ok", "okay", "hi", "hello", "dear", "thanks");
     private static final Set<String> PLACE_PREFIX = Set.of("north", "south", "east", "west", "new", "saint", "st",
             "san", "santa", "los", "las", "port", "mount", "lake", "upper", "lower", "great", "little", "fort", "cape",
-            "bay", "northern", "southern", "eastern", "western", "central");
+            "bay");
     private static final Set<String> LANGUAGE_CUES = Set.of("to", "into", "in", "from", "speak", "speaks", "spoke",
             "learn", "learning", "study", "studying", "translate", "translated", "write", "written", "fluent");
     private static final Set<String> CONTRACTION_TAILS = Set.of("m", "d", "ll", "ve", "re", "t", "s");
@@ -73,7 +73,9 @@ final class NameRecognizer {
 
     void recognize(String text, List<Token> tokens, List<Finding> out) {
         lawFirms(text, out);
+        placePhrases(text, tokens, out);
         orgRuns(text, tokens, out);
+        capitalAnd(text, tokens, out);
         jobTitles(text, tokens, out);
         int n = tokens.size();
         int i = 0;
@@ -101,6 +103,11 @@ final class NameRecognizer {
                 }
                 continue;
             }
+            if (k == Kind.LOWER_SINGLE) {
+                out.add(PatternPiiRecognizer.pii("person", t.start(), t.end(), 0.75));
+                i++;
+                continue;
+            }
             j = extend(text, tokens, i);
             if (k == Kind.WEAK && j == i && !weakAccepted(text, tokens, i)) {
                 i++;
@@ -116,7 +123,7 @@ final class NameRecognizer {
         }
     }
 
-    private enum Kind { NONE, STRONG, WEAK, LOWER_NAME }
+    private enum Kind { NONE, STRONG, WEAK, LOWER_NAME, LOWER_SINGLE }
 
     private Kind kind(String text, List<Token> tokens, int i) {
         Token t = tokens.get(i);
@@ -127,8 +134,16 @@ final class NameRecognizer {
         if (!t.capitalized()) {
             boolean nextWord = i + 1 < tokens.size() && tokens.get(i + 1).isWord()
                     && !tokens.get(i + 1).capitalized() && gapIs(text, t, tokens.get(i + 1), " ");
-            return lexicon.isFirstName(lower) && !lexicon.isCommonWord(lower) && nextWord
-                    && !lexicon.isCommonWord(tokens.get(i + 1).lower()) ? Kind.LOWER_NAME : Kind.NONE;
+            boolean nextNameLike = nextWord && (!lexicon.isCommonWord(tokens.get(i + 1).lower())
+                    || tokens.get(i + 1).length() == 1);
+            if (lexicon.isFirstName(lower) && !lexicon.isCommonWord(lower) && nextNameLike) {
+                return Kind.LOWER_NAME;
+            }
+            String prev = i > 0 ? tokens.get(i - 1).lower() : "";
+            boolean cue = PERSON_CUES.contains(prev) || speakerLabel(text, t)
+                    || (i > 1 && prev.equals("is") && tokens.get(i - 2).lower().equals("name"));
+            boolean nameLike = lexicon.isFirstName(lower) || lexicon.isLastName(lower) || !lexicon.isCommonWord(lower);
+            return cue && nameLike && t.length() >= 3 && !FORM_WORDS.contains(lower) ? Kind.LOWER_SINGLE : Kind.NONE;
         }
         if (ACRONYM_STOP.contains(lower) || TITLES.contains(lower) || FORM_WORDS.contains(lower)
                 || lexicon.isNationality(lower) || contraction(lower)) {
@@ -143,13 +158,9 @@ final class NameRecognizer {
         }
         boolean sentenceStart = sentenceStart(text, t.start());
         if (!common) {
-            if (sentenceStart && !known && !nonAscii(t.text()) && !nextIsProper(text, tokens, i)
-                    && !speakerLabel(text, t)) {
-                return Kind.NONE;
-            }
             return Kind.STRONG;
         }
-        if (known && (!sentenceStart || nextIsProper(text, tokens, i))) {
+        if (known && (!sentenceStart || nextIsProper(text, tokens, i) || speakerLabel(text, t))) {
             return Kind.WEAK;
         }
         return Kind.NONE;
@@ -305,6 +316,12 @@ final class NameRecognizer {
                     start, end, 0.75));
             return;
         }
+        if (i == j && !firstName && !lexicon.isPlace(phrase) && lineStartAt(text, start) && lineEndsAt(text, end)
+                && !lastName && previousLineHasText(text, start)) {
+            // a lone name line inside a signature block, under the person's name, is their company
+            out.add(PatternPiiRecognizer.pii("organization", start, end, 0.75));
+            return;
+        }
         boolean personCue = PERSON_CUES.contains(prev) || ("is".equals(prev) && "name".equals(prev2))
                 || speakerLabel(text, first);
         if (firstName || personCue) {
@@ -376,10 +393,45 @@ final class NameRecognizer {
     private static final Set<String> ORG_RUN_SUFFIX = Set.of("Inc", "Ltd", "LLC", "LLP", "PLC", "Corp", "Corporation",
             "Incorporated", "Company", "Group", "Associates", "Partners", "Holdings", "Investments", "Capital",
             "Markets", "Software", "Technologies", "Systems", "Solutions", "Bank", "Agency", "Foundation", "Institute",
-            "Insurance", "Analytics", "Labs", "Media", "Ventures", "Consulting", "Industries", "Orchestra", "Club",
-            "Enterprises", "Airlines", "Motors", "Networks", "Studios", "Records", "Global", "Ratings");
+            "Insurance", "Analytics", "Labs", "Media", "Ventures", "Consulting", "Industries", "Club",
+            "Enterprises", "Airlines", "Motors", "Networks", "Studios", "Records", "Global", "Ratings", "Research");
 
     /** "Allstate Insurance Group", "Healthpocket Inc": capitalised words ending in a company word. */
+    /** "United States", "New Zealand": multi-word places the lexicon knows, even when every word is common. */
+    private void placePhrases(String text, List<Token> tokens, List<Finding> out) {
+        for (int k = 0; k + 1 < tokens.size(); k++) {
+            Token a = tokens.get(k);
+            if (!a.capitalized() || !a.isWord()) {
+                continue;
+            }
+            StringBuilder phrase = new StringBuilder(a.lower());
+            for (int len = 2; len <= 3 && k + len - 1 < tokens.size(); len++) {
+                Token prev = tokens.get(k + len - 2);
+                Token next = tokens.get(k + len - 1);
+                if (!next.capitalized() || !gapIs(text, prev, next, " ")) {
+                    break;
+                }
+                phrase.append(' ').append(next.lower());
+                if (lexicon.isPlace(phrase.toString())) {
+                    out.add(PatternPiiRecognizer.pii("location", a.start(), next.end(), 0.85));
+                }
+            }
+        }
+    }
+
+    /** "Standard And Poors", "Compliance And Risks": a capitalised "And" joins the words of one company name. */
+    private static void capitalAnd(String text, List<Token> tokens, List<Finding> out) {
+        for (int k = 1; k + 1 < tokens.size(); k++) {
+            Token and = tokens.get(k);
+            Token a = tokens.get(k - 1);
+            Token b = tokens.get(k + 1);
+            if (and.text().equals("And") && a.capitalized() && b.capitalized() && a.isWord() && b.isWord()
+                    && gapIs(text, a, and, " ") && gapIs(text, and, b, " ")) {
+                out.add(PatternPiiRecognizer.pii("organization", a.start(), b.end(), 0.8));
+            }
+        }
+    }
+
     private void orgRuns(String text, List<Token> tokens, List<Finding> out) {
         for (int k = 1; k < tokens.size(); k++) {
             Token suffix = tokens.get(k);
@@ -483,6 +535,20 @@ final class NameRecognizer {
         return true;
     }
 
+    private static boolean previousLineHasText(String text, int lineStartPos) {
+        int nl = text.lastIndexOf('\n', lineStartPos - 1);
+        if (nl <= 0) {
+            return false;
+        }
+        int prevNl = text.lastIndexOf('\n', nl - 1);
+        for (int k = prevNl + 1; k < nl; k++) {
+            if (Character.isLetter(text.charAt(k))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean lineEndsAt(String text, int pos) {
         return pos >= text.length() || text.charAt(pos) == '\n';
     }
@@ -531,8 +597,22 @@ final class NameRecognizer {
                     || c == '\u201c') {
                 continue;
             }
+            if (c == '.' && abbreviationBefore(text, p)) {
+                return false;
+            }
             return c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' || c == ';';
         }
         return true;
+    }
+
+    /** "Mr." / "Dr." / an initial "H." ends a word, not a sentence. */
+    private static boolean abbreviationBefore(String text, int dot) {
+        int a = dot;
+        while (a > 0 && Character.isLetter(text.charAt(a - 1))) {
+            a--;
+        }
+        String w = text.substring(a, dot).toLowerCase(Locale.ROOT);
+        return w.length() == 1 && Character.isUpperCase(text.charAt(a)) || TITLES.contains(w) || w.equals("st")
+                || w.equals("jr") || w.equals("sr");
     }
 }

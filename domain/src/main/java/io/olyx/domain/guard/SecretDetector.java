@@ -92,11 +92,22 @@ final class SecretDetector {
         String lower = text.toLowerCase(Locale.ROOT);
         List<Finding> found = new ArrayList<>();
         boolean longToken = hasLongToken(text, 20);
+        int[] tokenStarts = longToken ? tokenStarts(text, 16) : new int[0];
         for (Rule r : RULES) {
             if (r.keywords().length == 0 ? !longToken : !anyKeyword(lower, r.keywords())) {
                 continue;
             }
             Matcher m = r.pattern().matcher(text);
+            if (r.keywords().length == 0) {
+                // keyword-less vendor formats: only where a long token can start
+                for (int a : tokenStarts) {
+                    m.region(a, text.length());
+                    if (m.lookingAt() && !isPlaceholder(m.group()) && accept(r.type(), m)) {
+                        found.add(secret(r.type(), m.start(), m.end(), r.confidence()));
+                    }
+                }
+                continue;
+            }
             while (m.find()) {
                 int g = m.groupCount() >= 1 && m.group(m.groupCount()) != null ? m.groupCount() : 0;
                 if (g > 0 && isPlaceholder(m.group(g))) {
@@ -118,6 +129,35 @@ final class SecretDetector {
             highEntropy(text, found);
         }
         return resolve(found);
+    }
+
+    /** Positions where a run of at least {@code min} token characters starts after a non-word character. */
+    private static int[] tokenStarts(String text, int min) {
+        int[] out = new int[8];
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!Character.isLetterOrDigit(c) || c >= 128) {
+                continue;
+            }
+            if (i > 0) {
+                char p = text.charAt(i - 1);
+                if (Character.isLetterOrDigit(p) || p == '_' || p == '.' || p == '/' || p == '-') {
+                    continue;
+                }
+            }
+            int j = i;
+            while (j < text.length() && j - i < min && entropyChar(text.charAt(j))) {
+                j++;
+            }
+            if (j - i >= min) {
+                if (n == out.length) {
+                    out = java.util.Arrays.copyOf(out, n * 2);
+                }
+                out[n++] = i;
+            }
+        }
+        return java.util.Arrays.copyOf(out, n);
     }
 
     /** Every token format and the entropy rule need a run of at least {@code min} token characters. */
