@@ -24,7 +24,7 @@ final class PatternPiiRecognizer {
             "(?<![\\d.])(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?![\\d.]\\d)");
     private static final Pattern IPV6 = Pattern.compile(
             "(?i)(?<![0-9a-f:])(?:[0-9a-f]{1,4}:){2,7}(?::|[0-9a-f]{1,4})(?::[0-9a-f]{1,4}){0,6}(?![0-9a-f:])");
-    private static final Pattern CARD = Pattern.compile("(?<![\\d-])\\d(?:[ -]?\\d){12,18}(?![\\d-])");
+    private static final Pattern CARD = Pattern.compile("(?<![\\d-])\\d(?:[ -]?\\d){11,18}(?![\\d-])");
     private static final Pattern IBAN = Pattern.compile("(?i)(?<![a-z0-9])[a-z]{2}\\d{2}(?: ?[a-z0-9]){11,30}(?![a-z0-9])");
     private static final Pattern SSN = Pattern.compile("(?<![\\d-])(\\d{3})([- ]?)(\\d{2})\\2(\\d{4})(?![\\d-])");
     private static final Pattern PHONE = Pattern.compile(
@@ -56,7 +56,7 @@ final class PatternPiiRecognizer {
             "(?i)\\b(?:zip(?:\\s*code)?|postal\\s*code|post\\s*code|postcode)(?:\\s*(?:is|:|=))?\\s*(\\d{3,5}(?:-\\d{4})?|[a-z]\\d[a-z] ?\\d[a-z]\\d|\\d{3} \\d{2})\\b");
 
     private static final Pattern PHONE_CONTEXT = Pattern.compile(
-            "(?i)(?:phone|call|mobile|cell|tel|fax|desk|office|message|messages|text me|sms|whatsapp|contact|reach|dial|number|home|work)\\W*$");
+            "(?i)(?:phone|call|calling|mobile|cell|tel|fax|desk|office|message|messages|text|sms|whatsapp|contact|reach|dial|number|home|work|answering|ring|registered)(?:\\s+(?:me|us|him|her|them|at|on|to|is|was|via|back))*\\W*$");
     private static final Pattern PHONE_LABEL_AFTER = Pattern.compile(
             "(?i)^\\s*-?\\s*\\(?(?:office|fax|mobile|cell|home|work|desk|phone|tel)\\b");
     private static final Pattern CARD_CONTEXT = Pattern.compile(
@@ -244,7 +244,8 @@ final class PatternPiiRecognizer {
         near.forEachMatch(CARD, text, m -> {
             String v = m.group();
             String digits = digitsOf(v);
-            if (digits.length() < 13 || digits.length() > 19 || !Checksums.luhn(digits)) {
+            boolean context = CARD_CONTEXT.matcher(window(text, m.start(), 50)).find();
+            if (digits.length() < (context ? 12 : 13) || digits.length() > 19 || !Checksums.luhn(digits)) {
                 return;
             }
             char first = digits.charAt(0);
