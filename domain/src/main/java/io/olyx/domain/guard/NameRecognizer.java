@@ -142,7 +142,10 @@ final class NameRecognizer {
             String prev = i > 0 ? tokens.get(i - 1).lower() : "";
             boolean cue = PERSON_CUES.contains(prev) || speakerLabel(text, t)
                     || (i > 1 && prev.equals("is") && tokens.get(i - 2).lower().equals("name"));
-            boolean nameLike = lexicon.isFirstName(lower) || lexicon.isLastName(lower) || !lexicon.isCommonWord(lower);
+            boolean strongCue = prev.equals("named") || prev.equals("called") || speakerLabel(text, t)
+                    || (i > 1 && prev.equals("is") && tokens.get(i - 2).lower().equals("name"));
+            boolean nameLike = !lexicon.isCommonWord(lower)
+                    && (lexicon.isFirstName(lower) || lexicon.isLastName(lower) || strongCue);
             return cue && nameLike && t.length() >= 3 && !FORM_WORDS.contains(lower) ? Kind.LOWER_SINGLE : Kind.NONE;
         }
         if (ACRONYM_STOP.contains(lower) || TITLES.contains(lower) || FORM_WORDS.contains(lower)
