@@ -33,11 +33,11 @@ final class AddressRecognizer {
             + "|vegur|gränd|torget|backe|stig)";
 
     private static final String CW = "[\\p{Lu}][\\p{L}'’.-]*";
-    private static final String PARTICLE = "(?:de|del|della|da|do|dos|das|di|du|la|le|les|van|von|der|den|ter|u\\.|ul\\.|gate|str\\.?|y|e|i|al|el|an|am|im)";
+    private static final String PARTICLE = "(?:de|del|della|dei|degli|delle|des|da|do|dos|das|di|du|la|le|les|van|von|der|den|het|ter|u\\.|ul\\.|gate|str\\.?|y|e|i|al|el|an|am|im)";
     private static final String SP = "[ \\t]+";
 
     private static final Pattern STREET_SUFFIX = Pattern.compile(
-            "(?u)(?<![\\p{L}\\d])(?:" + NUM + SP + "){1,2}(?:" + W + SP + "){0,3}(?i:" + SUFFIX + ")");
+            "(?u)(?<![\\p{L}\\d])(?:" + NUM + SP + "){1,2}(?:" + W + SP + "){1,3}(?i:" + SUFFIX + ")");
     private static final Pattern STREET_PREFIX = Pattern.compile(
             "(?u)(?<![\\p{L}\\d])(?:" + NUM + SP + "){0,2}(?i:" + PREFIX + ")" + SP + "(?:(?:" + CW + "|" + PARTICLE + ")" + SP + "){0,3}" + CW + "(?:" + SP + NUM + ")?(?![\\p{L}\\d])");
     private static final Pattern MORPHEME_WORD = Pattern.compile("(?iu)" + MORPHEME + "$|^" + PREFIX + "$");
@@ -49,11 +49,11 @@ final class AddressRecognizer {
     private static final Pattern PO_BOX = Pattern.compile("(?i)(?:\\b\\d{1,6} )?\\bP\\.? ?O\\.? Box \\d{1,6}\\b");
     private static final Pattern UNIT = Pattern.compile("(?i)\\b(?:apt\\.?|apartment|suite|ste\\.|unit|flat)\\s*#?\\d{1,5}[a-z]?\\b");
 
-    private static final Pattern SEPARATOR = Pattern.compile("[ \\t]*(?:,[ \\t]*\\n?|\\.?[ \\t]*\\n)[ \\t>?]*|[ \\t]+");
+    private static final Pattern SEPARATOR = Pattern.compile("(?:[ \\t]*(?:,|\\.?[ \\t]*\\n)[ \\t>?]*)+|[ \\t]+");
     private static final Pattern ZIP = Pattern.compile("(?u)(?:\\d{4,6}(?:-\\d{4})?|\\d{3}|\\d{3} \\d{2}|[A-Z]\\d[A-Z] ?\\d[A-Z]\\d|[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2})(?![\\p{L}\\d])");
     private static final Pattern REGION = Pattern.compile("(?u)(?:[A-Z]{2,3}|nan|\\d{1,2})(?![\\p{L}\\d])");
     private static final Pattern PLACE_WORDS = Pattern.compile(
-            "(?u)[\\p{Lu}][\\p{L}'’.-]*(?:[ -](?:[\\p{Lu}][\\p{L}'’.-]*|de|del|la|le|sur|am|an|im|upon|on|di|da))*(?: \\([\\p{L} ]+\\))?(?![\\p{L}\\d])");
+            "(?u)[\\p{Lu}][\\p{L}'’-]*(?:[ -](?:[\\p{Lu}][\\p{L}'’-]*|de|del|la|le|sur|am|an|im|upon|on|di|da))*(?: \\([\\p{L} ]+\\))?(?![\\p{L}\\d])");
 
     private final EntityLexicon lexicon;
 
