@@ -33,7 +33,7 @@ final class AddressRecognizer {
             + "|vegur|gränd|torget|backe|stig)";
 
     private static final String CW = "[\\p{Lu}][\\p{L}'’.-]*";
-    private static final String PARTICLE = "(?:de|del|della|dei|degli|delle|des|da|do|dos|das|di|du|la|le|les|van|von|der|den|het|ter|u\\.|ul\\.|gate|str\\.?|y|e|i|al|el|an|am|im)";
+    private static final String PARTICLE = "(?:de|del|della|dei|degli|delle|des|da|do|dos|das|di|du|la|le|les|van|von|der|den|het|ter|u\\.|ul\\.|gate|str\\.?|tee|tie|gata|vej|väg|y|e|i|al|el|an|am|im)";
     private static final String SP = "[ \\t]+";
 
     private static final Pattern STREET_SUFFIX = Pattern.compile(
@@ -47,6 +47,10 @@ final class AddressRecognizer {
     private static final Pattern MILITARY = Pattern.compile(
             "(?:PSC \\d{3,5}, Box \\d{3,5}|Unit \\d{3,5} Box \\d{3,5}|USNS \\p{L}+|USS \\p{L}+|USCGC \\p{L}+)\\s*\\n?\\s*[AFD]PO A[AEP] \\d{5}");
     private static final Pattern PO_BOX = Pattern.compile("(?i)(?:\\b\\d{1,6} )?\\bP\\.? ?O\\.? Box \\d{1,6}\\b");
+    private static final Pattern CORNER = Pattern.compile(
+            "(?iu)\\bthe corner of [\\p{L}\\d' .-]{2,50}? and [\\p{L}\\d' .-]{2,40}?(?=\\s*(?:$|[\\n,;?!]|\\.(?:\\s|$)))");
+    private static final Pattern DOUBLE_NUMBER_STREET = Pattern.compile(
+            "(?u)(?<![\\p{L}\\d])\\d{1,6} \\d{1,6} \\p{Lu}[\\p{L}'’-]+(?: \\p{Lu}[\\p{L}'’-]+){0,2}(?![\\p{L}\\d])");
     private static final Pattern UNIT = Pattern.compile("(?i)\\b(?:apt\\.?|apartment|suite|ste\\.|unit|flat)\\s*#?\\d{1,5}[a-z]?\\b");
 
     private static final Pattern SEPARATOR = Pattern.compile("(?:[ \\t]*(?:,|\\.?[ \\t]*\\n)[ \\t>?]*)+|[ \\t]+");
@@ -80,7 +84,11 @@ final class AddressRecognizer {
                 || lower.contains("flat") || lower.contains("ste.")) {
             simple(UNIT, text, out, 0.8);
         }
+        if (lower.contains("corner of")) {
+            simple(CORNER, text, out, 0.85);
+        }
         DigitRegions near = DigitRegions.of(text);
+        near.forEachMatch(DOUBLE_NUMBER_STREET, text, m -> street(text, m.start(), m.end(), 0.75, out));
         near.forEachMatch(STREET_SUFFIX, text, m -> street(text, m.start(), m.end(), 0.85, out));
         DigitRegions.forEachMatchAt(STREET_PREFIX, text, prefixAnchors(tokens, near), m -> street(text, m.start(), m.end(), 0.85, out));
         numberLastStreets(text, tokens, out);
@@ -248,7 +256,7 @@ final class AddressRecognizer {
             }
             Matcher r = REGION.matcher(text).region(at, n);
             if (r.lookingAt() && (newSegment || parts > 0)) {
-                out.add(PatternPiiRecognizer.pii("location", at, r.end(), 0.6));
+                out.add(PatternPiiRecognizer.pii("location", at, r.end(), 0.7));
                 pos = r.end();
                 continue;
             }

@@ -61,6 +61,8 @@ final class NameRecognizer {
             "bay");
     private static final Set<String> LANGUAGE_CUES = Set.of("to", "into", "in", "from", "speak", "speaks", "spoke",
             "learn", "learning", "study", "studying", "translate", "translated", "write", "written", "fluent");
+    private static final Set<String> WORK_WORDS = Set.of("work", "works", "worked", "working", "employed", "job",
+            "intern", "interned", "career", "position", "role", "year", "years", "months", "office", "team");
     private static final Set<String> CONTRACTION_TAILS = Set.of("m", "d", "ll", "ve", "re", "t", "s");
     private static final Pattern LAW_FIRM = Pattern.compile(
             "(?u)(?<![\\p{L}])(\\p{Lu}[\\p{L}'’-]+|\\p{Ll}[\\p{L}'’-]+), (\\p{L}[\\p{L}'’-]+),? and (\\p{L}[\\p{L}'’-]+)(?![\\p{L}])");
@@ -103,6 +105,11 @@ final class NameRecognizer {
                 }
                 continue;
             }
+            if (k == Kind.LOWER_PLACE) {
+                out.add(PatternPiiRecognizer.pii("location", t.start(), t.end(), 0.75));
+                i++;
+                continue;
+            }
             if (k == Kind.LOWER_SINGLE) {
                 out.add(PatternPiiRecognizer.pii("person", t.start(), t.end(), 0.75));
                 i++;
@@ -123,7 +130,7 @@ final class NameRecognizer {
         }
     }
 
-    private enum Kind { NONE, STRONG, WEAK, LOWER_NAME, LOWER_SINGLE }
+    private enum Kind { NONE, STRONG, WEAK, LOWER_NAME, LOWER_SINGLE, LOWER_PLACE }
 
     private Kind kind(String text, List<Token> tokens, int i) {
         Token t = tokens.get(i);
@@ -142,6 +149,10 @@ final class NameRecognizer {
             String prev = i > 0 ? tokens.get(i - 1).lower() : "";
             boolean cue = PERSON_CUES.contains(prev) || speakerLabel(text, t)
                     || (i > 1 && prev.equals("is") && tokens.get(i - 2).lower().equals("name"));
+            if (LOCATION_CUES.contains(prev) && !prev.equals("at") && lexicon.isPlace(lower) && !lexicon.isCommonWord(lower)
+                    && t.length() >= 3) {
+                return Kind.LOWER_PLACE;
+            }
             boolean strongCue = prev.equals("named") || prev.equals("called") || speakerLabel(text, t)
                     || (i > 1 && prev.equals("is") && tokens.get(i - 2).lower().equals("name"));
             boolean nameLike = !lexicon.isCommonWord(lower)
@@ -157,7 +168,8 @@ final class NameRecognizer {
         if (t.allCaps() && !known) {
             String prev = i > 0 ? tokens.get(i - 1).lower() : "";
             boolean cue = LOCATION_CUES.contains(prev) || "for".equals(prev);
-            return !common && (cue || t.length() >= 4 && nonAscii(t.text())) ? Kind.STRONG : Kind.NONE;
+            // a shouted word after "in"/"at"/"from" is a place name even when it is also an English word ("HART")
+            return (!common || cue && t.length() >= 3) && (cue || t.length() >= 4 && nonAscii(t.text())) ? Kind.STRONG : Kind.NONE;
         }
         boolean sentenceStart = sentenceStart(text, t.start());
         if (!common) {
@@ -335,8 +347,10 @@ final class NameRecognizer {
             out.add(PatternPiiRecognizer.pii("location", start, end, 0.75));
             return;
         }
-        if (ORG_CUES.contains(prev) && "at".equals(prev) && i == j) {
-            out.add(PatternPiiRecognizer.pii("organization", start, end, 0.7));
+        if ("at".equals(prev) && i == j) {
+            // "works at Avalara" is a company, "arrived at Khandallah" a place
+            boolean work = WORK_WORDS.contains(prev2);
+            out.add(PatternPiiRecognizer.pii(work ? "organization" : "location", start, end, 0.7));
             return;
         }
         out.add(PatternPiiRecognizer.pii("person", start, end, j > i || lastName ? 0.8 : 0.7));
