@@ -125,9 +125,42 @@ final class NameRecognizer {
                     && gapIs(text, tokens.get(b - 1), tokens.get(b), " ")) {
                 b--;
             }
+            int before = out.size();
             classify(text, tokens, b, j, out);
+            if (out.size() > before && out.get(out.size() - 1).type().equals("person")) {
+                j = listContinuation(text, tokens, j, out);
+            }
             i = j + 1;
         }
+    }
+
+    /** "Monjeau, Graves and Reed": names joined by commas and "and" to a detected person are people too. */
+    private int listContinuation(String text, List<Token> tokens, int j, List<Finding> out) {
+        int k = j;
+        while (k + 1 < tokens.size()) {
+            Token cur = tokens.get(k);
+            int next = k + 1;
+            String gap = text.substring(cur.end(), tokens.get(next).start());
+            if (gap.equals(" ") && tokens.get(next).lower().equals("and") && next + 1 < tokens.size()) {
+                gap = ", and";
+                next++;
+                if (!text.startsWith(" ", tokens.get(next - 1).end())) {
+                    break;
+                }
+            } else if (!gap.equals(", ") && !gap.equals(",")) {
+                break;
+            }
+            Token t = tokens.get(next);
+            String lower = t.lower();
+            boolean nameLike = t.capitalized() && t.isWord() && t.length() > 1 && !FORM_WORDS.contains(lower)
+                    && !lexicon.isPlace(lower) && !lexicon.isNationality(lower) && !ACRONYM_STOP.contains(lower);
+            if (!nameLike) {
+                break;
+            }
+            out.add(PatternPiiRecognizer.pii("person", t.start(), t.end(), 0.75));
+            k = next;
+        }
+        return k;
     }
 
     private enum Kind { NONE, STRONG, WEAK, LOWER_NAME, LOWER_SINGLE, LOWER_PLACE }
@@ -251,8 +284,9 @@ final class NameRecognizer {
             }
             String lower = next.lower();
             boolean initial = next.length() == 1 && Character.isUpperCase(next.text().charAt(0));
+            boolean afterInitial = cur.length() == 1 && Character.isUpperCase(cur.text().charAt(0));
             if (initial || (next.capitalized() && !ACRONYM_STOP.contains(lower) && !TITLES.contains(lower)
-                    && (isProperWord(next) || ORG_SUFFIX.contains(lower)))) {
+                    && (afterInitial || isProperWord(next) || ORG_SUFFIX.contains(lower)))) {
                 j++;
                 continue;
             }
