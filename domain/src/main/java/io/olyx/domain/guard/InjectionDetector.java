@@ -134,8 +134,9 @@ final class InjectionDetector {
     /** Runs every rule on {@code s}; offsets map back through {@code t}, or to the fixed span of a decoded payload. */
     private static void match(String s, InjectionText t, int fixedStart, int fixedEnd, Map<Family, Double> best,
                               List<Finding> findings) {
+        Map<String, Boolean> seen = new java.util.HashMap<>();
         for (Rule rule : RULES) {
-            if (!containsAll(s, rule.keywords())) {
+            if (!containsAll(s, rule.keywords(), seen)) {
                 continue;
             }
             Matcher m = rule.pattern().matcher(s);
@@ -168,18 +169,19 @@ final class InjectionDetector {
     }
 
     /** Every keyword group must have at least one member in {@code s}. */
-    private static boolean containsAll(String s, String[][] groups) {
+    private static boolean containsAll(String s, String[][] groups, Map<String, Boolean> seen) {
         for (String[] group : groups) {
-            if (!containsAny(s, group)) {
+            if (!containsAny(s, group, seen)) {
                 return false;
             }
         }
         return true;
     }
 
-    private static boolean containsAny(String s, String[] keywords) {
+    /** Keyword lookups are memoised per text: the same words guard many rules. */
+    private static boolean containsAny(String s, String[] keywords, Map<String, Boolean> seen) {
         for (String k : keywords) {
-            if (s.contains(k)) {
+            if (seen.computeIfAbsent(k, s::contains)) {
                 return true;
             }
         }

@@ -162,8 +162,56 @@ final class PayloadDecoder {
         }
     }
 
+    /** English letter frequencies (a..z), in percent. */
+    private static final double[] ENGLISH = {8.2, 1.5, 2.8, 4.3, 12.7, 2.2, 2.0, 6.1, 7.0, 0.15, 0.77, 4.0, 2.4, 6.7,
+        7.5, 1.9, 0.095, 6.0, 6.3, 9.1, 2.8, 0.98, 2.4, 0.15, 2.0, 0.074};
+
+    /**
+     * Cheap gate for the word ciphers: some window of 60 letters whose letter frequencies are far from English
+     * (chi-square), as shifted, reversed-into-gibberish or pig-latin text is. Plain prose never pays for decoding.
+     */
+    private static boolean unusualLetters(String norm) {
+        int[] counts = new int[26];
+        char[] window = new char[60];
+        int letters = 0;
+        int ay = 0;
+        for (int i = 0; i < norm.length(); i++) {
+            char c = norm.charAt(i);
+            if (c < 'a' || c > 'z') {
+                if (i >= 2 && norm.charAt(i - 1) == 'y' && norm.charAt(i - 2) == 'a' && ++ay >= 3) {
+                    return true;
+                }
+                continue;
+            }
+            int slot = letters % 60;
+            if (letters >= 60) {
+                counts[window[slot] - 'a']--;
+            }
+            window[slot] = c;
+            counts[c - 'a']++;
+            letters++;
+            if (letters >= 60 && letters % 15 == 0 && chiSquare(counts, 60) > 90) {
+                return true;
+            }
+        }
+        return letters >= 20 && letters < 60 && chiSquare(counts, letters) > 90 * letters / 60.0;
+    }
+
+    private static double chiSquare(int[] counts, int total) {
+        double chi = 0;
+        for (int k = 0; k < 26; k++) {
+            double expected = ENGLISH[k] / 100.0 * total;
+            double d = counts[k] - expected;
+            chi += d * d / Math.max(expected, 0.5);
+        }
+        return chi;
+    }
+
     /** Caesar shifts, pig latin and reversal work on whole runs of words that do not read as English. */
     private void wordCiphers(String norm, List<Decoded> out) {
+        if (!unusualLetters(norm) && !norm.contains("eht ") && !norm.contains(" eht")) {
+            return;
+        }
         List<int[]> spans = new ArrayList<>();
         int total = 0;
         int common = 0;
