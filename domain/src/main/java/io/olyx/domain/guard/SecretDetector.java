@@ -458,7 +458,8 @@ final class SecretDetector {
             return true;
         }
         int distinct = (int) l.chars().distinct().count();
-        return distinct <= 3 && l.length() >= 6;
+        return distinct <= 3 && l.length() >= 6 || l.contains("abcdefgh") || l.contains("qwertyui")
+                || l.contains("12345678") && l.contains("abcdef");
     }
 
     /** Overlapping findings collapse to the most specific (highest-confidence, then longest) one. */
