@@ -153,6 +153,7 @@ final class NameRecognizer {
             Token t = tokens.get(next);
             String lower = t.lower();
             boolean nameLike = t.capitalized() && t.isWord() && t.length() > 1 && !FORM_WORDS.contains(lower)
+                    && !contraction(lower)
                     && !lexicon.isPlace(lower) && !lexicon.isNationality(lower) && !ACRONYM_STOP.contains(lower);
             if (!nameLike) {
                 break;
@@ -284,7 +285,9 @@ final class NameRecognizer {
             }
             String lower = next.lower();
             boolean initial = next.length() == 1 && Character.isUpperCase(next.text().charAt(0));
-            boolean afterInitial = cur.length() == 1 && Character.isUpperCase(cur.text().charAt(0));
+            boolean afterInitial = cur.length() == 1 && Character.isUpperCase(cur.text().charAt(0))
+                    || j == i && lexicon.isFirstName(cur.lower()) && !lexicon.isPlace(lower)
+                    && !lexicon.isNationality(lower) && !FORM_WORDS.contains(lower) && !contraction(lower);
             if (initial || (next.capitalized() && !ACRONYM_STOP.contains(lower) && !TITLES.contains(lower)
                     && (afterInitial || isProperWord(next) || ORG_SUFFIX.contains(lower)))) {
                 j++;
@@ -351,6 +354,12 @@ final class NameRecognizer {
                 e++;
             }
             out.add(PatternPiiRecognizer.pii("organization", start, e, 0.85));
+            return;
+        }
+        if ("of".equals(prev) && i >= 2 && tokens.get(i - 2).capitalized() && gapIs(text, tokens.get(i - 1), first, " ")
+                && !lexicon.isPlace(phrase)) {
+            // "Rościsław Dudek of Lexisnexis": a name after "<Person> of" is their employer
+            out.add(PatternPiiRecognizer.pii("organization", start, end, 0.75));
             return;
         }
         boolean firstName = lexicon.isFirstName(first.lower());
