@@ -77,19 +77,16 @@ final class AddressRecognizer {
         if (text.contains("PO A")) {
             simple(MILITARY, text, out, 0.9);
         }
-        if (lower.contains("box")) {
-            simple(PO_BOX, text, out, 0.85);
-        }
-        if (lower.contains("apt") || lower.contains("apartment") || lower.contains("suite") || lower.contains("unit")
-                || lower.contains("flat") || lower.contains("ste.")) {
-            simple(UNIT, text, out, 0.8);
-        }
+        near(PO_BOX, text, lower, new String[] {"box"}, out, 0.85);
+        near(UNIT, text, lower, new String[] {"apt", "apartment", "suite", "unit", "flat", "ste."}, out, 0.8);
         if (lower.contains("corner of")) {
             simple(CORNER, text, out, 0.85);
         }
         DigitRegions near = DigitRegions.of(text);
-        near.forEachMatch(DOUBLE_NUMBER_STREET, text, m -> street(text, m.start(), m.end(), 0.75, out));
-        near.forEachMatch(STREET_SUFFIX, text, m -> street(text, m.start(), m.end(), 0.85, out));
+        near.forEachMatch(DOUBLE_NUMBER_STREET, text, a -> DigitRegions.digitRun(text, a) <= 6
+                && DigitRegions.afterRun(text, a) == ' ', m -> street(text, m.start(), m.end(), 0.75, out));
+        near.forEachMatch(STREET_SUFFIX, text, a -> DigitRegions.digitRun(text, a) <= 6
+                && DigitRegions.afterRun(text, a) == ' ', m -> street(text, m.start(), m.end(), 0.85, out));
         DigitRegions.forEachMatchAt(STREET_PREFIX, text, prefixAnchors(tokens, near), m -> street(text, m.start(), m.end(), 0.85, out));
         numberLastStreets(text, tokens, out);
     }
@@ -276,6 +273,26 @@ final class AddressRecognizer {
             }
         }
         return letters >= 2;
+    }
+
+    /** Matches of {@code p} in small windows around each occurrence of its keywords. */
+    private static void near(Pattern p, String text, String lower, String[] keywords, List<Finding> out, double conf) {
+        Matcher m = p.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        int coveredTo = 0;
+        for (String k : keywords) {
+            int at = lower.indexOf(k);
+            while (at >= 0) {
+                int from = Math.max(coveredTo, Math.max(0, at - 12));
+                if (from <= at) {
+                    m.region(from, Math.min(text.length(), at + k.length() + 16));
+                    if (m.find()) {
+                        out.add(PatternPiiRecognizer.pii("street_address", m.start(), m.end(), conf));
+                        coveredTo = m.end();
+                    }
+                }
+                at = lower.indexOf(k, at + 1);
+            }
+        }
     }
 
     private static void simple(Pattern p, String text, List<Finding> out, double conf) {

@@ -61,6 +61,59 @@ final class DigitRegions {
         forEachMatchAt(p, text, anchors, each);
     }
 
+    /** As {@link #forEachMatch}, trying only anchors whose digit run passes {@code worthTrying} (a cheap shape test). */
+    void forEachMatch(Pattern p, String text, java.util.function.IntPredicate worthTrying, Consumer<Matcher> each) {
+        int[] kept = new int[anchors.length];
+        int n = 0;
+        for (int a : anchors) {
+            if (worthTrying.test(a)) {
+                kept[n++] = a;
+            }
+        }
+        if (n > 0) {
+            forEachMatchAt(p, text, Arrays.copyOf(kept, n), each);
+        }
+    }
+
+    /** Length of the digit run at or right after {@code a} (skipping a leading '+', '(' or letters). */
+    static int digitRun(String text, int a) {
+        int i = a;
+        while (i < text.length() && i - a < 3 && !Character.isDigit(text.charAt(i))) {
+            i++;
+        }
+        int j = i;
+        while (j < text.length() && Character.isDigit(text.charAt(j))) {
+            j++;
+        }
+        return j - i;
+    }
+
+    /** The first character after the digit run at {@code a}, or 0 at the end of the text. */
+    static char afterRun(String text, int a) {
+        int i = a;
+        while (i < text.length() && i - a < 3 && !Character.isDigit(text.charAt(i))) {
+            i++;
+        }
+        while (i < text.length() && Character.isDigit(text.charAt(i))) {
+            i++;
+        }
+        return i < text.length() ? text.charAt(i) : 0;
+    }
+
+    /** Digits among the next {@code window} characters, counting only digits and number separators. */
+    static int digitsAhead(String text, int a, int window) {
+        int d = 0;
+        for (int i = a; i < Math.min(text.length(), a + window); i++) {
+            char c = text.charAt(i);
+            if (Character.isDigit(c)) {
+                d++;
+            } else if (c != ' ' && c != '-' && c != '.' && c != '(' && c != ')' && c != '+' && i > a) {
+                break;
+            }
+        }
+        return d;
+    }
+
     static void forEachMatchAt(Pattern p, String text, int[] starts, Consumer<Matcher> each) {
         Matcher m = p.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
         int coveredTo = 0;

@@ -203,7 +203,7 @@ final class PatternPiiRecognizer {
     }
 
     private static void ips(String text, DigitRegions near, List<Finding> out) {
-        near.forEachMatch(IPV4, text, m -> {
+        near.forEachMatch(IPV4, text, a -> DigitRegions.digitRun(text, a) <= 3 && DigitRegions.afterRun(text, a) == '.', m -> {
             out.add(pii("ip_address", m.start(), m.end(), 0.9));
         });
         if (text.indexOf(':') >= 0) {
@@ -241,7 +241,7 @@ final class PatternPiiRecognizer {
     }
 
     private static void cards(String text, DigitRegions near, List<Finding> out) {
-        near.forEachMatch(CARD, text, m -> {
+        near.forEachMatch(CARD, text, a -> DigitRegions.digitsAhead(text, a, 24) >= 12, m -> {
             String v = m.group();
             String digits = digitsOf(v);
             boolean context = CARD_CONTEXT.matcher(window(text, m.start(), 50)).find();
@@ -261,7 +261,7 @@ final class PatternPiiRecognizer {
     }
 
     private static void ibans(String text, DigitRegions near, List<Finding> out) {
-        near.forEachMatch(IBAN, text, m -> {
+        near.forEachMatch(IBAN, text, a -> Character.isLetter(text.charAt(a)), m -> {
             int end = m.end();
             // the greedy tail may swallow a following word; back off to the longest valid IBAN
             for (int e = end; e >= m.start() + 15; e--) {
@@ -277,7 +277,7 @@ final class PatternPiiRecognizer {
     }
 
     private static void ssns(String text, DigitRegions near, List<Finding> out) {
-        near.forEachMatch(SSN, text, m -> {
+        near.forEachMatch(SSN, text, a -> DigitRegions.digitRun(text, a) == 3 || DigitRegions.digitRun(text, a) == 9, m -> {
             String digits = m.group(1) + m.group(3) + m.group(4);
             if (!Checksums.plausibleSsn(digits)) {
                 return;
@@ -292,7 +292,7 @@ final class PatternPiiRecognizer {
     }
 
     private static void phones(String text, DigitRegions near, List<Finding> out) {
-        near.forEachMatch(PHONE, text, m -> {
+        near.forEachMatch(PHONE, text, a -> DigitRegions.digitsAhead(text, a, 22) >= 6, m -> {
             String v = m.group();
             String digits = digitsOf(v);
             int nd = digits.length();
@@ -342,7 +342,7 @@ final class PatternPiiRecognizer {
     }
 
     private static void dates(String text, DigitRegions near, List<Finding> out) {
-        near.forEachMatch(DATE_NUMERIC, text, m -> {
+        near.forEachMatch(DATE_NUMERIC, text, a -> "/.-".indexOf(DigitRegions.afterRun(text, a)) >= 0, m -> {
             if (m.group(1) != null) {
                 int a = Integer.parseInt(m.group(1));
                 int b = Integer.parseInt(m.group(2));
@@ -369,7 +369,7 @@ final class PatternPiiRecognizer {
             DigitRegions.forEachMatchAt(DATE_WORDS, text, months,
                     m -> out.add(pii("date_time", m.start(), m.end(), 0.85)));
         }
-        near.forEachMatch(YEAR, text, m -> {
+        near.forEachMatch(YEAR, text, a -> DigitRegions.digitRun(text, a) == 4, m -> {
             if (YEAR_CUE.matcher(text).region(Math.max(0, m.start() - 12), m.start()).find()) {
                 out.add(pii("date_time", m.start(1), m.end(1), 0.7));
             }
@@ -389,14 +389,14 @@ final class PatternPiiRecognizer {
     }
 
     private static void ages(String text, DigitRegions near, List<Finding> out) {
-        near.forEachMatch(AGE, text, m -> {
+        near.forEachMatch(AGE, text, a -> DigitRegions.digitRun(text, a) <= 3, m -> {
             int age = Integer.parseInt(m.group(1));
             if (age >= 1 && age <= 120) {
                 out.add(pii("age", m.start(1), m.end(1), 0.85));
             }
         });
         // "turned 53", "I'm 58": the cue comes before the number
-        near.forEachMatch(SMALL_NUMBER, text, m -> {
+        near.forEachMatch(SMALL_NUMBER, text, a -> DigitRegions.digitRun(text, a) <= 3, m -> {
             int age = Integer.parseInt(m.group());
             if (age < 1 || age > 120
                     || !AGE_CUE.matcher(text).region(Math.max(0, m.start() - 14), m.start()).find()
