@@ -163,7 +163,7 @@ final class InjectionDetector {
         for (String a : anchors) {
             int at = s.indexOf(a);
             while (at >= 0) {
-                m.region(at, Math.min(n, at + 400));
+                m.region(at, Math.min(n, at + 240));
                 if (m.lookingAt()) {
                     return true;
                 }

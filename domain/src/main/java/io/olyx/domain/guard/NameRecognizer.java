@@ -418,8 +418,17 @@ final class NameRecognizer {
         if (text.indexOf(',') < 0 || !text.contains(" and ")) {
             return;
         }
-        Matcher m = LAW_FIRM.matcher(text);
-        while (m.find()) {
+        Matcher m = LAW_FIRM.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        int coveredTo = 0;
+        int and = text.indexOf(" and ");
+        while (and >= 0) {
+            int from = Math.max(coveredTo, and - 70);
+            m.region(from, Math.min(text.length(), and + 40));
+            and = text.indexOf(" and ", and + 1);
+            if (!m.find()) {
+                continue;
+            }
+            coveredTo = m.end();
             boolean lower = Character.isLowerCase(m.group(1).charAt(0));
             if (lower != Character.isLowerCase(m.group(2).charAt(0)) || lower != Character.isLowerCase(m.group(3).charAt(0))) {
                 continue;

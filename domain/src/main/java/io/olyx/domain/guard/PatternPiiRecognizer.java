@@ -206,16 +206,39 @@ final class PatternPiiRecognizer {
         near.forEachMatch(IPV4, text, a -> DigitRegions.digitRun(text, a) <= 3 && DigitRegions.afterRun(text, a) == '.', m -> {
             out.add(pii("ip_address", m.start(), m.end(), 0.9));
         });
-        if (text.indexOf(':') >= 0) {
-            Matcher v6 = IPV6.matcher(text);
-            while (v6.find()) {
-                Matcher m = v6;
-                String v = m.group();
-                if (validIpv6(v)) {
+        int[] v6 = ipv6Anchors(text);
+        if (v6.length > 0) {
+            DigitRegions.forEachMatchAt(IPV6, text, v6, m -> {
+                if (validIpv6(m.group())) {
                     out.add(pii("ip_address", m.start(), m.end(), 0.85));
                 }
-            }
+            });
         }
+    }
+
+    /** Starts of hex runs that continue with ':' and another hex digit or ':' (where an IPv6 address can begin). */
+    private static int[] ipv6Anchors(String text) {
+        int[] out = new int[0];
+        int at = text.indexOf(':');
+        while (at > 0 && at + 1 < text.length()) {
+            char next = text.charAt(at + 1);
+            if (hex(text.charAt(at - 1)) && (hex(next) || next == ':')) {
+                int s = at - 1;
+                while (s > 0 && (hex(text.charAt(s - 1)) || text.charAt(s - 1) == ':')) {
+                    s--;
+                }
+                if (out.length == 0 || out[out.length - 1] != s) {
+                    out = java.util.Arrays.copyOf(out, out.length + 1);
+                    out[out.length - 1] = s;
+                }
+            }
+            at = text.indexOf(':', at + 1);
+        }
+        return out;
+    }
+
+    private static boolean hex(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 
     static boolean validIpv6(String v) {
@@ -360,7 +383,8 @@ final class PatternPiiRecognizer {
             out.add(pii("date_time", m.start(), m.end(), 0.85));
         });
         if (hasMonthName(text)) {
-            near.forEachMatch(DATE_WORDS, text, m -> out.add(pii("date_time", m.start(), m.end(), 0.85)));
+            near.forEachMatch(DATE_WORDS, text, a -> DigitRegions.digitRun(text, a) <= 2,
+                    m -> out.add(pii("date_time", m.start(), m.end(), 0.85)));
             int[] months = new int[0];
             String lower = text.toLowerCase(Locale.ROOT);
             for (String mo : MONTHS) {
