@@ -145,7 +145,7 @@ final class InjectionDetector {
                 continue;
             }
             Matcher m = rule.pattern().matcher(s);
-            if (rule.anchors() == null ? m.find() : findAtAnchors(m, s, rule.anchors())) {
+            if (rule.anchors() == null ? findNearKeywords(m, s, rule.keywords()[0]) : findAtAnchors(m, s, rule.anchors())) {
                 int start = t != null ? t.originalStart(m.start()) : fixedStart;
                 int end = t != null ? t.originalEnd(m.end()) : fixedEnd;
                 add(rule.family(), rule.type(), rule.weight(), start, Math.max(start, end), best, findings);
@@ -168,6 +168,23 @@ final class InjectionDetector {
                     return true;
                 }
                 at = s.indexOf(a, at + 1);
+            }
+        }
+        return false;
+    }
+
+    /** For rules whose keywords sit inside the match: a search in a small window around each keyword. */
+    private static boolean findNearKeywords(Matcher m, String s, String[] keywords) {
+        m.useTransparentBounds(true).useAnchoringBounds(false);
+        int n = s.length();
+        for (String k : keywords) {
+            int at = s.indexOf(k);
+            while (at >= 0) {
+                m.region(Math.max(0, at - 40), Math.min(n, at + k.length() + 80));
+                if (m.find()) {
+                    return true;
+                }
+                at = s.indexOf(k, at + 1);
             }
         }
         return false;

@@ -47,10 +47,10 @@ final class PayloadDecoder {
             digits = Character.isDigit(original.charAt(i));
         }
         base64(original, out);
-        if (digits && longRun(original, "0123456789abcdefABCDEF :", 24)) {
+        if (digits && longRun(original, HEX_CHARS, 24)) {
             hex(original, out);
         }
-        if (digits && longRun(original, "01 ", 48)) {
+        if (digits && longRun(original, BINARY_CHARS, 48)) {
             binary(original, out);
         }
         if (original.indexOf(".-") >= 0 || original.indexOf("-.") >= 0) {
@@ -60,11 +60,24 @@ final class PayloadDecoder {
         return out;
     }
 
-    /** True when {@code s} has a run of at least {@code min} characters drawn from {@code alphabet}. */
-    private static boolean longRun(String s, String alphabet, int min) {
+    private static boolean[] table(String alphabet) {
+        boolean[] t = new boolean[128];
+        for (char c : alphabet.toCharArray()) {
+            t[c] = true;
+        }
+        return t;
+    }
+
+    private static final boolean[] BASE64_CHARS = table("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/");
+    private static final boolean[] HEX_CHARS = table("0123456789abcdefABCDEF :");
+    private static final boolean[] BINARY_CHARS = table("01 ");
+
+    /** True when {@code s} has a run of at least {@code min} characters from the {@code alphabet} table. */
+    private static boolean longRun(String s, boolean[] alphabet, int min) {
         int run = 0;
         for (int i = 0; i < s.length(); i++) {
-            if (alphabet.indexOf(s.charAt(i)) >= 0) {
+            char c = s.charAt(i);
+            if (c < 128 && alphabet[c]) {
                 if (++run >= min) {
                     return true;
                 }
@@ -76,7 +89,7 @@ final class PayloadDecoder {
     }
 
     private void base64(String s, List<Decoded> out) {
-        if (!longRun(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/", 20)) {
+        if (!longRun(s, BASE64_CHARS, 20)) {
             return;
         }
         Matcher m = BASE64.matcher(s);
