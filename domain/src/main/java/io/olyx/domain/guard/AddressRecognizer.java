@@ -40,7 +40,6 @@ final class AddressRecognizer {
             "(?u)(?<![\\p{L}\\d])(?:" + NUM + SP + "){1,2}(?:" + W + SP + "){1,3}(?i:" + SUFFIX + ")");
     private static final Pattern STREET_PREFIX = Pattern.compile(
             "(?u)(?<![\\p{L}\\d])(?:" + NUM + SP + "){0,2}(?i:" + PREFIX + ")" + SP + "(?:(?:" + CW + "|" + PARTICLE + ")" + SP + "){0,3}" + CW + "(?:" + SP + NUM + ")?(?![\\p{L}\\d])");
-    private static final Pattern MORPHEME_WORD = Pattern.compile("(?iu)" + MORPHEME + "$|^" + PREFIX + "$");
     private static final Pattern ADDRESS_CUE = Pattern.compile(
             "(?iu)(?:address|addresses|live at|lives at|lived in|live in|located at|located in|located on|is at|are at|to|at|on|in|of"
                     + "|stop at|meet me at|moved to|sent to|send to|deliver to|ship to|return to)\\W*$");

@@ -465,7 +465,6 @@ final class NameRecognizer {
             "Insurance", "Analytics", "Labs", "Media", "Ventures", "Consulting", "Industries", "Club",
             "Enterprises", "Airlines", "Motors", "Networks", "Studios", "Records", "Global", "Ratings", "Research");
 
-    /** "Allstate Insurance Group", "Healthpocket Inc": capitalised words ending in a company word. */
     /** "United States", "New Zealand": multi-word places the lexicon knows, even when every word is common. */
     private void placePhrases(String text, List<Token> tokens, List<Finding> out) {
         for (int k = 0; k + 1 < tokens.size(); k++) {
@@ -501,6 +500,7 @@ final class NameRecognizer {
         }
     }
 
+    /** "Allstate Insurance Group", "Healthpocket Inc": capitalised words ending in a company word. */
     private void orgRuns(String text, List<Token> tokens, List<Finding> out) {
         for (int k = 1; k < tokens.size(); k++) {
             Token suffix = tokens.get(k);
