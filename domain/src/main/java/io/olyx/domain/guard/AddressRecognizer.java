@@ -52,11 +52,11 @@ final class AddressRecognizer {
             "(?u)(?<![\\p{L}\\d])\\d{1,6} \\d{1,6} \\p{Lu}[\\p{L}'’-]+(?: \\p{Lu}[\\p{L}'’-]+){0,2}(?![\\p{L}\\d])");
     private static final Pattern UNIT = Pattern.compile("(?i)\\b(?:apt\\.?|apartment|suite|ste\\.|unit|flat)\\s*#?\\d{1,5}[a-z]?\\b");
 
-    private static final Pattern SEPARATOR = Pattern.compile("(?:[ \\t]*(?:,|\\.?[ \\t]*\\n)[ \\t>?]*)+|[ \\t]+");
+    private static final Pattern SEPARATOR = Pattern.compile("(?:[ \\t]*(?:,|\\.?[ \\t]*\\n)[ \\t>?]*){1,8}|[ \\t]+");
     private static final Pattern ZIP = Pattern.compile("(?u)(?:\\d{4,6}(?:-\\d{4})?|\\d{3}|\\d{3} \\d{2}|[A-Z]\\d[A-Z] ?\\d[A-Z]\\d|[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2})(?![\\p{L}\\d])");
     private static final Pattern REGION = Pattern.compile("(?u)(?:[A-Z]{2,3}|nan|\\d{1,2})(?![\\p{L}\\d])");
     private static final Pattern PLACE_WORDS = Pattern.compile(
-            "(?u)[\\p{Lu}][\\p{L}'’-]*(?:[ -](?:[\\p{Lu}][\\p{L}'’-]*|de|del|la|le|sur|am|an|im|upon|on|di|da))*(?: \\([\\p{L} ]+\\))?(?![\\p{L}\\d])");
+            "(?u)[\\p{Lu}][\\p{L}'’-]*(?:[ -](?:[\\p{Lu}][\\p{L}'’-]*|de|del|la|le|sur|am|an|im|upon|on|di|da)){0,6}(?: \\([\\p{L} ]+\\))?(?![\\p{L}\\d])");
 
     private final EntityLexicon lexicon;
 

@@ -13,11 +13,11 @@ import java.util.regex.Pattern;
 final class PatternPiiRecognizer {
 
     private static final Pattern EMAIL = Pattern.compile(
-            "(?<![\\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}+@[A-Za-z0-9][A-Za-z0-9-]*+(?:\\.[A-Za-z0-9-]++)*+(?<=\\.[A-Za-z]{2,24})(?![\\w])");
+            "(?<![\\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}+@[A-Za-z0-9][A-Za-z0-9-]*+(?:\\.[A-Za-z0-9-]++){0,10}+(?<=\\.[A-Za-z]{2,24})(?![\\w])");
     private static final Pattern URL = Pattern.compile(
             "(?i)\\b(?:https?://|www\\.)[^\\s<>\"'|)\\]}]+");
     private static final Pattern DOMAIN = Pattern.compile(
-            "(?i)(?<![\\w@./-])(?:[a-z0-9][a-z0-9-]*+\\.)++"
+            "(?i)(?<![\\w@./-])(?:[a-z0-9][a-z0-9-]*+\\.){1,10}+"
                     + "(?:com|net|org|io|co|uk|de|fr|es|it|nl|be|se|dk|no|fi|ch|at|pl|cz|pt|br|ca|au|cy|uy|ru|cn|jp|in|info|biz|me|ai|dev|app)"
                     + "(?:/[^\\s<>\"']*)?(?![\\w@-])");
     private static final Pattern IPV4 = Pattern.compile(
@@ -56,7 +56,7 @@ final class PatternPiiRecognizer {
             "(?i)\\b(?:zip(?:\\s*code)?|postal\\s*code|post\\s*code|postcode)(?:\\s*(?:is|:|=))?\\s*(\\d{3,5}(?:-\\d{4})?|[a-z]\\d[a-z] ?\\d[a-z]\\d|\\d{3} \\d{2})\\b");
 
     private static final Pattern PHONE_CONTEXT = Pattern.compile(
-            "(?i)(?:phone|call|calling|mobile|cell|tel|fax|desk|office|message|messages|text|sms|whatsapp|contact|reach|dial|number|home|work|answering|ring|registered)(?:\\s+(?:me|us|him|her|them|at|on|to|is|was|via|back))*\\W*$");
+            "(?i)(?:phone|call|calling|mobile|cell|tel|fax|desk|office|message|messages|text|sms|whatsapp|contact|reach|dial|number|home|work|answering|ring|registered)(?:\\s+(?:me|us|him|her|them|at|on|to|is|was|via|back)){0,4}\\W*$");
     private static final Pattern PHONE_LABEL_AFTER = Pattern.compile(
             "(?i)^\\s*-?\\s*\\(?(?:office|fax|mobile|cell|home|work|desk|phone|tel)\\b");
     private static final Pattern CARD_CONTEXT = Pattern.compile(

@@ -19,9 +19,9 @@ final class PayloadDecoder {
     }
 
     private static final Pattern BASE64 = Pattern.compile("(?<![A-Za-z0-9+/=])[A-Za-z0-9+/]{20,}={0,2}(?![A-Za-z0-9+/=])");
-    private static final Pattern HEX = Pattern.compile("(?i)(?<![0-9a-z])(?:[0-9a-f]{2}[ :]?){12,}(?![0-9a-z])");
-    private static final Pattern BINARY = Pattern.compile("(?<![01])(?:[01]{8}[ ]?){6,}(?![01])");
-    private static final Pattern MORSE = Pattern.compile("(?<![.\\-\\w])[.\\-]{1,7}(?:(?: / | {1,3}|/)[.\\-]{1,7}){5,}");
+    private static final Pattern HEX = Pattern.compile("(?i)(?<![0-9a-z])(?:[0-9a-f]{2}[ :]?){12,512}(?![0-9a-z])");
+    private static final Pattern BINARY = Pattern.compile("(?<![01])(?:[01]{8}[ ]?){6,256}(?![01])");
+    private static final Pattern MORSE = Pattern.compile("(?<![.\\-\\w])[.\\-]{1,7}(?:(?: / | {1,3}|/)[.\\-]{1,7}){5,400}");
     private static final Pattern WORDS = Pattern.compile("[a-z]+");
     private static final Map<String, Character> MORSE_CODE = Map.ofEntries(
             Map.entry(".-", 'a'), Map.entry("-...", 'b'), Map.entry("-.-.", 'c'), Map.entry("-..", 'd'),

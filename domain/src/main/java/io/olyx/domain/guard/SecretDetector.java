@@ -68,7 +68,7 @@ final class SecretDetector {
     private static final Pattern GENERIC = Pattern.compile(
             "([\\w.-]{1,80}+)[\"'`]?(?:[ \\t]+[\\w.]{1,20})?[ \\t]*(=|>|:{1,3}=|\\|\\||:|=>|\\?=|,|\\.=)[ \\t]*[\"'`]?[\\s\"'`]{0,5}"
                     + "([\\w.=+/~@#$%^&*!-]{6,200})");
-    private static final Pattern SNAKE_IDENTIFIER = Pattern.compile("[A-Za-z]+(?:_[A-Za-z0-9]+)+");
+    private static final Pattern SNAKE_IDENTIFIER = Pattern.compile("[A-Za-z]+(?:_[A-Za-z0-9]+){1,30}");
     private static final Set<String> PLACEHOLDER_WORDS = Set.of("pass", "password", "passwd", "test", "secret",
             "changeme", "admin", "user", "username", "token", "none", "null", "true", "false", "undefined", "dummy");
     private static final String[] GENERIC_KEYWORDS = {"key", "secret", "token", "pass", "pwd", "auth", "cred", "client",
@@ -82,7 +82,7 @@ final class SecretDetector {
     private static final Pattern HIGH_ENTROPY = Pattern.compile("(?<![\\w+/=.-])[A-Za-z0-9+/_=.-]{24,}(?![\\w+/=.-])");
     private static final Pattern UUID = Pattern.compile("(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]+");
-    private static final Pattern DOTTED_IDENTIFIER = Pattern.compile("[A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)+(?:\\(\\))?");
+    private static final Pattern DOTTED_IDENTIFIER = Pattern.compile("[A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*){1,30}(?:\\(\\))?");
 
     private static Rule rule(String type, String regex, double confidence, String... keywords) {
         return new Rule(type, Pattern.compile(regex), confidence, keywords);
@@ -229,7 +229,7 @@ final class SecretDetector {
                     idStart--;
                 }
                 if (idStart >= coveredTo) {
-                    m.region(idStart, text.length());
+                    m.region(idStart, Math.min(text.length(), idStart + 400));
                     if (m.lookingAt() && m.end(1) > at) {
                         Finding f = genericMatch(text, m);
                         if (f != null) {

@@ -38,6 +38,19 @@ class GuardrailsProperties {
         GUARD.scanOutput(text, POLICY);
     }
 
+    @Property(tries = 30)
+    void longRepetitiveInputsNeverBreakTheScanner(@ForAll("unit") String unit) {
+        String text = unit.repeat(9_000 / unit.length());
+        GUARD.scanInput(text, POLICY);
+        GUARD.scanOutput(text, POLICY);
+    }
+
+    @Provide
+    Arbitrary<String> unit() {
+        return Arbitraries.of("1", "1 ", "a@", "x.", "1.", "-.", "ff:", "01010101 ", "key=", "Aa ", ", \n",
+                "ab_", "a.b", "0000 ", "(1) ", "Rue ", "ignore ", "x-");
+    }
+
     @Property(tries = 100)
     void scanningIsDeterministic(@ForAll("mixedText") String text) {
         assertThat(GUARD.scanInput(text, POLICY)).isEqualTo(GUARD.scanInput(text, POLICY));
