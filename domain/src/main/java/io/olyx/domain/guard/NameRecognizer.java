@@ -206,6 +206,11 @@ final class NameRecognizer {
             return (!common || cue && t.length() >= 3) && (cue || t.length() >= 4 && nonAscii(t.text())) ? Kind.STRONG : Kind.NONE;
         }
         boolean sentenceStart = sentenceStart(text, t.start());
+        if (!common && sentenceStart && !known && followedByDeterminer(tokens, i)) {
+            // "Summarize this", "Analyse the contract": an unknown capitalised word opening a sentence and
+            // followed by a determiner or object pronoun is an imperative verb, not a surname.
+            return Kind.NONE;
+        }
         if (!common) {
             return Kind.STRONG;
         }
@@ -240,6 +245,15 @@ final class NameRecognizer {
             }
         }
         return true;
+    }
+
+    private static final Set<String> DETERMINERS = Set.of("the", "this", "these", "that",
+            "those", "a", "an", "my", "our", "your", "their", "its", "it", "them", "me", "us", "all", "each",
+            "every", "any", "some", "following", "both", "how", "what", "why", "which");
+
+    private static boolean followedByDeterminer(List<Token> tokens, int i) {
+        return i + 1 < tokens.size() && tokens.get(i + 1).isWord()
+                && DETERMINERS.contains(tokens.get(i + 1).lower());
     }
 
     /** Ordinary English derivations the short common list misses ("counterconditioning", "senescence"). */
