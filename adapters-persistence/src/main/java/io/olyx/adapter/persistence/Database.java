@@ -35,6 +35,7 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final JsonCodec json = new JsonCodec();
+    private final HotPath hotPath;
     private final StepRows stepRows = new StepRows(json);
     private final GroupCommitStepRecorder stepRecorder;
     private final SequenceIdGenerator ids;
@@ -45,9 +46,10 @@ public final class Database implements AutoCloseable {
         this.dataSource = dataSource;
         this.isPostgres = isPostgres;
         this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
-        this.stepRecorder = new GroupCommitStepRecorder(jdbi, stepRows);
+        this.hotPath = new HotPath(dataSource);
+        this.stepRecorder = new GroupCommitStepRecorder(hotPath, stepRows);
         this.ids = new SequenceIdGenerator(jdbi);
-        this.admissionStore = new JdbiAdmissionStore(jdbi);
+        this.admissionStore = new JdbiAdmissionStore(jdbi, hotPath);
     }
 
     public static Database open(DatabaseSettings settings) {
@@ -103,11 +105,11 @@ public final class Database implements AutoCloseable {
     }
 
     public TraceRepository traces() {
-        return new JdbiTraceRepository(jdbi.onDemand(TraceDao.class), json);
+        return new JdbiTraceRepository(jdbi.onDemand(TraceDao.class), hotPath, json);
     }
 
     public StepRepository steps() {
-        return new JdbiStepRepository(jdbi.onDemand(StepDao.class), stepRows);
+        return new JdbiStepRepository(hotPath, stepRows);
     }
 
     public JobQueue jobs() {

@@ -11,11 +11,15 @@ import io.olyx.domain.trace.TraceSummary;
 import java.util.Optional;
 
 final class JdbiTraceRepository implements TraceRepository {
+    private static final TraceDao.Mapper MAPPER = new TraceDao.Mapper();
+
     private final TraceDao dao;
+    private final HotPath hotPath;
     private final JsonCodec json;
 
-    JdbiTraceRepository(TraceDao dao, JsonCodec json) {
+    JdbiTraceRepository(TraceDao dao, HotPath hotPath, JsonCodec json) {
         this.dao = dao;
+        this.hotPath = hotPath;
         this.json = json;
     }
 
@@ -29,9 +33,11 @@ final class JdbiTraceRepository implements TraceRepository {
         return dao.updateIfStatus(toRow(trace), expected.wire()) == 1;
     }
 
+    /** Every model call looks its trace up, so this read skips Jdbi's per-statement overhead (see HotPath). */
     @Override
     public Optional<Trace> find(ProjectId project, TraceId id) {
-        return dao.find(project.value(), id.value()).map(this::toTrace);
+        return hotPath.one("SELECT * FROM traces WHERE id = ? AND project_id = ?", MAPPER, id.value(),
+                project.value()).map(this::toTrace);
     }
 
     @Override
