@@ -130,7 +130,7 @@ public final class Olyx implements AutoCloseable {
         CompleteTrace completeTrace = new CompleteTrace(database.traces(), database.steps(), grading, clock);
         ModelCatalog catalog = new ModelCatalog(database.models(), vault.cipher(), clock,
                 config.security().keyCacheTtl());
-        providers = new ProviderGateway(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        providers = new ProviderGateway(HttpClient.newBuilder().version(HttpClient.Version.HTTP_2)
                 .connectTimeout(ModelEndpoint.DEFAULT_CONNECT_TIMEOUT).build(), new ObjectMapper(), clock);
         Guardrails guardrails = new Guardrails();
         IdempotencyStore idempotencyStore = database.idempotency();
