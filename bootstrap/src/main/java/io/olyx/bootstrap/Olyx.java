@@ -194,8 +194,8 @@ public final class Olyx implements AutoCloseable {
     public static Olyx start(OlyxConfig config, Clock clock) {
         Olyx olyx = new Olyx(config, clock);
         try {
-            olyx.http.start();
             olyx.jobs.start();
+            olyx.http.start();
         } catch (RuntimeException e) {
             olyx.close();
             throw e;
