@@ -101,6 +101,8 @@ public final class Olyx implements AutoCloseable {
     private final LastUsedTracker lastUsed;
     private final ScheduledExecutorService scheduler;
     private final Optional<String> createdOwnerLoginKey;
+    private final LazyKnowledge knowledge;
+    private final GatewayWiring gateways;
 
     private Olyx(OlyxConfig config, Clock clock) {
         OlyxConfig.Storage storage = config.storage();
@@ -175,6 +177,12 @@ public final class Olyx implements AutoCloseable {
         areas.add(new GuardRoutes(new RunCheck(database.traces(), admission, guardrails, database.stepRecorder(),
                 ids, clock), new SimulateRouting(inputScreen, routes, providers), auth, idempotency)::register);
 
+        knowledge = new LazyKnowledge(storage.dataDir());
+        gateways = new GatewayWiring(config.gateways(), new GatewayWiring.Parts(database, catalog, pipeline, providers,
+                vault.cipher(), new CreateTrace(database.traces(), ids, clock), completeTrace, knowledge.search(), auth,
+                idempotency, config.security().keyCacheTtl()), clock);
+        areas.addAll(gateways.routes());
+
         List<JobHandler> jobHandlers = new ArrayList<>();
         jobs = new JobWorker(database.jobs(), jobHandlers, nodeName(config), clock, RetryPolicy.DEFAULT,
                 JOB_CONCURRENCY, Duration.ofMinutes(10), Duration.ofSeconds(1));
@@ -189,6 +197,7 @@ public final class Olyx implements AutoCloseable {
                 1, 60, TimeUnit.MINUTES);
         scheduler.scheduleWithFixedDelay(() -> housekeeping(() -> database.purgeAdmissionState(clock.instant())),
                 5, 5, TimeUnit.MINUTES);
+        scheduler.scheduleWithFixedDelay(() -> housekeeping(gateways::purgeExpiredMemories), 15, 60, TimeUnit.MINUTES);
     }
 
     public static Olyx start(OlyxConfig config, Clock clock) {
@@ -243,6 +252,8 @@ public final class Olyx implements AutoCloseable {
         http.close();
         jobs.close();
         scheduler.shutdownNow();
+        gateways.close();
+        knowledge.close();
         providers.close();
         flushLastUsed();
         database.close();

@@ -6,11 +6,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** Everything Olyx can be configured with, read once at start from OLYX_* variables (see README.md). */
-public record OlyxConfig(Server server, Storage storage, Security security) {
+public record OlyxConfig(Server server, Storage storage, Security security, Gateways gateways) {
     public OlyxConfig {
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(storage, "storage");
         Objects.requireNonNull(security, "security");
+        Objects.requireNonNull(gateways, "gateways");
     }
 
     public record Server(String host, int port, long maxBodyBytes) {
@@ -23,5 +24,13 @@ public record OlyxConfig(Server server, Storage storage, Security security) {
 
     public record Security(Optional<String> masterKey, Optional<String> ownerLoginKey, Duration keyCacheTtl,
                            int loginAttemptsPerMinute) {
+    }
+
+    /**
+     * AI gateways: which non-public hosts their outbound calls may reach (OLYX_OUTBOUND_ALLOW, e.g.
+     * "127.0.0.1,localhost:8080,10.0.0.0/8"; empty blocks every loopback and private address), how long a
+     * protocol-function callback may take, and how often a quiet /v1 stream is pinged.
+     */
+    public record Gateways(String outboundAllow, Duration callbackTimeout, Duration ssePingInterval) {
     }
 }

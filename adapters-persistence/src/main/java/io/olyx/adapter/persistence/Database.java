@@ -5,14 +5,17 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.olyx.application.port.AccountRepository;
 import io.olyx.application.port.ApiKeyRepository;
 import io.olyx.application.port.AuditLog;
+import io.olyx.application.port.GatewayRepository;
 import io.olyx.application.port.IdGenerator;
 import io.olyx.application.port.IdempotencyStore;
 import io.olyx.application.port.JobQueue;
 import io.olyx.application.port.LoopHistory;
+import io.olyx.application.port.MemoryRepository;
 import io.olyx.application.port.ModelRepository;
 import io.olyx.application.port.ProjectRepository;
 import io.olyx.application.port.RateCounter;
 import io.olyx.application.port.SessionRepository;
+import io.olyx.application.port.SkillRepository;
 import io.olyx.application.port.SpendLedger;
 import io.olyx.application.port.StepRecorder;
 import io.olyx.application.port.StepRepository;
@@ -135,6 +138,18 @@ public final class Database implements AutoCloseable {
 
     public IdempotencyStore idempotency() {
         return new JdbiIdempotencyStore(jdbi.onDemand(IdempotencyDao.class));
+    }
+
+    public GatewayRepository gateways() {
+        return new JdbiGatewayRepository(jdbi.onDemand(GatewayDao.class), json);
+    }
+
+    public SkillRepository skills() {
+        return new JdbiSkillRepository(jdbi.onDemand(SkillDao.class), json);
+    }
+
+    public MemoryRepository memories() {
+        return new JdbiMemoryRepository(jdbi, hotPath);
     }
 
     public AuditLog auditLog() {

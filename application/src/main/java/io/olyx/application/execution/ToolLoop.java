@@ -1,7 +1,6 @@
 package io.olyx.application.execution;
 
 import io.olyx.application.access.KeyCaller;
-import io.olyx.application.pipeline.Telemetry;
 import io.olyx.application.port.IdGenerator;
 import io.olyx.application.port.StepRecorder;
 import io.olyx.application.port.StepRepository;
@@ -12,7 +11,6 @@ import io.olyx.domain.llm.ToolDefinition;
 import io.olyx.domain.trace.Step;
 import io.olyx.domain.trace.StepId;
 import io.olyx.domain.trace.StepOutcome;
-import io.olyx.domain.trace.StepSecurity;
 import io.olyx.domain.trace.StepType;
 import io.olyx.domain.trace.TraceId;
 import java.time.Clock;
@@ -36,14 +34,12 @@ public final class ToolLoop {
     private static final int MAX_ROUNDS = 50;
 
     private final StepRepository steps;
-    private final StepRecorder recorder;
-    private final IdGenerator ids;
+    private final ToolCallSteps toolSteps;
     private final Clock clock;
 
     public ToolLoop(StepRepository steps, StepRecorder recorder, IdGenerator ids, Clock clock) {
         this.steps = steps;
-        this.recorder = recorder;
-        this.ids = ids;
+        this.toolSteps = new ToolCallSteps(recorder, ids);
         this.clock = clock;
     }
 
@@ -75,7 +71,8 @@ public final class ToolLoop {
         Instant answeredAt = asked.get().createdAt().plusNanos((long) (asked.get().latencyMs() * 1_000_000));
         double waitedMs = Math.max(0, Duration.between(answeredAt, now).toNanos() / 1_000_000.0);
         for (ToolResult result : results) {
-            recordToolStep(caller, asked.get(), calls.get(result.toolCallId()), result, waitedMs, answeredAt);
+            toolSteps.record(caller, asked.get(), calls.get(result.toolCallId()), result.content(), waitedMs,
+                    answeredAt, StepOutcome.OK, Map.of());
         }
         return new Continuation.Resumed(history, declaredTools(asked.get()));
     }
@@ -97,18 +94,6 @@ public final class ToolLoop {
                 .map(s -> ChatMessage.toolResult(String.valueOf(s.details().get("tool_call_id")),
                         s.output() instanceof String content ? content : ""))
                 .toList();
-    }
-
-    private void recordToolStep(KeyCaller caller, Step asked, ToolCall call, ToolResult result, double waitedMs,
-                                Instant answeredAt) {
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("tool_call_id", call.id());
-        details.put("name", call.name());
-        details.put("arguments", call.argumentsValid() ? call.arguments() : call.argumentsJson());
-        recorder.record(new Step(ids.nextStepId(), asked.traceId(), caller.projectId(), StepType.TOOL_CALL,
-                Optional.of(asked.id()), Optional.of(caller.key().id().value()), Optional.empty(), null,
-                Telemetry.text(caller.project().settings(), result.content()), waitedMs, StepOutcome.OK,
-                StepSecurity.clean(), details, answeredAt));
     }
 
     @SuppressWarnings("unchecked")

@@ -16,13 +16,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Reads the OpenAI request vocabulary (messages, tools, tool_choice, sampling options) into domain values. */
-final class ChatInput {
+public final class ChatInput {
     static final int MAX_MESSAGES = 1000;
 
     private ChatInput() {
     }
 
-    static List<ChatMessage> messages(JsonBody body) {
+    public static List<ChatMessage> messages(JsonBody body) {
         List<Object> raw = body.array("messages").orElseThrow(() -> ApiError.invalid("messages is required"));
         if (raw.isEmpty() || raw.size() > MAX_MESSAGES) {
             throw ApiError.invalid("messages must hold 1 to " + MAX_MESSAGES + " messages");
@@ -93,7 +93,7 @@ final class ChatInput {
         return calls;
     }
 
-    static List<ToolDefinition> tools(JsonBody body) {
+    public static List<ToolDefinition> tools(JsonBody body) {
         Optional<Object> raw = body.value("tools");
         if (raw.isEmpty()) {
             return List.of();
@@ -105,12 +105,12 @@ final class ChatInput {
         };
     }
 
-    static ToolChoice toolChoice(JsonBody body) {
+    public static ToolChoice toolChoice(JsonBody body) {
         return ToolChoice.parse(body.value("tool_choice").orElse(null)).orElseThrow(() ->
                 ApiError.invalid("tool_choice must be auto, none, required or a named function"));
     }
 
-    static ChatOptions options(JsonBody body) {
+    public static ChatOptions options(JsonBody body) {
         ChatOptions options = ChatOptions.DEFAULTS;
         Optional<BigDecimal> temperature = body.decimal("temperature");
         if (temperature.isPresent()) {

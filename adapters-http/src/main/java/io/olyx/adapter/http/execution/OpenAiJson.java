@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The OpenAI chat.completion object, plus Olyx's trace_id, step_id and provider so a client can find the step. */
-final class OpenAiJson {
+public final class OpenAiJson {
     private OpenAiJson() {
     }
 
@@ -17,7 +17,7 @@ final class OpenAiJson {
         return "chatcmpl-" + answered.step().id().value();
     }
 
-    static Map<String, Object> completion(PipelineResult.Answered answered) {
+    public static Map<String, Object> completion(PipelineResult.Answered answered) {
         ChatResult result = answered.result();
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("role", "assistant");
@@ -49,7 +49,7 @@ final class OpenAiJson {
                 "function", Map.of("name", call.name(), "arguments", call.argumentsJson()));
     }
 
-    static Map<String, Object> usage(TokenUsage usage) {
+    public static Map<String, Object> usage(TokenUsage usage) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("prompt_tokens", usage.promptTokens());
         json.put("completion_tokens", usage.completionTokens());

@@ -10,11 +10,16 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Writes a streamed answer as OpenAI {@code chat.completion.chunk} server-sent events, flushing each one as the
@@ -22,7 +27,7 @@ import java.util.Set;
  * answers still gets a normal JSON error with its status. A client that goes away makes {@link #accept} throw,
  * which stops the provider stream; the pipeline still records the step with what was produced.
  */
-final class SseStream implements StreamSink {
+public final class SseStream implements StreamSink {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Context ctx;
@@ -33,21 +38,38 @@ final class SseStream implements StreamSink {
     private OutputStream out;
     private boolean roleSent;
     private String model = "";
-    private boolean clientGone;
+    private volatile boolean clientGone;
+    private boolean finished;
+    private Map<String, Object> finalMembers = Map.of();
+    private Optional<ScheduledFuture<?>> pings = Optional.empty();
 
-    SseStream(Context ctx, String id, long created, boolean includeUsage) {
+    public SseStream(Context ctx, String id, long created, boolean includeUsage) {
         this.ctx = ctx;
         this.id = id;
         this.created = created;
         this.includeUsage = includeUsage;
     }
 
-    boolean started() {
+    /**
+     * Keeps a quiet stream alive: an SSE comment ({@code : ping}) every {@code interval} until the stream ends. The
+     * first ping commits the 200, so a refusal after it is reported in-band.
+     */
+    public void pingEvery(ScheduledExecutorService scheduler, Duration interval) {
+        pings = Optional.of(scheduler.scheduleWithFixedDelay(this::ping, interval.toMillis(), interval.toMillis(),
+                TimeUnit.MILLISECONDS));
+    }
+
+    /** Extra members for the chunk that carries the finish reason (e.g. a gateway's generation_context). */
+    public void finalMembers(Map<String, Object> members) {
+        finalMembers = Map.copyOf(members);
+    }
+
+    public boolean started() {
         return out != null;
     }
 
     @Override
-    public void accept(String modelIdentifier, StreamEvent event) {
+    public synchronized void accept(String modelIdentifier, StreamEvent event) {
         model = modelIdentifier;
         switch (event) {
             case StreamEvent.TextDelta text -> delta(Map.of("content", text.text()), null);
@@ -72,7 +94,7 @@ final class SseStream implements StreamSink {
                 }
             }
             case StreamEvent.Completed completed -> {
-                delta(Map.of(), completed.finishReason().wire());
+                delta(Map.of(), completed.finishReason().wire(), finalMembers);
                 if (includeUsage) {
                     usage(completed.usage());
                 }
@@ -81,14 +103,16 @@ final class SseStream implements StreamSink {
     }
 
     /** After a failure that happened mid-stream: tell the client in-band, as OpenAI does. */
-    void error(String message, String code) {
+    public void error(String message, String code) {
+        stopPings();
         if (!clientGone) {
             write(Map.of("error", Map.of("message", message, "code", code)));
         }
     }
 
     /** Ends the stream; a client that already left needs no ending, and its absence is not a server error. */
-    void done() {
+    public void done() {
+        stopPings();
         if (!clientGone) {
             try {
                 writeRaw("data: [DONE]\n\n");
@@ -99,6 +123,10 @@ final class SseStream implements StreamSink {
     }
 
     private void delta(Map<String, Object> delta, String finishReason) {
+        delta(delta, finishReason, Map.of());
+    }
+
+    private void delta(Map<String, Object> delta, String finishReason, Map<String, Object> members) {
         Map<String, Object> content = new LinkedHashMap<>();
         if (!roleSent) {
             content.put("role", "assistant");
@@ -109,7 +137,9 @@ final class SseStream implements StreamSink {
         choice.put("index", 0);
         choice.put("delta", content);
         choice.put("finish_reason", finishReason);
-        write(chunk(List.of(choice)));
+        Map<String, Object> chunk = chunk(List.of(choice));
+        chunk.putAll(members);
+        write(chunk);
     }
 
     private void usage(TokenUsage usage) {
@@ -136,7 +166,25 @@ final class SseStream implements StreamSink {
         }
     }
 
-    private void writeRaw(String text) {
+    private synchronized void ping() {
+        if (finished || clientGone) {
+            stopPings();
+            return;
+        }
+        try {
+            writeRaw(": ping\n\n");
+        } catch (UncheckedIOException gone) {
+            stopPings();
+        }
+    }
+
+    /** Stops pinging without ending the stream (before answering with a plain JSON error instead). */
+    public synchronized void stopPings() {
+        finished = true;
+        pings.ifPresent(p -> p.cancel(false));
+    }
+
+    private synchronized void writeRaw(String text) {
         try {
             if (out == null) {
                 ctx.status(200);

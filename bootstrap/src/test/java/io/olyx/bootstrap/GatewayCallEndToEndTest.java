@@ -1,0 +1,440 @@
+package io.olyx.bootstrap;
+
+import static io.olyx.bootstrap.ApiErrorsEndToEndTest.assertError;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.core.http.StreamResponse;
+import com.openai.models.chat.completions.ChatCompletion;
+import com.openai.models.chat.completions.ChatCompletionChunk;
+import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import io.olyx.adapter.search.LuceneSearchIndex;
+import io.olyx.adapter.search.OnnxEmbedder;
+import io.olyx.application.gateway.IndexedKnowledge;
+import io.olyx.application.rag.IndexDocuments;
+import io.olyx.domain.project.ProjectId;
+import io.olyx.domain.rag.Chunker;
+import io.olyx.domain.rag.ChunkingPolicy;
+import io.olyx.domain.rag.DocumentMetadata;
+import io.olyx.domain.rag.SourceDocument;
+import io.olyx.fixtures.provider.FakeBehavior;
+import io.olyx.fixtures.provider.FakeProviderServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * AI gateway calls end to end: the real wiring, the fake provider, a loopback callback server for protocol
+ * functions, and a knowledge collection indexed with the real search engine and embedding model.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class GatewayCallEndToEndTest {
+    private static final UUID COLLECTION = UUID.fromString("0198683a-2b6d-7066-9598-6ea119c219f2");
+
+    @TempDir
+    static Path dataDir;
+
+    FakeProviderServer provider;
+    CallbackServer callbacks;
+    RunningOlyx olyx;
+    RunningOlyx.Tenant tenant;
+    ApiClient api;
+
+    @BeforeAll
+    void start() {
+        provider = FakeProviderServer.start();
+        callbacks = CallbackServer.start();
+        olyx = RunningOlyx.start(dataDir, Map.of("OLYX_OUTBOUND_ALLOW", "127.0.0.1:" + callbacks.port(),
+                "OLYX_SSE_PING_MS", "150", "OLYX_CALLBACK_TIMEOUT_SECONDS", "1"));
+        ApiClient owner = olyx.owner();
+        tenant = olyx.newTenant(owner, "Gateway calls");
+        Models.register(owner, tenant.projectId(), provider, "gpt-4o", "openai", 0.0025, 0.01, true, Map.of());
+        Models.register(owner, tenant.projectId(), provider, "cheap", "openai", 0.0001, 0.0002, true, Map.of());
+        Models.register(owner, tenant.projectId(), provider, "smart", "openai", 0.01, 0.03, true, Map.of());
+        api = tenant.client();
+        indexKnowledge(new ProjectId(tenant.projectId()));
+    }
+
+    /** What the RAG service would have indexed for one of the project's collections. */
+    private static void indexKnowledge(ProjectId project) {
+        try (LuceneSearchIndex index = LuceneSearchIndex.open(dataDir.resolve("index"));
+             OnnxEmbedder embedder = OnnxEmbedder.bundledBgeSmall()) {
+            new IndexDocuments(index, embedder, new Chunker(ChunkingPolicy.DEFAULT), 64).index(
+                    IndexedKnowledge.indexKey(project, COLLECTION), List.of(
+                            new SourceDocument("returns", "Returns policy", "Returns are accepted within 30 days "
+                                    + "of delivery when the original receipt is shown.", DocumentMetadata.EMPTY),
+                            new SourceDocument("dog", "Office life", "The office dog is a beagle named Biscuit.",
+                                    DocumentMetadata.EMPTY)));
+        }
+    }
+
+    @AfterAll
+    void stop() {
+        olyx.close();
+        callbacks.close();
+        provider.close();
+    }
+
+    @BeforeEach
+    void resetProvider() {
+        provider.reset();
+    }
+
+    private String gateway(String name, Map<String, Object> parameters) {
+        ApiClient.Response created = api.post("/api/v1/ai-gateways", Map.of("name", name, "parameters", parameters));
+        assertThat(created.status()).as(created.toString()).isEqualTo(200);
+        return created.text("aiGatewayId");
+    }
+
+    private static Map<String, Object> function(String name, String url) {
+        return Map.of("name", name, "description", "Looks up an order by its id.", "headers",
+                Map.of("X-Api-Key", "cb-secret"), "callbackUrl", url, "contentFormat", Map.of("type", "object",
+                        "required", List.of("orderId"), "properties", Map.of("orderId", Map.of("type", "string"))));
+    }
+
+    private ApiClient.Response chat(String model, String text, Map<String, Object> extra) {
+        Map<String, Object> body = new HashMap<>(extra);
+        body.put("model", model);
+        body.put("messages", List.of(Map.of("role", "user", "content", text)));
+        return api.post("/v1/chat/completions", body);
+    }
+
+    private JsonNode sent(int request) {
+        return provider.requests().get(request).json();
+    }
+
+    private static List<String> toolNames(JsonNode request) {
+        List<String> names = new ArrayList<>();
+        request.path("tools").forEach(t -> names.add(t.path("function").path("name").asText()));
+        return names;
+    }
+
+    @Test
+    void aGatewayCallBringsInstructionsSkillAndKnowledgeAndRunsItsProtocolFunction() {
+        String skill = api.post("/api/v1/skills", Map.of("slug", "orders", "instructions",
+                "When asked about an order, look it up with lookup_order.", "options",
+                Map.of("allowedToolsNames", List.of("lookup_order")))).text("id");
+        callbacks.answer("/orders", 200, "{\"status\":\"shipped\",\"eta\":\"tomorrow\"}");
+        Map<String, Object> p = new HashMap<>();
+        p.put("modelName", "gpt-4o");
+        p.put("systemInstruction", "You are Acme's support assistant.");
+        p.put("skills", List.of(skill));
+        p.put("hideToolsWithoutSkill", true);
+        p.put("knowledgeCollections", List.of(COLLECTION.toString()));
+        p.put("knowledgeBaseMaximumResults", 1);
+        p.put("rerankerName", "lexical");
+        p.put("protocolFunctions", List.of(function("lookup_order", callbacks.url("/orders"))));
+        p.put("tools", List.of(Map.of("type", "function", "function", Map.of("name", "open_ticket",
+                "parameters", Map.of("type", "object", "properties", Map.of())))));
+        String id = gateway("Acme Support", p);
+        String slug = api.get("/api/v1/ai-gateways/" + id).text("slug");
+        provider.enqueue(FakeBehavior.toolCall("lookup_order", "{\"orderId\":\"A-17\"}").withUsage(100, 10),
+                FakeBehavior.text("Your order A-17 has shipped; returns are accepted for 30 days.")
+                        .withUsage(150, 12));
+
+        ApiClient.Response answer = chat(slug, "Where is my order A-17, and can I return it later?",
+                Map.of("metadata", Map.of("ticket", "T-9")));
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        assertThat(answer.json().path("choices").get(0).path("message").path("content").asText())
+                .startsWith("Your order A-17 has shipped");
+        CallbackServer.Received callback = callbacks.received("/orders").get(0);
+        assertThat(callback.method()).isEqualTo("POST");
+        assertThat(callback.header("X-Api-Key")).isEqualTo("cb-secret");
+        assertThat(callback.body()).isEqualTo("{\"orderId\":\"A-17\"}");
+
+        JsonNode first = sent(0);
+        String system = first.path("messages").get(0).path("content").asText();
+        assertThat(first.path("messages").get(0).path("role").asText()).isEqualTo("system");
+        assertThat(system).contains("You are Acme's support assistant.").contains("## Skill: orders")
+                .contains("Returns are accepted within 30 days").doesNotContain("Biscuit");
+        assertThat(toolNames(first)).containsExactly("lookup_order").as("open_ticket has no enabling skill");
+        assertThat(sent(1).path("messages").toString()).contains("tomorrow").doesNotContain(callbacks.url(""));
+
+        JsonNode context = answer.json().path("generation_context");
+        assertThat(context.path("runned_functions").get(0).path("name").asText()).isEqualTo("lookup_order");
+        assertThat(context.path("runned_functions").get(0).path("succeeded").asBoolean()).isTrue();
+        Map<String, Long> quantities = new HashMap<>();
+        context.path("generated_usage").forEach(l -> quantities.put(l.path("sku").asText(), l.path("quantity").asLong()));
+        assertThat(quantities).containsEntry("inference.chat_completions.in", 250L)
+                .containsEntry("inference.chat_completions.out", 22L);
+        assertThat(answer.json().path("usage").path("prompt_tokens").asInt()).isEqualTo(250);
+
+        JsonNode trace = api.get("/api/v1/traces/" + answer.text("trace_id")).json();
+        assertThat(trace.path("status").asText()).isEqualTo("completed");
+        assertThat(trace.path("metadata").path("ticket").asText()).isEqualTo("T-9");
+        JsonNode steps = trace.path("steps");
+        assertThat(steps).hasSize(3);
+        long asked = steps.get(0).path("id").asLong();
+        assertThat(steps.get(1).path("type").asText()).isEqualTo("tool_call");
+        assertThat(steps.get(1).path("parent_step_id").asLong()).isEqualTo(asked);
+        assertThat(steps.get(2).path("parent_step_id").asLong()).isEqualTo(asked);
+    }
+
+    @Test
+    void callbackFailuresTimeoutsAndRefusedAddressesAreToldToTheModelNeverHangingTheCall() {
+        callbacks.answer("/broken", 500, "boom").answer("/slow", 200, "{}", Duration.ofSeconds(3));
+        String internal = "http://127.0.0.2:" + callbacks.port() + "/orders";
+        String id = gateway("Fragile", Map.of("modelName", "gpt-4o", "protocolFunctions", List.of(
+                function("broken_call", callbacks.url("/broken")), function("slow_call", callbacks.url("/slow")),
+                function("internal_call", internal))));
+        provider.enqueue(FakeBehavior.toolCall("broken_call", "{\"orderId\":\"1\"}"),
+                FakeBehavior.toolCall("slow_call", "{\"orderId\":\"2\"}"),
+                FakeBehavior.toolCall("internal_call", "{\"orderId\":\"3\"}"),
+                FakeBehavior.toolCall("broken_call", "{\"wrong\":true}"),
+                FakeBehavior.text("Sorry, the order system is down."));
+
+        ApiClient.Response answer = chat(id, "Check my orders", Map.of());
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        assertThat(lastToolResult(1)).contains("HTTP status 500").contains("boom");
+        assertThat(lastToolResult(2)).contains("did not answer").contains("timed out");
+        assertThat(lastToolResult(3)).contains("not allowed").doesNotContain("127.0.0.2");
+        assertThat(lastToolResult(4)).contains("$.orderId is required");
+        JsonNode functions = answer.json().path("generation_context").path("runned_functions");
+        assertThat(functions).hasSize(4);
+        functions.forEach(f -> assertThat(f.path("succeeded").asBoolean()).isFalse());
+        assertThat(callbacks.received("/broken")).as("invalid arguments are never sent").hasSize(1);
+        JsonNode steps = api.get("/api/v1/traces/" + answer.text("trace_id")).json().path("steps");
+        assertThat(steps.findValuesAsText("type").stream().filter("tool_call"::equals).count()).isEqualTo(4);
+    }
+
+    private String lastToolResult(int request) {
+        JsonNode messages = sent(request).path("messages");
+        return messages.get(messages.size() - 1).path("content").asText();
+    }
+
+    @Test
+    void mcpToolsAreListedWithTheSourcesHeadersAndCalledOnTheServer() {
+        callbacks.respond("/mcp", CallEndToEndMcp::answer);
+        String id = gateway("With MCP", Map.of("modelName", "gpt-4o", "mcpSources", List.of(Map.of("name",
+                "weather-mcp", "url", callbacks.url("/mcp"), "headers", Map.of("Authorization", "Bearer mcp-token"),
+                "cacheDuration", 60L))));
+        provider.enqueue(FakeBehavior.toolCall("get_weather", "{\"city\":\"Lisbon\"}"),
+                FakeBehavior.text("It is sunny in Lisbon."));
+
+        ApiClient.Response answer = chat(id, "Weather in Lisbon?", Map.of());
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        assertThat(toolNames(sent(0))).containsExactly("get_weather");
+        assertThat(lastToolResult(1)).isEqualTo("Sunny, 24 C");
+        assertThat(callbacks.received("/mcp")).allSatisfy(r -> assertThat(r.header("Authorization"))
+                .isEqualTo("Bearer mcp-token"));
+        assertThat(callbacks.received("/mcp").stream().filter(r -> r.body().contains("tools/call")).findFirst()
+                .orElseThrow().header("Mcp-Session-Id")).isEqualTo("session-1");
+        assertThat(answer.json().path("generation_context").path("runned_functions").get(0).path("name").asText())
+                .isEqualTo("get_weather");
+    }
+
+    @Test
+    void instructionSourcesAreFetchedWithTheirHeadersCachedAndAFailingOneIsSkipped() {
+        callbacks.answer("/instructions", 200, "Always greet in Portuguese.");
+        String id = gateway("Sourced", Map.of("modelName", "gpt-4o", "systemInstructionsSources", List.of(
+                Map.of("name", "house style", "url", callbacks.url("/instructions"), "headers",
+                        Map.of("X-Docs-Token", "docs"), "cacheDuration", 300L),
+                Map.of("name", "missing doc", "url", callbacks.url("/missing")))));
+        provider.enqueue(FakeBehavior.text("Olá!"), FakeBehavior.text("Olá de novo!"));
+
+        ApiClient.Response first = chat(id, "Hello", Map.of());
+        chat(id, "Hello again", Map.of());
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(sent(0).path("messages").get(0).path("content").asText()).contains("Always greet in Portuguese.");
+        assertThat(sent(1).path("messages").get(0).path("content").asText()).contains("Always greet in Portuguese.");
+        assertThat(callbacks.received("/instructions")).hasSize(1);
+        assertThat(callbacks.received("/instructions").get(0).header("X-Docs-Token")).isEqualTo("docs");
+        JsonNode step = api.get("/api/v1/traces/" + first.text("trace_id")).json().path("steps").get(0);
+        assertThat(step.path("details").path("instruction_source_errors").toString()).contains("missing doc");
+    }
+
+    @Test
+    void complexityRoutingPicksTheGatewaysModelAndShowsTheRoutingLines() {
+        String id = gateway("Routed", Map.of("modelName", "gpt-4o", "modelRoutingParameters", Map.of(
+                "lowComplexityModelName", "cheap", "mediumComplexityModelName", "cheap",
+                "highComplexityModelName", "smart")));
+        provider.enqueue(FakeBehavior.text("Hello!").withUsage(20, 3));
+
+        ApiClient.Response answer = chat(id, "Hi there", Map.of());
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        assertThat(answer.text("model")).isEqualTo("cheap");
+        List<String> skus = answer.json().path("generation_context").path("generated_usage").findValuesAsText("sku");
+        assertThat(skus).startsWith("inference.resolving.routing_complexity.in",
+                "inference.resolving.routing_complexity.out");
+        JsonNode step = api.get("/api/v1/traces/" + answer.text("trace_id")).json().path("steps").get(0);
+        assertThat(step.path("tier").asText()).isEqualTo("simple");
+    }
+
+    @Test
+    void theModelRemembersAUserAndLaterConversationsOfThatUserRecallIt() {
+        String id = gateway("Memory", Map.of("modelName", "gpt-4o"));
+        provider.enqueue(FakeBehavior.toolCall("remember", "{\"content\":\"Prefers to be contacted by email\"}"),
+                FakeBehavior.text("Noted."));
+        assertThat(chat(id, "Please only email me.", Map.of("user", "cust-1")).status()).isEqualTo(200);
+
+        JsonNode listed = api.get("/api/v1/memories?filter=email").json();
+        assertThat(listed).hasSize(1);
+        assertThat(listed.get(0).path("externalUserId").asText()).isEqualTo("cust-1");
+        assertThat(listed.get(0).path("format").asText()).isEqualTo("Text");
+        JsonNode memory = api.get("/api/v1/memories/" + listed.get(0).path("id").asText()).json();
+        assertThat(memory.path("content").asText()).isEqualTo("Prefers to be contacted by email");
+        assertThat(memory.path("expiresAt").asText()).isGreaterThan(memory.path("createdAt").asText());
+
+        provider.reset();
+        provider.enqueue(FakeBehavior.text("Sure, by email."), FakeBehavior.text("Hello."),
+                FakeBehavior.text("Hello again."));
+        chat(id, "How will you reach me?", Map.of("user", "cust-1"));
+        chat(id, "How will you reach me?", Map.of("user", "cust-2"));
+        chat(id, "How will you reach me?", Map.of());
+        assertThat(sent(0).path("messages").get(0).path("content").asText())
+                .contains("Prefers to be contacted by email");
+        assertThat(sent(1).toString()).doesNotContain("Prefers to be contacted");
+        assertThat(toolNames(sent(1))).containsExactly("remember");
+        assertThat(toolNames(sent(2))).as("no end user, no memory tool").isEmpty();
+
+        JsonNode deleted = api.delete("/api/v1/memories?externalUserId=cust-1&format=Text").json();
+        assertThat(deleted.path("removedCount").asInt()).isEqualTo(1);
+        assertThat(api.get("/api/v1/memories").json()).isEmpty();
+    }
+
+    @Test
+    void aQuietStreamIsPingedUnlessTheClientAsksNotTo() throws Exception {
+        String id = gateway("Streamer", Map.of("modelName", "gpt-4o"));
+        provider.enqueue(FakeBehavior.text("Slow but sure.").delayFirstByte(Duration.ofMillis(700)),
+                FakeBehavior.text("Slow but sure.").delayFirstByte(Duration.ofMillis(700)));
+
+        String pinged = stream(id, false);
+        String quiet = stream(id, true);
+
+        assertThat(pinged.lines()).contains(": ping");
+        assertThat(quiet.lines()).doesNotContain(": ping");
+        for (String body : List.of(pinged, quiet)) {
+            List<String> data = body.lines().filter(l -> l.startsWith("data: ")).map(l -> l.substring(6)).toList();
+            assertThat(data.get(data.size() - 1)).isEqualTo("[DONE]");
+            StringBuilder text = new StringBuilder();
+            JsonNode finish = null;
+            for (String chunk : data.subList(0, data.size() - 1)) {
+                JsonNode json = ApiClient.JSON.readTree(chunk);
+                text.append(json.path("choices").path(0).path("delta").path("content").asText(""));
+                if (!json.path("choices").path(0).path("finish_reason").isNull()) {
+                    finish = json;
+                }
+            }
+            assertThat(text.toString()).isEqualTo("Slow but sure.");
+            assertThat(finish.path("generation_context").path("generated_usage")).isNotEmpty();
+        }
+    }
+
+    private String stream(String model, boolean noPing) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + olyx.port()
+                        + "/v1/chat/completions")).header("Authorization", "Bearer " + tenant.rawKey())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(ApiClient.JSON.writeValueAsString(Map.of("model", model,
+                        "stream", true, "messages", List.of(Map.of("role", "user", "content", "Go"))))));
+        if (noPing) {
+            request.header("Sse-Stream-Options", "no-ping");
+        }
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
+    }
+
+    @Test
+    void theOfficialOpenAiClientStreamsAGatewayToolLoopThroughPings() {
+        callbacks.answer("/orders", 200, "{\"status\":\"shipped\"}");
+        String id = gateway("Streamed tools", Map.of("modelName", "gpt-4o", "protocolFunctions",
+                List.of(function("lookup_order", callbacks.url("/orders")))));
+        provider.enqueue(FakeBehavior.toolCall("lookup_order", "{\"orderId\":\"B-2\"}"),
+                FakeBehavior.text("It has shipped.").delayFirstByte(Duration.ofMillis(500)));
+        StringBuilder text = new StringBuilder();
+        List<Object> toolCalls = new ArrayList<>();
+        try (StreamResponse<ChatCompletionChunk> stream = openai().chat().completions().createStreaming(
+                ChatCompletionCreateParams.builder().model(id).addUserMessage("Where is B-2?").build())) {
+            stream.stream().forEach(chunk -> chunk.choices().forEach(c -> {
+                c.delta().content().ifPresent(text::append);
+                c.delta().toolCalls().ifPresent(toolCalls::addAll);
+            }));
+        }
+        assertThat(text.toString()).isEqualTo("It has shipped.");
+        assertThat(toolCalls).as("server-side calls stay on the server").isEmpty();
+        assertThat(callbacks.received("/orders")).isNotEmpty();
+    }
+
+    @Test
+    void theOfficialOpenAiClientCallsAGatewayAndARegisteredModel() {
+        String id = gateway("Plain", Map.of("modelName", "gpt-4o", "systemInstruction", "Be kind.",
+                "assistantPrefill", "Certainly: ", "includePrefillingInMessages", true));
+        provider.enqueue(FakeBehavior.text("here it is.").withUsage(30, 4), FakeBehavior.text("Direct.")
+                .withUsage(10, 2));
+
+        ChatCompletion viaGateway = openai().chat().completions().create(ChatCompletionCreateParams.builder()
+                .model(id).addUserMessage("Help me").build());
+        ChatCompletion direct = openai().chat().completions().create(ChatCompletionCreateParams.builder()
+                .model("gpt-4o").addUserMessage("Help me").build());
+
+        assertThat(viaGateway.choices().get(0).message().content()).contains("Certainly: here it is.");
+        assertThat(viaGateway._additionalProperties()).containsKey("generation_context");
+        JsonNode prefilled = sent(0).path("messages");
+        assertThat(prefilled.get(prefilled.size() - 1).path("role").asText()).isEqualTo("assistant");
+        assertThat(direct.choices().get(0).message().content()).contains("Direct.");
+        assertThat(direct.usage().orElseThrow().totalTokens()).isEqualTo(12);
+        assertThat(sent(1).path("messages")).hasSize(1);
+    }
+
+    private OpenAIClient openai() {
+        return OpenAIOkHttpClient.builder().apiKey(tenant.rawKey()).baseUrl("http://127.0.0.1:" + olyx.port() + "/v1")
+                .maxRetries(0).build();
+    }
+
+    @Test
+    void badInputsAnswerInTheSeedErrorShape() {
+        assertError(chat("no-such-gateway", "Hi", Map.of()), 404, "model_not_found");
+        assertError(api.post("/v1/chat/completions", Map.of("messages", List.of(Map.of("role", "user",
+                "content", "Hi")))), 422, "invalid_request");
+        String tight = gateway("Tight", Map.of("modelName", "gpt-4o", "contextMaximumSize", 5));
+        ApiClient.Response tooLong = chat(tight, "This message is certainly longer than five tokens.", Map.of());
+        assertError(tooLong, 400, "context_length_exceeded");
+        assertThat(tooLong.json().path("limit").asInt()).isEqualTo(5);
+        assertThat(provider.requestCount()).as("nothing reached the model").isZero();
+        String streamed = gateway("Tight stream", Map.of("modelName", "gpt-4o", "contextMaximumSize", 5));
+        assertError(api.post("/v1/chat/completions", Map.of("model", streamed, "stream", true, "messages",
+                List.of(Map.of("role", "user", "content", "Far too long for this gateway.")))), 400,
+                "context_length_exceeded");
+    }
+
+    @Test
+    void truncationKeepsTheSystemPromptAndTheNewestTurns() {
+        String id = gateway("Truncating", Map.of("modelName", "gpt-4o", "systemInstruction", "Be brief.",
+                "contextMaximumSize", 40, "contextOverflowAction", "Truncate"));
+        provider.enqueue(FakeBehavior.text("ok"));
+        List<Map<String, Object>> messages = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            messages.add(Map.of("role", i % 2 == 0 ? "user" : "assistant", "content",
+                    "Turn number " + i + " says a few words about the weather today."));
+        }
+        messages.add(Map.of("role", "user", "content", "Latest question"));
+        assertThat(api.post("/v1/chat/completions", Map.of("model", id, "messages", messages)).status())
+                .isEqualTo(200);
+        JsonNode sentMessages = sent(0).path("messages");
+        assertThat(sentMessages.size()).isLessThan(messages.size());
+        assertThat(sentMessages.get(0).path("content").asText()).isEqualTo("Be brief.");
+        assertThat(sentMessages.get(sentMessages.size() - 1).path("content").asText()).isEqualTo("Latest question");
+    }
+}

@@ -1,0 +1,41 @@
+package io.olyx.domain.gateway;
+
+import io.olyx.domain.common.InvalidInput;
+import io.olyx.domain.llm.ChatOptions;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+
+/** A gateway's sampling defaults (temperature, topP, stop, maxCompletionTokens) as chat options. */
+final class Sampling {
+    private Sampling() {
+    }
+
+    static ChatOptions read(JsonFields p, List<String> flags) {
+        ChatOptions options = ChatOptions.DEFAULTS;
+        Optional<BigDecimal> temperature = p.number("temperature");
+        if (temperature.isPresent() && !flags.contains(GatewayFlags.NO_TEMPERATURE)) {
+            double t = temperature.get().doubleValue();
+            InvalidInput.require(t >= 0 && t <= 2, p.name("temperature"), p.name("temperature")
+                    + " must be between 0 and 2");
+            options = options.withTemperature(t);
+        }
+        Optional<BigDecimal> topP = p.number("topP");
+        if (topP.isPresent()) {
+            double v = topP.get().doubleValue();
+            InvalidInput.require(v > 0 && v <= 1, p.name("topP"), p.name("topP") + " must be in (0, 1]");
+            options = options.withTopP(v);
+        }
+        Optional<String> stop = p.string("stop").filter(s -> !s.isEmpty());
+        if (stop.isPresent() && !flags.contains(GatewayFlags.NO_STOP_PARAMETER)) {
+            options = options.withStop(List.of(stop.get()));
+        }
+        var maxTokens = p.wholeNumber("maxCompletionTokens");
+        if (maxTokens.isPresent()) {
+            InvalidInput.require(maxTokens.getAsInt() >= 1, p.name("maxCompletionTokens"),
+                    p.name("maxCompletionTokens") + " must be at least 1");
+            options = options.withMaxTokens(maxTokens.getAsInt());
+        }
+        return options;
+    }
+}
