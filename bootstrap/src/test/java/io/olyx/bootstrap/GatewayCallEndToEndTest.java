@@ -260,7 +260,7 @@ class GatewayCallEndToEndTest {
         assertThat(callbacks.received("/instructions")).hasSize(1);
         assertThat(callbacks.received("/instructions").get(0).header("X-Docs-Token")).isEqualTo("docs");
         JsonNode step = api.get("/api/v1/traces/" + first.text("trace_id")).json().path("steps").get(0);
-        assertThat(step.path("details").path("instruction_source_errors").toString()).contains("missing doc");
+        assertThat(step.path("instruction_source_errors").toString()).contains("missing doc");
     }
 
     @Test
