@@ -111,7 +111,7 @@ public final class Database implements AutoCloseable {
     }
 
     public TraceRepository traces() {
-        return new JdbiTraceRepository(jdbi.onDemand(TraceDao.class), hotPath, json);
+        return traceRepository();
     }
 
     public StepRepository steps() {
@@ -157,7 +157,11 @@ public final class Database implements AutoCloseable {
 
     public CompletedTraces completedTraces() {
         return new JdbiCompletedTraces(jdbi.onDemand(CompletedTracesDao.class),
-                new JdbiTraceRepository(jdbi.onDemand(TraceDao.class), json));
+                traceRepository());
+    }
+
+    private JdbiTraceRepository traceRepository() {
+        return new JdbiTraceRepository(jdbi.onDemand(TraceDao.class), hotPath, json);
     }
 
     public InsightStore insights() {

@@ -61,8 +61,8 @@ interface StatsDao {
 
     @SqlQuery("SELECT " + LIGHT_STEP_COLUMNS
             + " FROM steps WHERE project_id = :projectId AND created_at >= :from AND created_at < :to")
-    @RegisterRowMapper(StepDao.Mapper.class)
-    List<StepDao.Row> steps(@Bind("projectId") long projectId, @Bind("from") OffsetDateTime from,
+    @RegisterRowMapper(StepTable.Mapper.class)
+    List<StepTable.Row> steps(@Bind("projectId") long projectId, @Bind("from") OffsetDateTime from,
                             @Bind("to") OffsetDateTime to);
 
     @SqlQuery("SELECT id, ended_at, summary FROM traces WHERE " + ENDED_GRADED)
@@ -72,8 +72,8 @@ interface StatsDao {
 
     @SqlQuery("SELECT * FROM steps WHERE project_id = :projectId AND type = 'log' AND trace_id IN "
             + "(SELECT id FROM traces WHERE " + ENDED_GRADED + ")")
-    @RegisterRowMapper(StepDao.Mapper.class)
-    List<StepDao.Row> logStepsOfEndedTraces(@Bind("projectId") long projectId, @Bind("from") OffsetDateTime from,
+    @RegisterRowMapper(StepTable.Mapper.class)
+    List<StepTable.Row> logStepsOfEndedTraces(@Bind("projectId") long projectId, @Bind("from") OffsetDateTime from,
                                             @Bind("to") OffsetDateTime to);
 
     record StoredRollup(OffsetDateTime hourStart, String rollup) {
