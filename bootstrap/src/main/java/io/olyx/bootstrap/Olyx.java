@@ -176,6 +176,9 @@ public final class Olyx implements AutoCloseable {
                 routes, fallbackCaller, providers, stepLog, clock), auth, idempotency)::register);
         areas.add(new GuardRoutes(new RunCheck(database.traces(), admission, guardrails, database.stepRecorder(),
                 ids, clock), new SimulateRouting(inputScreen, routes, providers), auth, idempotency)::register);
+        Observability observability = new Observability(database, pipeline, grading, auth, idempotency,
+                this::wakeJobs, clock);
+        areas.addAll(observability.routes());
 
         knowledge = new LazyKnowledge(storage.dataDir());
         gateways = new GatewayWiring(config.gateways(), new GatewayWiring.Parts(database, catalog, pipeline, providers,
@@ -184,6 +187,7 @@ public final class Olyx implements AutoCloseable {
         areas.addAll(gateways.routes());
 
         List<JobHandler> jobHandlers = new ArrayList<>();
+        jobHandlers.addAll(observability.jobHandlers());
         jobs = new JobWorker(database.jobs(), jobHandlers, nodeName(config), clock, RetryPolicy.DEFAULT,
                 JOB_CONCURRENCY, Duration.ofMinutes(10), Duration.ofSeconds(1));
 
@@ -198,6 +202,7 @@ public final class Olyx implements AutoCloseable {
         scheduler.scheduleWithFixedDelay(() -> housekeeping(() -> database.purgeAdmissionState(clock.instant())),
                 5, 5, TimeUnit.MINUTES);
         scheduler.scheduleWithFixedDelay(() -> housekeeping(gateways::purgeExpiredMemories), 15, 60, TimeUnit.MINUTES);
+        observability.schedule(scheduler, Olyx::housekeeping);
     }
 
     public static Olyx start(OlyxConfig config, Clock clock) {
@@ -233,6 +238,11 @@ public final class Olyx implements AutoCloseable {
     /** The owner's login key if this start created the installation (to be shown once). */
     public Optional<String> createdOwnerLoginKey() {
         return createdOwnerLoginKey;
+    }
+
+    /** Work was just enqueued on this node: the worker picks it up now rather than at its next poll. */
+    private void wakeJobs() {
+        jobs.wake();
     }
 
     private void flushLastUsed() {

@@ -5,18 +5,24 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.olyx.application.port.AccountRepository;
 import io.olyx.application.port.ApiKeyRepository;
 import io.olyx.application.port.AuditLog;
+import io.olyx.application.port.CompletedTraces;
 import io.olyx.application.port.GatewayRepository;
 import io.olyx.application.port.IdGenerator;
 import io.olyx.application.port.IdempotencyStore;
+import io.olyx.application.port.InsightStore;
 import io.olyx.application.port.JobQueue;
 import io.olyx.application.port.LoopHistory;
 import io.olyx.application.port.MemoryRepository;
 import io.olyx.application.port.ModelRepository;
 import io.olyx.application.port.ProjectRepository;
 import io.olyx.application.port.RateCounter;
+import io.olyx.application.port.ReplayStore;
+import io.olyx.application.port.RetentionStore;
 import io.olyx.application.port.SessionRepository;
 import io.olyx.application.port.SkillRepository;
 import io.olyx.application.port.SpendLedger;
+import io.olyx.application.port.StatsRollupStore;
+import io.olyx.application.port.StatsSource;
 import io.olyx.application.port.StepRecorder;
 import io.olyx.application.port.StepRepository;
 import io.olyx.application.port.TraceRepository;
@@ -108,7 +114,7 @@ public final class Database implements AutoCloseable {
     }
 
     public TraceRepository traces() {
-        return new JdbiTraceRepository(jdbi.onDemand(TraceDao.class), hotPath, json);
+        return traceRepository();
     }
 
     public StepRepository steps() {
@@ -154,6 +160,35 @@ public final class Database implements AutoCloseable {
 
     public AuditLog auditLog() {
         return new JdbiAuditLog(jdbi.onDemand(AuditDao.class), json);
+    }
+
+    public StatsRollupStore statsRollups() {
+        return new JdbiStatsRollupStore(jdbi, new RollupCodec(json));
+    }
+
+    public StatsSource statsSource() {
+        return new JdbiStatsSource(jdbi.onDemand(StatsDao.class), stepRows, json);
+    }
+
+    public CompletedTraces completedTraces() {
+        return new JdbiCompletedTraces(jdbi.onDemand(CompletedTracesDao.class),
+                traceRepository());
+    }
+
+    private JdbiTraceRepository traceRepository() {
+        return new JdbiTraceRepository(jdbi.onDemand(TraceDao.class), hotPath, json);
+    }
+
+    public InsightStore insights() {
+        return new JdbiInsightStore(jdbi, json);
+    }
+
+    public ReplayStore replays() {
+        return new JdbiReplayStore(jdbi, json);
+    }
+
+    public RetentionStore retention() {
+        return new JdbiRetentionStore(jdbi);
     }
 
     @Override

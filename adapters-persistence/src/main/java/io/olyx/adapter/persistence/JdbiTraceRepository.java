@@ -54,7 +54,7 @@ final class JdbiTraceRepository implements TraceRepository {
                 t.endedAt().map(Rows::utc).orElse(null), t.summary().map(json::write).orElse(null));
     }
 
-    private Trace toTrace(TraceDao.Row r) {
+    Trace toTrace(TraceDao.Row r) {
         return new Trace(new TraceId(r.id()), new ProjectId(r.projectId()),
                 TraceStatus.parse(r.status()).orElseThrow(() -> new IllegalStateException("status " + r.status())),
                 json.readObject(r.metadata()), Optional.ofNullable(r.revenue()), Optional.ofNullable(r.localRef()),
