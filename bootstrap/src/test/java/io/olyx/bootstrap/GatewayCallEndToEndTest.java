@@ -188,6 +188,54 @@ class GatewayCallEndToEndTest {
     }
 
     @Test
+    void aRewriteStrategyAsksAModelForTheSearchTermAndPricesItOnItsOwnLine() {
+        String id = gateway("Rewriting", Map.of("modelName", "gpt-4o", "knowledgeCollections",
+                List.of(COLLECTION.toString()), "knowledgeBaseMaximumResults", 1, "queryStrategy", "UserRewrite",
+                "queryStrategyParameters", Map.of("rewriteContextSize", 2)));
+        provider.enqueue(FakeBehavior.text("returns policy for delivered orders").withUsage(30, 6),
+                FakeBehavior.text("Within 30 days, with the receipt.").withUsage(120, 9));
+
+        ApiClient.Response answer = api.post("/v1/chat/completions", Map.of("model", id, "messages", List.of(
+                Map.of("role", "user", "content", "I bought a kettle last week."),
+                Map.of("role", "assistant", "content", "Nice! How can I help?"),
+                Map.of("role", "user", "content", "Can I still send it back?"))));
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        JsonNode rewrite = sent(0).path("messages");
+        assertThat(rewrite.get(0).path("content").asText()).contains("standalone search query");
+        assertThat(rewrite.get(1).path("content").asText()).contains("kettle").contains("send it back")
+                .doesNotContain("How can I help");
+        assertThat(sent(1).path("messages").get(0).path("content").asText())
+                .contains("Returns are accepted within 30 days");
+        List<String> skus = answer.json().path("generation_context").path("generated_usage").findValuesAsText("sku");
+        assertThat(skus).contains("inference.resolving.query_rewrite.in", "inference.chat_completions.in");
+        assertThat(answer.json().path("usage").path("prompt_tokens").asInt()).as("the rewrite is priced, not counted")
+                .isEqualTo(120);
+        JsonNode steps = api.get("/api/v1/traces/" + answer.text("trace_id")).json().path("steps");
+        assertThat(steps).hasSize(2);
+        assertThat(steps.get(0).path("purpose").asText()).isEqualTo("knowledge_query_rewrite");
+    }
+
+    @Test
+    void theQueryFunctionStrategyLetsTheModelSearchTheKnowledgeItself() {
+        String id = gateway("Searching", Map.of("modelName", "gpt-4o", "knowledgeCollections",
+                List.of(COLLECTION.toString()), "knowledgeBaseMaximumResults", 1, "queryStrategy", "QueryFunction"));
+        provider.enqueue(FakeBehavior.toolCall("search_knowledge", "{\"query\":\"office dog name\"}"),
+                FakeBehavior.text("Biscuit."));
+
+        ApiClient.Response answer = chat(id, "What is the dog called?", Map.of());
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        assertThat(toolNames(sent(0))).containsExactly("search_knowledge");
+        assertThat(sent(0).path("messages").toString()).doesNotContain("beagle");
+        assertThat(lastToolResult(1)).contains("beagle named Biscuit");
+        JsonNode steps = api.get("/api/v1/traces/" + answer.text("trace_id")).json().path("steps");
+        List<String> types = new ArrayList<>();
+        steps.forEach(step -> types.add(step.path("type").asText()));
+        assertThat(types).containsExactly("run", "tool_call", "run");
+    }
+
+    @Test
     void callbackFailuresTimeoutsAndRefusedAddressesAreToldToTheModelNeverHangingTheCall() {
         callbacks.answer("/broken", 500, "boom").answer("/slow", 200, "{}", Duration.ofSeconds(3));
         String internal = "http://127.0.0.2:" + callbacks.port() + "/orders";
