@@ -33,7 +33,7 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Run: {@code mvn -q -Pbench -DskipTests package -pl bench -am} then
  * {@code java --enable-native-access=ALL-UNNAMED -cp bench/target/olyx-bench.jar
- * io.olyx.bench.gateway.GatewayCallBench [seconds-per-rate] [rates...]} (default 10 s at 100 200 500).
+ * io.olyx.bench.gateway.GatewayCallBench [seconds-per-rate] [rates...]} (default 10 s at 20 50 100 total requests per second, alternating).
  */
 public final class GatewayCallBench {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,7 +46,7 @@ public final class GatewayCallBench {
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int[] rates = args.length > 1 ? Arrays.stream(args, 1, args.length).mapToInt(Integer::parseInt).toArray()
-                : new int[] {100, 200, 500};
+                : new int[] {20, 50, 100};
         new GatewayCallBench().run(seconds, rates);
     }
 
@@ -69,17 +69,16 @@ public final class GatewayCallBench {
                 String plainBody = body(MODEL);
                 String gatewayBody = body(gateway);
                 String url = base + "/v1/chat/completions";
-                drive(100, 5, () -> post(url, key, plainBody));
-                drive(100, 5, () -> post(url, key, gatewayBody));
+                drive(50, 5, () -> post(url, key, plainBody), () -> post(url, key, gatewayBody));
                 System.out.printf(Locale.ROOT, "%-8s %-18s %9s %9s %9s %9s%n", "rate", "model", "p50 ms", "p99 ms",
                         "errors", "achieved");
                 for (int rate : rates) {
-                    Stats plain = drive(rate, seconds, () -> post(url, key, plainBody));
-                    Stats viaGateway = drive(rate, seconds, () -> post(url, key, gatewayBody));
-                    print(rate, "registered model", plain);
-                    print(rate, "AI gateway", viaGateway);
+                    Stats[] both = drive(rate, seconds, () -> post(url, key, plainBody),
+                            () -> post(url, key, gatewayBody));
+                    print(rate, "registered model", both[0]);
+                    print(rate, "AI gateway", both[1]);
                     System.out.printf(Locale.ROOT, "%-8d added by the gateway: p50 %+.2f ms p99 %+.2f ms%n", rate,
-                            viaGateway.p50() - plain.p50(), viaGateway.p99() - plain.p99());
+                            both[1].p50() - both[0].p50(), both[1].p99() - both[0].p99());
                 }
             } finally {
                 olyx.close();
@@ -110,29 +109,38 @@ public final class GatewayCallBench {
                 .path("raw_key").asText();
     }
 
-    /** Open loop: requests start on schedule whether or not earlier ones finished, so queueing shows up. */
-    private Stats drive(int rate, int seconds, Call call) {
+    /**
+     * Open loop: requests start on schedule whether or not earlier ones finished, so queueing shows up. The two
+     * calls alternate within one schedule, so both see the same machine load (the machine is shared).
+     */
+    private Stats[] drive(int rate, int seconds, Call plain, Call gateway) {
         int total = rate * seconds;
         long intervalNanos = 1_000_000_000L / rate;
-        List<CompletableFuture<Long>> pending = new ArrayList<>(total);
-        AtomicInteger errors = new AtomicInteger();
+        List<List<CompletableFuture<Long>>> pending = List.of(new ArrayList<>(), new ArrayList<>());
+        AtomicInteger[] errors = {new AtomicInteger(), new AtomicInteger()};
         long start = System.nanoTime();
         for (int i = 0; i < total; i++) {
             long wait = start + i * intervalNanos - System.nanoTime();
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
             }
+            int which = i % 2;
             long sent = System.nanoTime();
-            pending.add(call.send().handle((status, failure) -> {
+            pending.get(which).add((which == 0 ? plain : gateway).send().handle((status, failure) -> {
                 if (failure != null || status != 200) {
-                    errors.incrementAndGet();
+                    errors[which].incrementAndGet();
                 }
                 return System.nanoTime() - sent;
             }));
         }
-        long[] latencies = pending.stream().mapToLong(CompletableFuture::join).sorted().toArray();
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        return new Stats(millis(latencies, 0.50), millis(latencies, 0.99), errors.get(), total / elapsed);
+        Stats[] stats = new Stats[2];
+        for (int w = 0; w < 2; w++) {
+            long[] latencies = pending.get(w).stream().mapToLong(CompletableFuture::join).sorted().toArray();
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            stats[w] = new Stats(millis(latencies, 0.50), millis(latencies, 0.99), errors[w].get(),
+                    latencies.length / elapsed);
+        }
+        return stats;
     }
 
     private static double millis(long[] sorted, double quantile) {
