@@ -68,7 +68,7 @@ final class Observability {
                 new RunReplay(database.replays(), database.traces(), database.steps(), database.models(),
                         database.apiKeys(), projects, pipeline, grading, database.ids(), clock),
                 new PurgeExpiredData(projects, database.models(), database.retention(), database.replays(),
-                        sealRollups, clock));
+                        jobs, sealRollups, clock));
     }
 
     List<Consumer<Javalin>> routes() {

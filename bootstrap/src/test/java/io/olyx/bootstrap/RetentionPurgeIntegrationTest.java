@@ -6,6 +6,7 @@ import io.olyx.application.retention.PurgeExpiredData;
 import io.olyx.application.stats.SealRollups;
 import io.olyx.application.stats.StatsQuery;
 import io.olyx.domain.jobs.Job;
+import io.olyx.domain.jobs.NewJob;
 import io.olyx.domain.llm.ProviderKind;
 import io.olyx.domain.model.ModelDefinition;
 import io.olyx.domain.model.Pricing;
@@ -47,8 +48,11 @@ class RetentionPurgeIntegrationTest extends InMemoryDatabaseTest {
         StatsReport before = stats.report(project, twoWeeks);
         SealRollups seal = new SealRollups(db.projects(), db.statsRollups(), db.statsSource(), clock);
 
+        long oldJob = finishedJob(NOW.minus(Duration.ofDays(8)));
+        long recentJob = finishedJob(NOW.minus(Duration.ofDays(1)));
+
         Map<String, Object> result = new PurgeExpiredData(db.projects(), db.models(), db.retention(), db.replays(),
-                seal, clock).handle(job());
+                db.jobs(), seal, clock).handle(job());
 
         assertThat(result).containsEntry("traces_deleted", 1L);
         assertThat(db.traces().find(project.id(), old.id())).isEmpty();
@@ -60,6 +64,17 @@ class RetentionPurgeIntegrationTest extends InMemoryDatabaseTest {
                 .isEqualTo(elsewhereStep.input());
         assertThat(stats.report(project, twoWeeks)).isEqualTo(before);
         assertThat(before.cost().total()).isGreaterThan(BigDecimal.ZERO);
+        assertThat(result).containsEntry("jobs_deleted", 1);
+        assertThat(db.jobs().find(oldJob)).isEmpty();
+        assertThat(db.jobs().find(recentJob)).isPresent();
+    }
+
+    private long finishedJob(Instant at) {
+        db.jobs().enqueue(new NewJob("test.finished", Optional.empty(), Map.of(), 1, at, Optional.empty()), at);
+        Job claimed = db.jobs().claim("node-a", java.util.List.of("test.finished"), 1, at, Duration.ofMinutes(1))
+                .get(0);
+        db.jobs().succeed(claimed.id(), "node-a", Map.of(), at);
+        return claimed.id();
     }
 
     private static Job job() {

@@ -1,6 +1,7 @@
 package io.olyx.application.retention;
 
 import io.olyx.application.jobs.JobHandler;
+import io.olyx.application.port.JobQueue;
 import io.olyx.application.port.ModelRepository;
 import io.olyx.application.port.ProjectRepository;
 import io.olyx.application.port.ReplayStore;
@@ -19,25 +20,29 @@ import java.util.Optional;
  * The scheduled retention purge. Per project: seals the stats rollups first (so the stats of purged periods
  * survive), clears step payloads older than {@code retention.payload_days} and, per model, older than the model's
  * {@code data_retention_days}, then deletes traces older than {@code retention.trace_days} with their steps.
- * Replays finished more than {@link #REPLAY_KEEP} ago are dropped (their traces follow the trace rule).
+ * Replays finished more than {@link #REPLAY_KEEP} ago are dropped (their traces follow the trace rule), and so are
+ * jobs that ended more than {@link #JOB_KEEP} ago: their results are only of interest while someone is watching.
  */
 public final class PurgeExpiredData implements JobHandler {
     public static final String KIND = "retention.purge";
     static final Duration REPLAY_KEEP = Duration.ofDays(30);
+    static final Duration JOB_KEEP = Duration.ofDays(7);
 
     private final ProjectRepository projects;
     private final ModelRepository models;
     private final RetentionStore store;
     private final ReplayStore replays;
+    private final JobQueue jobs;
     private final SealRollups rollups;
     private final Clock clock;
 
     public PurgeExpiredData(ProjectRepository projects, ModelRepository models, RetentionStore store,
-                            ReplayStore replays, SealRollups rollups, Clock clock) {
+                            ReplayStore replays, JobQueue jobs, SealRollups rollups, Clock clock) {
         this.projects = projects;
         this.models = models;
         this.store = store;
         this.replays = replays;
+        this.jobs = jobs;
         this.rollups = rollups;
         this.clock = clock;
     }
@@ -57,7 +62,9 @@ public final class PurgeExpiredData implements JobHandler {
             traces += purged.traces();
         }
         int replayed = replays.purgeFinishedBefore(clock.instant().minus(REPLAY_KEEP));
-        return Map.of("payloads_cleared", payloads, "traces_deleted", traces, "replays_deleted", replayed);
+        int finishedJobs = jobs.purgeFinished(clock.instant().minus(JOB_KEEP));
+        return Map.of("payloads_cleared", payloads, "traces_deleted", traces, "replays_deleted", replayed,
+                "jobs_deleted", finishedJobs);
     }
 
     public Purged purge(Project project) {
