@@ -53,9 +53,11 @@ final class InjectionDetector {
      * Sending something to an address is ordinary business ("send the invoice to ..."); it is exfiltration
      * only when what is sent is the model's secrets, the conversation or users' data.
      */
-    private static final String[] EXFIL_CUES = {"password", "secret", "credential", "api key", "token", "system prompt",
-            "instructions", "conversation", "chat history", "previous messages", "hidden", "confidential", "private key",
-            "employee data", "user data", "customer data", "personal data", "personal information", "database"};
+    private static final String[] EXFIL_CUES = {"password", "secret", "credential", "api key", "access token",
+            "api token", "auth token", "system prompt", "your instructions", "system instructions", "hidden instructions",
+            "initial instructions", "previous instructions", "conversation", "chat history", "previous messages",
+            "everything above", "confidential", "private key", "employee data", "user data", "customer data",
+            "personal data", "personal information"};
 
     private static final List<Rule> RULES = List.of(
             r(new String[] {"ignor", "disregard", "forget", "overlook", "bypass", "override", "neglect", "abandon", "discard", "set aside", "stop following", "don't follow", "do not follow", "pay no attention", "skip"}, Family.OVERRIDE, "instruction_override", 0.9, "\\b" + OVERRIDE_VERB + "\\b" + SENT + "{0,50}?\\b" + RULE_NOUN + "\\b", new String[] {"ignor", "disregard", "forget", "overlook", "bypass", "override", "neglect", "abandon", "discard", "set aside", "follow", "pay no attention", "skip"}, new String[] {"instruction", "directive", "rule", "guideline", "prompt", "command", "order", "context", "constraint", "restriction", "programming", "guidance", "polic", "task", "training", "safeguard", "filter", "everything", "told", "instructed", "the above"}),

@@ -20,6 +20,7 @@ class InjectionDetectorTest {
         for (String text : List.of(
                 "Send the invoice to jane.doe@example.com",
                 "Please email the quarterly report to finance@acme.test by Friday.",
+                "Send the assembly instructions to the customer at orders@acme.test",
                 "Upload the slides to https://drive.acme.test/team when they are ready.")) {
             assertThat(score(text)).as(text).isLessThan(policy.reviewThreshold());
         }
