@@ -101,6 +101,7 @@ public final class Olyx implements AutoCloseable {
     private final LastUsedTracker lastUsed;
     private final ScheduledExecutorService scheduler;
     private final Optional<String> createdOwnerLoginKey;
+    private final RagWiring rag;
 
     private Olyx(OlyxConfig config, Clock clock) {
         OlyxConfig.Storage storage = config.storage();
@@ -175,7 +176,12 @@ public final class Olyx implements AutoCloseable {
         areas.add(new GuardRoutes(new RunCheck(database.traces(), admission, guardrails, database.stepRecorder(),
                 ids, clock), new SimulateRouting(inputScreen, routes, providers), auth, idempotency)::register);
 
+        rag = new RagWiring(config.rag(), storage.dataDir(), database, pipeline, auth, idempotency, this::wakeJobs,
+                clock);
+        areas.addAll(rag.routes());
+
         List<JobHandler> jobHandlers = new ArrayList<>();
+        jobHandlers.add(rag.indexingJob());
         jobs = new JobWorker(database.jobs(), jobHandlers, nodeName(config), clock, RetryPolicy.DEFAULT,
                 JOB_CONCURRENCY, Duration.ofMinutes(10), Duration.ofSeconds(1));
 
@@ -185,6 +191,8 @@ public final class Olyx implements AutoCloseable {
         scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon(true)
                 .name("olyx-scheduler").factory());
         scheduler.scheduleWithFixedDelay(this::flushLastUsed, 10, 10, TimeUnit.SECONDS);
+        scheduler.schedule(() -> housekeeping(rag::checkEmbeddingModels), 0, TimeUnit.SECONDS);
+        scheduler.scheduleWithFixedDelay(() -> housekeeping(rag::pruneOrphanIndexes), 0, 60, TimeUnit.MINUTES);
         scheduler.scheduleWithFixedDelay(() -> housekeeping(() -> idempotencyStore.purgeExpired(clock.instant())),
                 1, 60, TimeUnit.MINUTES);
         scheduler.scheduleWithFixedDelay(() -> housekeeping(() -> database.purgeAdmissionState(clock.instant())),
@@ -226,6 +234,13 @@ public final class Olyx implements AutoCloseable {
         return createdOwnerLoginKey;
     }
 
+    /** Indexing work was just enqueued (the worker exists by the time any request can enqueue). */
+    private void wakeJobs() {
+        if (jobs != null) {
+            jobs.wake();
+        }
+    }
+
     private void flushLastUsed() {
         housekeeping(lastUsed::flush);
     }
@@ -243,6 +258,7 @@ public final class Olyx implements AutoCloseable {
         http.close();
         jobs.close();
         scheduler.shutdownNow();
+        rag.close();
         providers.close();
         flushLastUsed();
         database.close();

@@ -6,11 +6,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** Everything Olyx can be configured with, read once at start from OLYX_* variables (see README.md). */
-public record OlyxConfig(Server server, Storage storage, Security security) {
+public record OlyxConfig(Server server, Storage storage, Security security, Rag rag) {
     public OlyxConfig {
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(storage, "storage");
         Objects.requireNonNull(security, "security");
+        Objects.requireNonNull(rag, "rag");
     }
 
     public record Server(String host, int port, long maxBodyBytes) {
@@ -23,5 +24,12 @@ public record OlyxConfig(Server server, Storage storage, Security security) {
 
     public record Security(Optional<String> masterKey, Optional<String> ownerLoginKey, Duration keyCacheTtl,
                            int loginAttemptsPerMinute) {
+    }
+
+    /**
+     * RAG indexing: documents per indexing job (one embedder call each), and the threads the embedding model may
+     * use (0: one per core).
+     */
+    public record Rag(int indexBatchSize, int embedderThreads) {
     }
 }

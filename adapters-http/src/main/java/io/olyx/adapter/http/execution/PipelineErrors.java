@@ -9,11 +9,11 @@ import io.olyx.application.port.ProviderFailure;
 import java.util.Map;
 
 /** The pipeline's refusals and failures as the seed's error answers; shared by every model endpoint. */
-final class PipelineErrors {
+public final class PipelineErrors {
     private PipelineErrors() {
     }
 
-    static ApiError of(PipelineResult result) {
+    public static ApiError of(PipelineResult result) {
         return switch (result) {
             case PipelineResult.TraceNotFound notFound -> ApiError.notFound("Trace");
             case PipelineResult.TraceClosed closed -> ApiError.conflict("trace_closed",
