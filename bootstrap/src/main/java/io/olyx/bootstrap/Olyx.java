@@ -191,8 +191,7 @@ public final class Olyx implements AutoCloseable {
         scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon(true)
                 .name("olyx-scheduler").factory());
         scheduler.scheduleWithFixedDelay(this::flushLastUsed, 10, 10, TimeUnit.SECONDS);
-        scheduler.schedule(() -> housekeeping(rag::checkEmbeddingModels), 0, TimeUnit.SECONDS);
-        scheduler.scheduleWithFixedDelay(() -> housekeeping(rag::pruneOrphanIndexes), 0, 60, TimeUnit.MINUTES);
+        scheduler.scheduleWithFixedDelay(() -> housekeeping(rag::pruneOrphanIndexes), 1, 60, TimeUnit.MINUTES);
         scheduler.scheduleWithFixedDelay(() -> housekeeping(() -> idempotencyStore.purgeExpired(clock.instant())),
                 1, 60, TimeUnit.MINUTES);
         scheduler.scheduleWithFixedDelay(() -> housekeeping(() -> database.purgeAdmissionState(clock.instant())),
@@ -204,6 +203,7 @@ public final class Olyx implements AutoCloseable {
         try {
             olyx.http.start();
             olyx.jobs.start();
+            olyx.rag.warmUp();
         } catch (RuntimeException e) {
             olyx.close();
             throw e;

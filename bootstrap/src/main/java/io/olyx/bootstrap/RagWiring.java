@@ -21,6 +21,7 @@ import io.olyx.application.rag.IndexHousekeeping;
 import io.olyx.application.rag.IndexLocks;
 import io.olyx.application.rag.IndexingJob;
 import io.olyx.application.rag.IndexingQueue;
+import io.olyx.application.rag.KnowledgeStore;
 import io.olyx.application.rag.ManageCollections;
 import io.olyx.application.rag.ReadDocuments;
 import io.olyx.application.rag.SearchCollections;
@@ -38,8 +39,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The RAG service's part of the composition root: one Lucene index root under the data directory, one embedder
- * (loaded in the background so the server starts at once), the collection and document use cases, their routes
- * and the indexing job handler.
+ * (loaded after the server is up, so it starts at once), the collection and document use cases, their routes and
+ * the indexing job handler.
  */
 final class RagWiring implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RagWiring.class);
@@ -56,7 +57,7 @@ final class RagWiring implements AutoCloseable {
         index = LuceneSearchIndex.open(dataDir.resolve("index"));
         int cores = config.embedderThreads() > 0 ? config.embedderThreads()
                 : Runtime.getRuntime().availableProcessors();
-        embedder = OnnxEmbedder.bundledInBackground(OnnxEmbedder.Settings.forCores(cores));
+        embedder = OnnxEmbedder.bundledLazily(OnnxEmbedder.Settings.forCores(cores));
         CollectionRepository collections = database.collections();
         DocumentRepository documents = database.documents();
         IndexDocuments indexing = new IndexDocuments(index, embedder, new Chunker(ChunkingPolicy.DEFAULT),
@@ -68,11 +69,11 @@ final class RagWiring implements AutoCloseable {
                 new HybridSearch(index, embedder, RankingProfile.DEFAULT));
         housekeeping = new IndexHousekeeping(collections, index, indexing, locks);
         indexingJob = new IndexingJob(collections, documents, indexing, locks, new LoggingIndexingProgress(), clock);
+        KnowledgeStore store = new KnowledgeStore(collections, documents, indexing, locks, queue,
+                database.unitOfWork(), database.ids(), clock);
         routes = List.of(
-                new CollectionRoutes(new ManageCollections(collections, documents, indexing, locks, queue,
-                        database.unitOfWork(), database.ids(), clock), reader, auth, idempotency)::register,
-                new DocumentRoutes(new WriteDocuments(collections, documents, indexing, locks, queue,
-                        database.unitOfWork(), database.ids(), clock), reader, auth)::register,
+                new CollectionRoutes(new ManageCollections(store), reader, auth, idempotency)::register,
+                new DocumentRoutes(new WriteDocuments(store), reader, auth)::register,
                 new QueryRoutes(search, new AnswerQuestion(search, pipeline), auth, idempotency)::register);
     }
 
@@ -84,11 +85,21 @@ final class RagWiring implements AutoCloseable {
         return indexingJob;
     }
 
-    /** At start: a collection indexed with another embedding model is reported (it needs vectors-only). */
-    void checkEmbeddingModels() {
-        for (KnowledgeCollection c : housekeeping.needingReembedding()) {
-            new LoggingIndexingProgress().needsReembedding(c);
-        }
+    /**
+     * Once the server listens, in the background: load the embedding model (a first query then need not wait for
+     * it) and report every collection indexed with another embedding model (it needs vectors-only).
+     */
+    void warmUp() {
+        Thread.ofPlatform().daemon(true).name("olyx-rag-warm-up").start(() -> {
+            try {
+                embedder.embedQuery("warm up");
+                for (KnowledgeCollection c : housekeeping.needingReembedding()) {
+                    new LoggingIndexingProgress().needsReembedding(c);
+                }
+            } catch (RuntimeException e) {
+                LOG.error("the embedding model failed to load: semantic search and indexing are unavailable", e);
+            }
+        });
     }
 
     /** At start and hourly: indexes whose collection (or project) was deleted are removed. */

@@ -25,11 +25,15 @@ interface DocumentDao {
             id, name, reference, tags, metadata, content_hash, index_state, revision, created_at, updated_at,
             indexed_at, SUBSTRING(contents FROM 1 FOR 400) AS head""";
     String FULL = SUMMARY + ", contents";
+    /** What upserts compare: no text at all (an upload reads this for every document of the collection). */
+    String VERSION = """
+            id, name, reference, tags, metadata, content_hash, index_state, revision, created_at, updated_at,
+            indexed_at, '' AS head""";
 
-    @SqlQuery("SELECT " + SUMMARY + " FROM rag_documents WHERE collection_id = :collection")
+    @SqlQuery("SELECT " + VERSION + " FROM rag_documents WHERE collection_id = :collection")
     List<Row> versions(@Bind("collection") UUID collection);
 
-    @SqlQuery("SELECT " + SUMMARY + " FROM rag_documents WHERE collection_id = :collection AND name = :name")
+    @SqlQuery("SELECT " + VERSION + " FROM rag_documents WHERE collection_id = :collection AND name = :name")
     Optional<Row> byName(@Bind("collection") UUID collection, @Bind("name") String name);
 
     @SqlBatch("""
@@ -67,7 +71,7 @@ interface DocumentDao {
     @SqlQuery("SELECT " + FULL + " FROM rag_documents WHERE collection_id = :collection AND id IN (<ids>)")
     List<Row> findAll(@Bind("collection") UUID collection, @BindList("ids") Collection<UUID> ids);
 
-    @SqlQuery("SELECT " + SUMMARY + " FROM rag_documents WHERE collection_id IN (<collections>) AND id IN (<ids>)")
+    @SqlQuery("SELECT " + VERSION + " FROM rag_documents WHERE collection_id IN (<collections>) AND id IN (<ids>)")
     List<Row> versionsIn(@BindList("collections") Collection<UUID> collections, @BindList("ids") Collection<UUID> ids);
 
     @SqlQuery("SELECT " + FULL + " FROM rag_documents WHERE collection_id = :collection ORDER BY id LIMIT :limit")

@@ -1,19 +1,11 @@
 package io.olyx.adapter.search;
 
-import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtSession;
 import io.olyx.application.port.Embedder;
 import io.olyx.application.port.EmbeddingModelSpec;
-import java.nio.FloatBuffer;
-import java.nio.LongBuffer;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,14 +25,17 @@ import java.util.stream.IntStream;
 public final class OnnxEmbedder implements Embedder {
 
     /**
-     * @param sessionThreads  intra-op threads per inference
-     * @param parallelBatches batches in flight at once (documents only; a query is one small inference)
-     * @param batchSize       texts per inference at most
+     * @param sessionThreads  intra-op threads per document inference
+     * @param parallelBatches document batches in flight at once
+     * @param batchSize       documents per inference at most
      * @param maxTokens       longer texts are truncated (512 is the model's window)
+     * @param queryThreads    intra-op threads of a query's inference (a second session when it differs from
+     *                        {@code sessionThreads}): a query is one short inference whose latency matters
      */
-    public record Settings(int sessionThreads, int parallelBatches, int batchSize, int maxTokens) {
+    public record Settings(int sessionThreads, int parallelBatches, int batchSize, int maxTokens, int queryThreads) {
         public Settings {
-            if (sessionThreads < 1 || parallelBatches < 1 || batchSize < 1 || maxTokens < 8 || maxTokens > 512) {
+            if (sessionThreads < 1 || parallelBatches < 1 || batchSize < 1 || maxTokens < 8 || maxTokens > 512
+                    || queryThreads < 1) {
                 throw new IllegalArgumentException("invalid embedder settings");
             }
         }
@@ -52,16 +47,16 @@ public final class OnnxEmbedder implements Embedder {
          * two parallel single-threaded inferences beat one two-threaded one by a third. The price: the int8 model
          * quantises activations per call, so a text's vector depends slightly on its batch neighbours (cosine
          * 0.997 on average to its unbatched vector, 0.995 at worst), far below what separates relevant from
-         * irrelevant passages.
+         * irrelevant passages. A query runs on one thread: on a busy machine a two-threaded query inference
+         * waited on its second thread at every operator and took twice as long (p50 31 ms against 14 ms).
          */
         public static Settings forCores(int cores) {
-            return new Settings(1, Math.max(1, cores), DEFAULT_BATCH, 512);
+            return new Settings(1, Math.max(1, cores), DEFAULT_BATCH, 512, 1);
         }
 
         public static final int DEFAULT_BATCH = 8;
     }
 
-    private static final long PAD_ID = 0;
     /**
      * Inferences are dealt round-robin (they are sorted by length, so each task gets short and long ones) to a few
      * tasks per thread: enough to balance the threads, few enough that task overhead stays out of the way.
@@ -70,26 +65,17 @@ public final class OnnxEmbedder implements Embedder {
 
     private final EmbeddingModelSpec spec = new EmbeddingModelSpec(BundledModel.NAME, BundledModel.DIMENSION);
     private final Settings settings;
-    private final OrtEnvironment environment;
-    private final OrtSession session;
+    private final Inference documents;
+    private final Inference queries;
     private final WordPieceTokenizer tokenizer;
     private final ExecutorService batches;
-    private final boolean wantsTokenTypes;
-    /** The last hidden state; other outputs (a pooler, if any) are not asked for. */
-    private final String hiddenStates;
 
     private OnnxEmbedder(Settings settings) throws OrtException {
         this.settings = settings;
-        this.environment = OrtEnvironment.getEnvironment();
-        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            options.setIntraOpNumThreads(settings.sessionThreads());
-            options.setInterOpNumThreads(1);
-            options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
-            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            this.session = environment.createSession(BundledModel.modelBytes(), options);
-        }
-        this.wantsTokenTypes = session.getInputNames().contains("token_type_ids");
-        this.hiddenStates = session.getOutputNames().iterator().next();
+        byte[] model = BundledModel.modelBytes();
+        this.documents = new Inference(model, settings.sessionThreads(), spec.dimension());
+        this.queries = settings.queryThreads() == settings.sessionThreads() ? documents
+                : new Inference(model, settings.queryThreads(), spec.dimension());
         this.tokenizer = new WordPieceTokenizer(BundledModel.TOKENIZER_RESOURCE, settings.maxTokens());
         this.batches = Executors.newFixedThreadPool(settings.parallelBatches(), r -> {
             Thread t = new Thread(r, "olyx-embedder");
@@ -104,11 +90,11 @@ public final class OnnxEmbedder implements Embedder {
     }
 
     /**
-     * The bundled model loading on a background thread: returns at once with the model's spec known, and calls that
-     * need vectors wait until it has loaded (a server starts in well under the seconds the model takes to load).
+     * The bundled model, loaded on first use: returns at once with the model's spec known (a server starts in well
+     * under the seconds of CPU the model takes to load; warm it up once the server is listening).
      */
-    public static Embedder bundledInBackground(Settings settings) {
-        return new BackgroundEmbedder(new EmbeddingModelSpec(BundledModel.NAME, BundledModel.DIMENSION),
+    public static Embedder bundledLazily(Settings settings) {
+        return new LazyEmbedder(new EmbeddingModelSpec(BundledModel.NAME, BundledModel.DIMENSION),
                 () -> bundledBgeSmall(settings));
     }
 
@@ -139,7 +125,7 @@ public final class OnnxEmbedder implements Embedder {
             int first = t;
             futures.add(batches.submit(() -> {
                 for (int i = first; i < inferences.size(); i += tasks) {
-                    infer(ids, inferences.get(i), out);
+                    documents.run(ids, inferences.get(i), out);
                 }
                 return null;
             }));
@@ -153,7 +139,7 @@ public final class OnnxEmbedder implements Embedder {
         long[][] ids = tokenizer.encode(List.of(BundledModel.QUERY_INSTRUCTION + query));
         float[][] out = new float[1][];
         try {
-            infer(ids, new int[] {0}, out);
+            queries.run(ids, new int[] {0}, out);
         } catch (OrtException e) {
             throw new IllegalStateException("query embedding failed", e);
         }
@@ -169,58 +155,6 @@ public final class OnnxEmbedder implements Embedder {
             plan.add(java.util.Arrays.copyOfRange(order, from, Math.min(order.length, from + settings.batchSize())));
         }
         return plan;
-    }
-
-    /** Runs one inference over the texts {@code batch} names and puts each one's vector at its index in out. */
-    private void infer(long[][] ids, int[] batch, float[][] out) throws OrtException {
-        int rows = batch.length;
-        int width = 0;
-        for (int i : batch) {
-            width = Math.max(width, ids[i].length);
-        }
-        LongBuffer inputIds = LongBuffer.allocate(rows * width);
-        LongBuffer mask = LongBuffer.allocate(rows * width);
-        for (int i : batch) {
-            long[] row = ids[i];
-            for (int t = 0; t < width; t++) {
-                inputIds.put(t < row.length ? row[t] : PAD_ID);
-                mask.put(t < row.length ? 1 : 0);
-            }
-        }
-        inputIds.flip();
-        mask.flip();
-        long[] shape = {rows, width};
-        try (OnnxTensor idsTensor = OnnxTensor.createTensor(environment, inputIds, shape);
-             OnnxTensor maskTensor = OnnxTensor.createTensor(environment, mask, shape);
-             OnnxTensor typesTensor = OnnxTensor.createTensor(environment, LongBuffer.allocate(rows * width), shape)) {
-            Map<String, OnnxTensor> inputs = new HashMap<>();
-            inputs.put("input_ids", idsTensor);
-            inputs.put("attention_mask", maskTensor);
-            if (wantsTokenTypes) {
-                inputs.put("token_type_ids", typesTensor);
-            }
-            try (OrtSession.Result result = session.run(inputs, Set.of(hiddenStates))) {
-                FloatBuffer hidden = ((OnnxTensor) result.get(0)).getFloatBuffer();
-                int dim = spec.dimension();
-                for (int r = 0; r < rows; r++) {
-                    float[] cls = new float[dim];
-                    hidden.get(r * width * dim, cls);
-                    out[batch[r]] = normalised(cls);
-                }
-            }
-        }
-    }
-
-    private static float[] normalised(float[] v) {
-        double sum = 0;
-        for (float x : v) {
-            sum += x * x;
-        }
-        float inv = sum > 0 ? (float) (1 / Math.sqrt(sum)) : 0;
-        for (int i = 0; i < v.length; i++) {
-            v[i] *= inv;
-        }
-        return v;
     }
 
     private static <T> T await(Future<T> future) {
@@ -247,7 +181,10 @@ public final class OnnxEmbedder implements Embedder {
         }
         tokenizer.close();
         try {
-            session.close();
+            documents.close();
+            if (queries != documents) {
+                queries.close();
+            }
         } catch (OrtException e) {
             throw new IllegalStateException("closing the embedding session failed", e);
         }

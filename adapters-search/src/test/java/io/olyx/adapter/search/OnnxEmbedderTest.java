@@ -72,7 +72,7 @@ class OnnxEmbedderTest {
 
     @Test
     void unbatchedVectorsDoNotDependOnTheirNeighbours() {
-        try (OnnxEmbedder unbatched = OnnxEmbedder.bundledBgeSmall(new OnnxEmbedder.Settings(1, 2, 1, 512))) {
+        try (OnnxEmbedder unbatched = OnnxEmbedder.bundledBgeSmall(new OnnxEmbedder.Settings(1, 2, 1, 512, 1))) {
             List<float[]> batch = unbatched.embedDocuments(List.of(LONG_TEXT, SHORT_TEXT, LONG_TEXT));
             float[] single = unbatched.embedDocuments(List.of(SHORT_TEXT)).getFirst();
             assertThat(dot(batch.get(1), single)).isGreaterThan(0.9999);

@@ -1,15 +1,10 @@
 package io.olyx.application.rag;
 
-import io.olyx.application.port.CollectionRepository;
-import io.olyx.application.port.DocumentRepository;
-import io.olyx.application.port.IdGenerator;
-import io.olyx.application.port.UnitOfWork;
 import io.olyx.domain.project.ProjectId;
 import io.olyx.domain.rag.CollectionId;
 import io.olyx.domain.rag.CollectionState;
 import io.olyx.domain.rag.DocumentId;
 import io.olyx.domain.rag.KnowledgeCollection;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -20,26 +15,10 @@ import java.util.Optional;
  * re-embed (vectors-only: the index is emptied and every document queued again, e.g. after a model change).
  */
 public final class ManageCollections {
-    private final CollectionRepository collections;
-    private final DocumentRepository documents;
-    private final IndexDocuments index;
-    private final IndexLocks locks;
-    private final IndexingQueue queue;
-    private final UnitOfWork unitOfWork;
-    private final IdGenerator ids;
-    private final Clock clock;
+    private final KnowledgeStore store;
 
-    public ManageCollections(CollectionRepository collections, DocumentRepository documents, IndexDocuments index,
-                             IndexLocks locks, IndexingQueue queue, UnitOfWork unitOfWork, IdGenerator ids,
-                             Clock clock) {
-        this.collections = collections;
-        this.documents = documents;
-        this.index = index;
-        this.locks = locks;
-        this.queue = queue;
-        this.unitOfWork = unitOfWork;
-        this.ids = ids;
-        this.clock = clock;
+    public ManageCollections(KnowledgeStore store) {
+        this.store = store;
     }
 
     /** A collection with its indexing state. */
@@ -47,28 +26,28 @@ public final class ManageCollections {
     }
 
     public KnowledgeCollection create(ProjectId project, KnowledgeCollection.Details details) {
-        Instant now = clock.instant();
-        KnowledgeCollection collection = new KnowledgeCollection(new CollectionId(ids.timeOrderedUuid()), project,
-                details, now, now);
-        collections.insert(collection);
+        Instant now = store.clock().instant();
+        KnowledgeCollection collection = new KnowledgeCollection(new CollectionId(store.ids().timeOrderedUuid()),
+                project, details, now, now);
+        store.collections().insert(collection);
         return collection;
     }
 
     public Optional<View> edit(ProjectId project, CollectionId id, KnowledgeCollection.Details details) {
-        return collections.find(project, id).map(c -> {
-            KnowledgeCollection edited = c.edited(details, clock.instant());
-            collections.update(edited);
-            return new View(edited, documents.state(id));
+        return store.collections().find(project, id).map(c -> {
+            KnowledgeCollection edited = c.edited(details, store.clock().instant());
+            store.collections().update(edited);
+            return new View(edited, store.documents().state(id));
         });
     }
 
     public Optional<View> find(ProjectId project, CollectionId id) {
-        return collections.find(project, id).map(c -> new View(c, documents.state(id)));
+        return store.collections().find(project, id).map(c -> new View(c, store.documents().state(id)));
     }
 
     public List<View> list(ProjectId project) {
-        List<KnowledgeCollection> all = collections.list(project);
-        Map<CollectionId, CollectionState> states = documents.states(all.stream().map(KnowledgeCollection::id)
+        List<KnowledgeCollection> all = store.collections().list(project);
+        Map<CollectionId, CollectionState> states = store.documents().states(all.stream().map(KnowledgeCollection::id)
                 .toList());
         return all.stream().map(c -> new View(c, states.getOrDefault(c.id(), CollectionState.EMPTY))).toList();
     }
@@ -76,10 +55,10 @@ public final class ManageCollections {
     /** Removes the collection, its documents and its index; pending indexing jobs then find nothing to do. */
     public boolean delete(ProjectId project, CollectionId id) {
         String key = KnowledgeCollection.indexKey(project, id);
-        return locks.locked(key, () -> {
-            boolean deleted = collections.delete(project, id);
+        return store.locks().locked(key, () -> {
+            boolean deleted = store.collections().delete(project, id);
             if (deleted) {
-                index.drop(key);
+                store.index().drop(key);
             }
             return deleted;
         });
@@ -87,9 +66,9 @@ public final class ManageCollections {
 
     /** Removes every document (reset-only); returns how many there were, or empty for an unknown collection. */
     public Optional<Integer> reset(ProjectId project, CollectionId id) {
-        return collections.find(project, id).map(c -> locks.locked(c.indexKey(), () -> {
-            int removed = documents.deleteAll(id);
-            index.reset(c.indexKey());
+        return store.collections().find(project, id).map(c -> store.locks().locked(c.indexKey(), () -> {
+            int removed = store.documents().deleteAll(id);
+            store.index().reset(c.indexKey());
             return removed;
         }));
     }
@@ -100,17 +79,20 @@ public final class ManageCollections {
      * such a collection fills up again as the jobs run; otherwise each document's chunks are replaced in place.
      */
     public Optional<Integer> reembed(ProjectId project, CollectionId id) {
-        return collections.find(project, id).map(c -> {
-            Map<DocumentId, Integer> queued = locks.locked(c.indexKey(), () -> unitOfWork.inTransaction(() -> {
-                if (index.needsReembedding(c.indexKey())) {
-                    index.reset(c.indexKey());
-                }
-                Map<DocumentId, Integer> revisions = documents.requeueAll(id, clock.instant());
-                queue.enqueue(project, id, revisions);
-                return revisions;
-            }));
-            queue.wake();
+        return store.collections().find(project, id).map(c -> {
+            Map<DocumentId, Integer> queued = store.locks().locked(c.indexKey(),
+                    () -> store.unitOfWork().inTransaction(() -> requeue(c)));
+            store.queue().wake();
             return queued.size();
         });
+    }
+
+    private Map<DocumentId, Integer> requeue(KnowledgeCollection c) {
+        if (store.index().needsReembedding(c.indexKey())) {
+            store.index().reset(c.indexKey());
+        }
+        Map<DocumentId, Integer> revisions = store.documents().requeueAll(c.id(), store.clock().instant());
+        store.queue().enqueue(c.projectId(), c.id(), revisions);
+        return revisions;
     }
 }

@@ -42,7 +42,8 @@ public final class SearchCollections {
             collections = List.copyOf(new LinkedHashSet<>(collections));
             terms = terms.stream().filter(t -> !t.isBlank()).map(String::strip).distinct().toList();
             Objects.requireNonNull(reranker, "reranker");
-            InvalidInput.require(!collections.isEmpty(), "collections", "collections must name at least one collection");
+            InvalidInput.require(!collections.isEmpty(), "collections",
+                    "collections must name at least one collection");
             InvalidInput.require(!terms.isEmpty(), "terms", "terms must hold at least one non-empty term");
             InvalidInput.require(top >= 1 && top <= MAX_TOP, "top", "top must be between 1 and " + MAX_TOP);
             InvalidInput.require(minScore >= 0 && minScore <= 1, "minScore", "minScore must be between 0 and 1");

@@ -1,9 +1,6 @@
 package io.olyx.application.rag;
 
-import io.olyx.application.port.CollectionRepository;
 import io.olyx.application.port.DocumentRepository;
-import io.olyx.application.port.IdGenerator;
-import io.olyx.application.port.UnitOfWork;
 import io.olyx.domain.common.InvalidInput;
 import io.olyx.domain.project.ProjectId;
 import io.olyx.domain.rag.CollectionId;
@@ -12,7 +9,6 @@ import io.olyx.domain.rag.DocumentId;
 import io.olyx.domain.rag.DocumentInput;
 import io.olyx.domain.rag.DocumentVersion;
 import io.olyx.domain.rag.KnowledgeCollection;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -30,26 +27,10 @@ import java.util.stream.Collectors;
  * once: embedding happens in the jobs. A sync upload also deletes every document the upload does not name.
  */
 public final class WriteDocuments {
-    private final CollectionRepository collections;
-    private final DocumentRepository documents;
-    private final IndexDocuments index;
-    private final IndexLocks locks;
-    private final IndexingQueue queue;
-    private final UnitOfWork unitOfWork;
-    private final IdGenerator ids;
-    private final Clock clock;
+    private final KnowledgeStore store;
 
-    public WriteDocuments(CollectionRepository collections, DocumentRepository documents, IndexDocuments index,
-                          IndexLocks locks, IndexingQueue queue, UnitOfWork unitOfWork, IdGenerator ids,
-                          Clock clock) {
-        this.collections = collections;
-        this.documents = documents;
-        this.index = index;
-        this.locks = locks;
-        this.queue = queue;
-        this.unitOfWork = unitOfWork;
-        this.ids = ids;
-        this.clock = clock;
+    public WriteDocuments(KnowledgeStore store) {
+        this.store = store;
     }
 
     /** {@code enqueued}: created or with changed text; {@code skipped}: unchanged or with changed fields only. */
@@ -80,16 +61,16 @@ public final class WriteDocuments {
         for (DocumentInput input : inputs) {
             InvalidInput.require(names.add(input.name()), "docId", "docId " + input.name() + " appears twice");
         }
-        return collections.find(project, id).map(collection -> {
-            Batch batch = unitOfWork.inTransaction(() -> {
-                Map<String, DocumentVersion> stored = documents.versions(id).stream()
+        return store.collections().find(project, id).map(collection -> {
+            Batch batch = inOrder(collection, () -> {
+                Map<String, DocumentVersion> stored = store.documents().versions(id).stream()
                         .collect(Collectors.toMap(DocumentVersion::name, Function.identity()));
                 Batch b = apply(collection, inputs.stream()
                         .map(in -> DocumentChange.decide(Optional.ofNullable(stored.get(in.name())), in)).toList());
                 if (sync) {
                     stored.keySet().removeAll(names);
                     b.removed.addAll(stored.values().stream().map(DocumentVersion::id).toList());
-                    documents.delete(id, b.removed);
+                    store.documents().delete(id, b.removed);
                 }
                 return b;
             });
@@ -101,9 +82,9 @@ public final class WriteDocuments {
 
     /** Creates or updates the document with the input's name. Empty when the collection is not the project's. */
     public Optional<PutResult> put(ProjectId project, CollectionId id, DocumentInput input) {
-        return collections.find(project, id).map(collection -> {
-            Batch batch = unitOfWork.inTransaction(() -> apply(collection, List.of(
-                    DocumentChange.decide(documents.versionByName(id, input.name()), input))));
+        return store.collections().find(project, id).map(collection -> {
+            Batch batch = inOrder(collection, () -> apply(collection, List.of(
+                    DocumentChange.decide(store.documents().versionByName(id, input.name()), input))));
             afterCommit(collection, batch);
             return switch (batch.changes.getFirst()) {
                 case DocumentChange.Create create -> new PutResult(batch.created.getFirst(), PutState.CREATED);
@@ -116,50 +97,60 @@ public final class WriteDocuments {
 
     /** Empty when the collection is not the project's; false when it has no such document. */
     public Optional<Boolean> delete(ProjectId project, CollectionId id, DocumentId documentId) {
-        return collections.find(project, id).map(collection -> {
-            boolean deleted = documents.delete(id, List.of(documentId)) > 0;
+        return store.collections().find(project, id).map(collection -> {
+            boolean deleted = store.documents().delete(id, List.of(documentId)) > 0;
             if (deleted) {
-                locks.run(collection.indexKey(), () -> index.remove(collection.indexKey(), documentId.toString()));
+                String key = collection.indexKey();
+                store.locks().run(key, () -> store.index().remove(key, documentId.toString()));
             }
             return deleted;
         });
     }
 
+    /**
+     * One transaction, and one at a time per collection (on this node, whose index it is): two uploads racing to
+     * create the same name would otherwise both decide "create" and one would fail on the unique name.
+     */
+    private Batch inOrder(KnowledgeCollection collection, Supplier<Batch> work) {
+        return store.locks().locked(collection.indexKey(), () -> store.unitOfWork().inTransaction(work));
+    }
+
     private Batch apply(KnowledgeCollection collection, List<DocumentChange> changes) {
-        Instant now = clock.instant();
+        Instant now = store.clock().instant();
         Batch batch = new Batch(changes);
         List<DocumentRepository.NewDocument> inserts = new ArrayList<>();
         for (DocumentChange change : changes) {
             switch (change) {
                 case DocumentChange.Create c -> {
-                    DocumentId newId = new DocumentId(ids.timeOrderedUuid());
+                    DocumentId newId = new DocumentId(store.ids().timeOrderedUuid());
                     inserts.add(new DocumentRepository.NewDocument(newId, c.input().name(), c.input().contents(),
                             c.fields()));
                     batch.created.add(newId);
                     batch.queued.put(newId, 1);
                 }
                 case DocumentChange.Reindex r -> {
-                    documents.replaceText(collection.id(), r.existing(), r.input().contents(), r.fields(), now);
+                    store.documents().replaceText(collection.id(), r.existing(), r.input().contents(), r.fields(),
+                            now);
                     batch.queued.put(r.existing().id(), r.existing().revision() + 1);
                 }
-                case DocumentChange.Describe d -> documents.describe(collection.id(), d.existing().id(), d.fields(),
-                        now);
+                case DocumentChange.Describe d -> store.documents().describe(collection.id(), d.existing().id(),
+                        d.fields(), now);
                 case DocumentChange.Unchanged u -> {
                 }
             }
         }
-        documents.insert(collection.id(), inserts, now);
-        queue.enqueue(collection.projectId(), collection.id(), batch.queued);
+        store.documents().insert(collection.id(), inserts, now);
+        store.queue().enqueue(collection.projectId(), collection.id(), batch.queued);
         return batch;
     }
 
     private void afterCommit(KnowledgeCollection collection, Batch batch) {
         if (!batch.removed.isEmpty()) {
-            locks.run(collection.indexKey(), () -> index.removeAll(collection.indexKey(),
+            store.locks().run(collection.indexKey(), () -> store.index().removeAll(collection.indexKey(),
                     batch.removed.stream().map(DocumentId::toString).toList()));
         }
         if (!batch.queued.isEmpty()) {
-            queue.wake();
+            store.queue().wake();
         }
     }
 

@@ -14,7 +14,7 @@ import java.util.List;
  * indexer does) or, with {@code --short}, on N short passages ({@link ShortPassages}). Prints wall-clock and process
  * CPU time, so a run on a busy machine still tells what two dedicated cores would do (CPU-seconds are what the
  * work costs; on a shared machine the wall clock also counts other people's processes).
- * Args: {@code [--short] [--n N] [--settings threads,parallel,batch,maxTokens;...]}.
+ * Args: {@code [--short] [--n N] [--settings threads,parallel,batch,maxTokens,queryThreads;...]}.
  */
 public final class EmbedderThroughputBench {
 
@@ -24,7 +24,7 @@ public final class EmbedderThroughputBench {
     public static void main(String[] args) throws Exception {
         int n = 200;
         boolean shortPassages = false;
-        String grid = "1,2,1,512;1,2,8,512;1,2,16,512;1,2,32,512;2,1,32,512;1,1,32,512";
+        String grid = "1,2,1,512,1;1,2,8,512,2;1,2,32,512,2;2,1,8,512,2";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--short" -> shortPassages = true;
@@ -45,7 +45,7 @@ public final class EmbedderThroughputBench {
         for (String setting : grid.split(";")) {
             String[] s = setting.split(",");
             OnnxEmbedder.Settings settings = new OnnxEmbedder.Settings(Integer.parseInt(s[0]),
-                    Integer.parseInt(s[1]), Integer.parseInt(s[2]), Integer.parseInt(s[3]));
+                    Integer.parseInt(s[1]), Integer.parseInt(s[2]), Integer.parseInt(s[3]), Integer.parseInt(s[4]));
             try (OnnxEmbedder embedder = OnnxEmbedder.bundledBgeSmall(settings)) {
                 embedder.embedDocuments(texts.subList(0, Math.min(64, texts.size())));
                 long cpu0 = os.getProcessCpuTime();
@@ -56,8 +56,23 @@ public final class EmbedderThroughputBench {
                 SciFactBench.out("%s: wall %.1f s = %.1f docs/s; cpu %.1f s = %.1f docs per cpu-second"
                                 + " (x2 cores = %.1f docs/s); load average %.1f", settings, wall, n / wall, cpu,
                         n / cpu, 2 * n / cpu, os.getSystemLoadAverage());
+                queryLatency(embedder, data);
             }
         }
+    }
+
+    /** The 300 SciFact queries, twice; the second pass is reported. */
+    private static void queryLatency(OnnxEmbedder embedder, SciFactData data) {
+        long[] nanos = new long[data.queries().size()];
+        for (int pass = 0; pass < 2; pass++) {
+            for (int i = 0; i < nanos.length; i++) {
+                long t = System.nanoTime();
+                embedder.embedQuery(data.queries().get(i).text());
+                nanos[i] = System.nanoTime() - t;
+            }
+        }
+        SciFactBench.out("  query embedding: p50 %.1f ms, p99 %.1f ms", Metrics.percentile(nanos, 50),
+                Metrics.percentile(nanos, 99));
     }
 
     private static List<String> chunks(SciFactData data, int n) {

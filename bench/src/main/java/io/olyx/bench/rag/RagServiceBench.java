@@ -117,7 +117,7 @@ public final class RagServiceBench {
             if (state.path("indexed").asInt() >= n) {
                 return;
             }
-            Thread.sleep(200);
+            Thread.sleep(1000);
         }
     }
 

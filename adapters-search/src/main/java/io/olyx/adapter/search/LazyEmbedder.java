@@ -5,26 +5,23 @@ import io.olyx.application.port.EmbeddingModelSpec;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
- * An embedder that loads on a background thread: the model takes seconds to load, the server must not wait for it
- * to start. Its spec is known up front (indexes are checked against it at start); calls that need vectors wait for
- * the load, and fail with the load's error if it failed.
+ * An embedder that loads its model on first use: the model takes seconds of CPU to load, which must not slow the
+ * server's start. Its spec is known up front (indexes are checked against it at start). The first call loads the
+ * model; calls meanwhile wait for that one load, and every call fails with the load's error if it failed.
  */
-final class BackgroundEmbedder implements Embedder {
+final class LazyEmbedder implements Embedder {
     private final EmbeddingModelSpec spec;
+    private final Supplier<Embedder> load;
+    private final AtomicBoolean started = new AtomicBoolean();
     private final CompletableFuture<Embedder> loaded = new CompletableFuture<>();
 
-    BackgroundEmbedder(EmbeddingModelSpec spec, Supplier<Embedder> load) {
+    LazyEmbedder(EmbeddingModelSpec spec, Supplier<Embedder> load) {
         this.spec = spec;
-        Thread.ofPlatform().daemon(true).name("olyx-embedder-load").start(() -> {
-            try {
-                loaded.complete(load.get());
-            } catch (RuntimeException | Error e) {
-                loaded.completeExceptionally(e);
-            }
-        });
+        this.load = load;
     }
 
     @Override
@@ -43,6 +40,13 @@ final class BackgroundEmbedder implements Embedder {
     }
 
     private Embedder embedder() {
+        if (started.compareAndSet(false, true)) {
+            try {
+                loaded.complete(load.get());
+            } catch (RuntimeException | Error e) {
+                loaded.completeExceptionally(e);
+            }
+        }
         try {
             return loaded.join();
         } catch (CompletionException e) {
@@ -50,7 +54,7 @@ final class BackgroundEmbedder implements Embedder {
         }
     }
 
-    /** Closes the model once loaded, without waiting for a load still under way. */
+    /** Closes the model if it was loaded (or once a load under way finishes). */
     @Override
     public void close() {
         loaded.thenAccept(Embedder::close);

@@ -6,42 +6,35 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.olyx.application.port.Embedder;
 import io.olyx.application.port.EmbeddingModelSpec;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-class BackgroundEmbedderTest {
+class LazyEmbedderTest {
     private static final EmbeddingModelSpec SPEC = new EmbeddingModelSpec("m", 2);
 
     @Test
-    void theSpecIsKnownBeforeTheModelHasLoadedAndCallsWaitForIt() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
-        BackgroundEmbedder embedder = new BackgroundEmbedder(SPEC, () -> {
-            await(release);
+    void theSpecIsKnownWithoutLoadingAndTheModelLoadsOnceOnFirstUse() {
+        AtomicInteger loads = new AtomicInteger();
+        LazyEmbedder embedder = new LazyEmbedder(SPEC, () -> {
+            loads.incrementAndGet();
             return new FixedEmbedder();
         });
         assertThat(embedder.spec()).isEqualTo(SPEC);
-        release.countDown();
+        assertThat(loads).hasValue(0);
         assertThat(embedder.embedQuery("q")).containsExactly(1, 0);
         assertThat(embedder.embedDocuments(List.of("a", "b"))).hasSize(2);
+        assertThat(loads).hasValue(1);
     }
 
     @Test
     void aFailedLoadFailsEveryCallWithItsCause() {
-        BackgroundEmbedder embedder = new BackgroundEmbedder(SPEC, () -> {
+        LazyEmbedder embedder = new LazyEmbedder(SPEC, () -> {
             throw new IllegalArgumentException("no model here");
         });
         assertThatThrownBy(() -> embedder.embedQuery("q")).isInstanceOf(IllegalStateException.class)
                 .hasRootCauseMessage("no model here");
+        assertThatThrownBy(() -> embedder.embedDocuments(List.of("a"))).hasRootCauseMessage("no model here");
         embedder.close();
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private static final class FixedEmbedder implements Embedder {
