@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code java -jar olyx.jar [serve]} starts the server; more commands are listed by {@code --help}. */
 @Command(name = "olyx", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Olyx: AI gateway, LLM observability and RAG in one process.",
-        subcommands = {ServeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, io.olyx.bootstrap.cli.CliCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));

@@ -175,12 +175,16 @@ public final class Olyx implements AutoCloseable {
                 routes, fallbackCaller, providers, stepLog, clock), auth, idempotency)::register);
         areas.add(new GuardRoutes(new RunCheck(database.traces(), admission, guardrails, database.stepRecorder(),
                 ids, clock), new SimulateRouting(inputScreen, routes, providers), auth, idempotency)::register);
+        Observability observability = new Observability(database, pipeline, grading, auth, idempotency,
+                this::wakeJobs, clock);
+        areas.addAll(observability.routes());
 
         rag = new RagWiring(config.rag(), storage.dataDir(), database, pipeline, auth, idempotency, this::wakeJobs,
                 clock);
         areas.addAll(rag.routes());
 
         List<JobHandler> jobHandlers = new ArrayList<>();
+        jobHandlers.addAll(observability.jobHandlers());
         jobHandlers.add(rag.indexingJob());
         jobs = new JobWorker(database.jobs(), jobHandlers, nodeName(config), clock, RetryPolicy.DEFAULT,
                 JOB_CONCURRENCY, Duration.ofMinutes(10), Duration.ofSeconds(1));
@@ -196,13 +200,14 @@ public final class Olyx implements AutoCloseable {
                 1, 60, TimeUnit.MINUTES);
         scheduler.scheduleWithFixedDelay(() -> housekeeping(() -> database.purgeAdmissionState(clock.instant())),
                 5, 5, TimeUnit.MINUTES);
+        observability.schedule(scheduler, Olyx::housekeeping);
     }
 
     public static Olyx start(OlyxConfig config, Clock clock) {
         Olyx olyx = new Olyx(config, clock);
         try {
-            olyx.http.start();
             olyx.jobs.start();
+            olyx.http.start();
             olyx.rag.warmUp();
         } catch (RuntimeException e) {
             olyx.close();
@@ -234,7 +239,8 @@ public final class Olyx implements AutoCloseable {
         return createdOwnerLoginKey;
     }
 
-    /** Indexing work was just enqueued (the worker exists by the time any request can enqueue). */
+    /** Work was just enqueued on this node: the worker picks it up now rather than at its next poll (the worker
+     * exists by the time any request can enqueue; the check covers work enqueued while wiring). */
     private void wakeJobs() {
         if (jobs != null) {
             jobs.wake();

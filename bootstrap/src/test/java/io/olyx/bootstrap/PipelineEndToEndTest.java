@@ -247,4 +247,30 @@ class PipelineEndToEndTest {
                         Map.of("role", "user", "content", "Now the budget."))));
         assertThat(two.json().path("thread_turn").asInt()).isEqualTo(2);
     }
+
+    @Test
+    void anonymizedProjectsKeepNoRawPromptsCompletionsOrUserIds() {
+        RunningOlyx.Tenant private_ = olyx.newTenant(owner, "Anonymized");
+        Models.register(owner, private_.projectId(), provider, "gpt-4o", "openai", 0.0025, 0.01, true, Map.of());
+        owner.patch("/api/v1/projects/" + private_.projectId(), Map.of("project", Map.of("settings", Map.of(
+                "telemetry_mode", "anonymized",
+                "routing_tiers", Map.of("simple", "gpt-4o", "complex", "gpt-4o")))));
+        provider.enqueue(FakeBehavior.text("The secret plan is ready."));
+        ApiClient.Response trace = private_.client().post("/api/v1/traces",
+                Map.of("metadata", Map.of("user_id", "user_123", "feature", "support")));
+        assertThat(trace.json().path("metadata").path("user_id").asText()).startsWith("pseudonym:")
+                .doesNotContain("user_123");
+        assertThat(trace.json().path("metadata").path("feature").asText()).isEqualTo("support");
+        private_.client().post("/api/v1/executions", Map.of("trace_id", trace.text("id"),
+                "input", "Draft the launch plan for project Falcon"));
+
+        JsonNode read = private_.client().get("/api/v1/traces/" + trace.text("id")).json();
+        String stored = read.toString();
+        assertThat(stored).doesNotContain("Falcon").doesNotContain("secret plan").doesNotContain("user_123");
+        JsonNode step = read.path("steps").get(0);
+        assertThat(step.path("input").path("anonymized").asBoolean()).isTrue();
+        assertThat(step.path("input").path("chars").asInt()).isEqualTo(40);
+        assertThat(step.path("output").path("sha256").asText()).hasSize(64);
+        assertThat(step.path("usage").path("total_tokens").asInt()).isPositive();
+    }
 }

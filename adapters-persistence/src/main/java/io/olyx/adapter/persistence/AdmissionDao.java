@@ -3,7 +3,6 @@ package io.olyx.adapter.persistence;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.Optional;
-import java.util.UUID;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -51,10 +50,4 @@ interface AdmissionDao {
 
     @SqlUpdate("DELETE FROM rate_counters WHERE window_no < :beforeWindow")
     int purgeRates(@Bind("beforeWindow") long beforeWindow);
-
-    @SqlQuery("""
-            SELECT COUNT(*) FROM steps
-            WHERE trace_id = :traceId AND fingerprint = :fingerprint AND created_at >= :since""")
-    long countFingerprint(@Bind("traceId") UUID traceId, @Bind("fingerprint") String fingerprint,
-                          @Bind("since") OffsetDateTime since);
 }

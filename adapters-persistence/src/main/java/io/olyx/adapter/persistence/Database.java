@@ -6,16 +6,22 @@ import io.olyx.application.port.AccountRepository;
 import io.olyx.application.port.ApiKeyRepository;
 import io.olyx.application.port.AuditLog;
 import io.olyx.application.port.CollectionRepository;
+import io.olyx.application.port.CompletedTraces;
 import io.olyx.application.port.DocumentRepository;
 import io.olyx.application.port.IdGenerator;
 import io.olyx.application.port.IdempotencyStore;
+import io.olyx.application.port.InsightStore;
 import io.olyx.application.port.JobQueue;
 import io.olyx.application.port.LoopHistory;
 import io.olyx.application.port.ModelRepository;
 import io.olyx.application.port.ProjectRepository;
 import io.olyx.application.port.RateCounter;
+import io.olyx.application.port.ReplayStore;
+import io.olyx.application.port.RetentionStore;
 import io.olyx.application.port.SessionRepository;
 import io.olyx.application.port.SpendLedger;
+import io.olyx.application.port.StatsRollupStore;
+import io.olyx.application.port.StatsSource;
 import io.olyx.application.port.StepRecorder;
 import io.olyx.application.port.StepRepository;
 import io.olyx.application.port.TraceRepository;
@@ -37,6 +43,7 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final JsonCodec json = new JsonCodec();
+    private final HotPath hotPath;
     private final StepRows stepRows = new StepRows(json);
     private final GroupCommitStepRecorder stepRecorder;
     private final SequenceIdGenerator ids;
@@ -47,9 +54,10 @@ public final class Database implements AutoCloseable {
         this.dataSource = dataSource;
         this.isPostgres = isPostgres;
         this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
-        this.stepRecorder = new GroupCommitStepRecorder(jdbi, stepRows);
+        this.hotPath = new HotPath(dataSource);
+        this.stepRecorder = new GroupCommitStepRecorder(hotPath, stepRows);
         this.ids = new SequenceIdGenerator(jdbi);
-        this.admissionStore = new JdbiAdmissionStore(jdbi);
+        this.admissionStore = new JdbiAdmissionStore(jdbi, hotPath);
     }
 
     public static Database open(DatabaseSettings settings) {
@@ -105,11 +113,11 @@ public final class Database implements AutoCloseable {
     }
 
     public TraceRepository traces() {
-        return new JdbiTraceRepository(jdbi.onDemand(TraceDao.class), json);
+        return traceRepository();
     }
 
     public StepRepository steps() {
-        return new JdbiStepRepository(jdbi.onDemand(StepDao.class), stepRows);
+        return new JdbiStepRepository(hotPath, stepRows);
     }
 
     public JobQueue jobs() {
@@ -147,6 +155,35 @@ public final class Database implements AutoCloseable {
 
     public AuditLog auditLog() {
         return new JdbiAuditLog(jdbi.onDemand(AuditDao.class), json);
+    }
+
+    public StatsRollupStore statsRollups() {
+        return new JdbiStatsRollupStore(jdbi, new RollupCodec(json));
+    }
+
+    public StatsSource statsSource() {
+        return new JdbiStatsSource(jdbi.onDemand(StatsDao.class), stepRows, json);
+    }
+
+    public CompletedTraces completedTraces() {
+        return new JdbiCompletedTraces(jdbi.onDemand(CompletedTracesDao.class),
+                traceRepository());
+    }
+
+    private JdbiTraceRepository traceRepository() {
+        return new JdbiTraceRepository(jdbi.onDemand(TraceDao.class), hotPath, json);
+    }
+
+    public InsightStore insights() {
+        return new JdbiInsightStore(jdbi, json);
+    }
+
+    public ReplayStore replays() {
+        return new JdbiReplayStore(jdbi, json);
+    }
+
+    public RetentionStore retention() {
+        return new JdbiRetentionStore(jdbi);
     }
 
     @Override

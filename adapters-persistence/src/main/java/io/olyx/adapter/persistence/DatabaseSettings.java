@@ -16,12 +16,14 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, int
 
     /**
      * H2 in PostgreSQL mode so one set of migrations and queries serves both. WRITE_DELAY=0 writes each commit to the
-     * file at once: a committed (acknowledged) step survives a crash of the Olyx process.
+     * file at once: a committed (acknowledged) step survives a crash of the Olyx process. DB_CLOSE_ON_EXIT=FALSE
+     * leaves closing to Olyx's own shutdown, which first drains in-flight work into the database.
      */
     public static DatabaseSettings embedded(Path dataDir, int maxPoolSize) {
         Path file = dataDir.toAbsolutePath().resolve("db").resolve("olyx");
         return new DatabaseSettings("jdbc:h2:file:" + file
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0", "olyx", "",
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE",
+                "olyx", "",
                 maxPoolSize);
     }
 

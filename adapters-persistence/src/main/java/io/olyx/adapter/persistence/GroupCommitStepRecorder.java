@@ -2,13 +2,13 @@ package io.olyx.adapter.persistence;
 
 import io.olyx.application.port.StepRecorder;
 import io.olyx.domain.trace.Step;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
-import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,14 +23,14 @@ final class GroupCommitStepRecorder implements StepRecorder, AutoCloseable {
     private static final int MAX_BATCH = 500;
     private static final Pending STOP = new Pending(null, null);
 
-    private final Jdbi jdbi;
+    private final HotPath hotPath;
     private final StepRows rows;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private volatile boolean closed;
 
-    GroupCommitStepRecorder(Jdbi jdbi, StepRows rows) {
-        this.jdbi = jdbi;
+    GroupCommitStepRecorder(HotPath hotPath, StepRows rows) {
+        this.hotPath = hotPath;
         this.rows = rows;
         this.writer = Thread.ofPlatform().name("olyx-step-writer").daemon(true).unstarted(this::writeLoop);
         writer.start();
@@ -88,8 +88,15 @@ final class GroupCommitStepRecorder implements StepRecorder, AutoCloseable {
     }
 
     private void insert(List<Pending> batch) {
-        List<StepDao.Row> toInsert = batch.stream().map(Pending::row).toList();
-        jdbi.useTransaction(handle -> handle.attach(StepDao.class).insertAll(toInsert));
+        hotPath.inTransaction(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(StepRows.INSERT)) {
+                for (Pending pending : batch) {
+                    StepRows.bind(statement, pending.row());
+                    statement.addBatch();
+                }
+                statement.executeBatch();
+            }
+        });
     }
 
     /** Stops taking steps and returns after every queued step is written. */
@@ -104,6 +111,6 @@ final class GroupCommitStepRecorder implements StepRecorder, AutoCloseable {
         }
     }
 
-    private record Pending(StepDao.Row row, CompletableFuture<Void> done) {
+    private record Pending(StepTable.Row row, CompletableFuture<Void> done) {
     }
 }

@@ -27,9 +27,12 @@ final class JdbiAdmissionStore implements SpendLedger, RateCounter, LoopHistory 
     private final Jdbi jdbi;
     private final AdmissionDao dao;
 
-    JdbiAdmissionStore(Jdbi jdbi) {
+    private final HotPath hotPath;
+
+    JdbiAdmissionStore(Jdbi jdbi, HotPath hotPath) {
         this.jdbi = jdbi;
         this.dao = jdbi.onDemand(AdmissionDao.class);
+        this.hotPath = hotPath;
     }
 
     @Override
@@ -80,9 +83,11 @@ final class JdbiAdmissionStore implements SpendLedger, RateCounter, LoopHistory 
         return dao.rateCount(key.value(), window);
     }
 
+    /** Runs on every model call: plain JDBC (see HotPath). */
     @Override
     public long count(TraceId trace, String fingerprint, Instant since) {
-        return dao.countFingerprint(trace.value(), fingerprint, Rows.utc(since));
+        return hotPath.count("SELECT COUNT(*) FROM steps WHERE trace_id = ? AND fingerprint = ? AND created_at >= ?",
+                trace.value(), fingerprint, Rows.utc(since));
     }
 
     /** Drops spend minutes older than the window, stale reservations and past rate windows. */

@@ -9,21 +9,24 @@ import java.util.List;
 import java.util.Optional;
 
 final class JdbiStepRepository implements StepRepository {
-    private final StepDao dao;
+    private static final StepTable.Mapper MAPPER = new StepTable.Mapper();
+
+    private final HotPath hotPath;
     private final StepRows rows;
 
-    JdbiStepRepository(StepDao dao, StepRows rows) {
-        this.dao = dao;
+    JdbiStepRepository(HotPath hotPath, StepRows rows) {
+        this.hotPath = hotPath;
         this.rows = rows;
     }
 
     @Override
     public List<Step> listByTrace(ProjectId project, TraceId trace) {
-        return dao.listByTrace(project.value(), trace.value()).stream().map(rows::toStep).toList();
+        return hotPath.list(StepRows.SELECT_BY_TRACE, MAPPER, project.value(), trace.value()).stream()
+                .map(rows::toStep).toList();
     }
 
     @Override
     public Optional<Step> find(ProjectId project, StepId id) {
-        return dao.find(project.value(), id.value()).map(rows::toStep);
+        return hotPath.one(StepRows.SELECT_ONE, MAPPER, project.value(), id.value()).map(rows::toStep);
     }
 }

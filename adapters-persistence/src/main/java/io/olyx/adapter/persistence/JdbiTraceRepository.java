@@ -11,11 +11,15 @@ import io.olyx.domain.trace.TraceSummary;
 import java.util.Optional;
 
 final class JdbiTraceRepository implements TraceRepository {
+    private static final TraceDao.Mapper MAPPER = new TraceDao.Mapper();
+
     private final TraceDao dao;
+    private final HotPath hotPath;
     private final JsonCodec json;
 
-    JdbiTraceRepository(TraceDao dao, JsonCodec json) {
+    JdbiTraceRepository(TraceDao dao, HotPath hotPath, JsonCodec json) {
         this.dao = dao;
+        this.hotPath = hotPath;
         this.json = json;
     }
 
@@ -29,9 +33,11 @@ final class JdbiTraceRepository implements TraceRepository {
         return dao.updateIfStatus(toRow(trace), expected.wire()) == 1;
     }
 
+    /** Every model call looks its trace up, so this read skips Jdbi's per-statement overhead (see HotPath). */
     @Override
     public Optional<Trace> find(ProjectId project, TraceId id) {
-        return dao.find(project.value(), id.value()).map(this::toTrace);
+        return hotPath.one("SELECT * FROM traces WHERE id = ? AND project_id = ?", MAPPER, id.value(),
+                project.value()).map(this::toTrace);
     }
 
     @Override
@@ -48,7 +54,7 @@ final class JdbiTraceRepository implements TraceRepository {
                 t.endedAt().map(Rows::utc).orElse(null), t.summary().map(json::write).orElse(null));
     }
 
-    private Trace toTrace(TraceDao.Row r) {
+    Trace toTrace(TraceDao.Row r) {
         return new Trace(new TraceId(r.id()), new ProjectId(r.projectId()),
                 TraceStatus.parse(r.status()).orElseThrow(() -> new IllegalStateException("status " + r.status())),
                 json.readObject(r.metadata()), Optional.ofNullable(r.revenue()), Optional.ofNullable(r.localRef()),

@@ -10,6 +10,9 @@ import io.olyx.domain.trace.StepSecurity;
 import io.olyx.domain.trace.StepType;
 import io.olyx.domain.trace.StepUsage;
 import io.olyx.domain.trace.TraceId;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,16 +24,25 @@ final class StepRows {
     private static final TypeReference<List<ProviderAttempt>> ATTEMPTS = new TypeReference<>() {
     };
 
+    static final String INSERT = """
+            INSERT INTO steps (id, trace_id, project_id, type, parent_step_id, api_key_id, model, provider,
+                infrastructure, tier, prompt_tokens, completion_tokens, cached_tokens, tokens_estimated, cost,
+                latency_ms, outcome, pii_detected, injection_attempt, secret_leaked, risk_score, input, output,
+                details, attempts, created_at, fingerprint)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    static final String SELECT_BY_TRACE = "SELECT * FROM steps WHERE project_id = ? AND trace_id = ? ORDER BY id";
+    static final String SELECT_ONE = "SELECT * FROM steps WHERE project_id = ? AND id = ?";
+
     private final JsonCodec json;
 
     StepRows(JsonCodec json) {
         this.json = json;
     }
 
-    StepDao.Row toRow(Step s) {
+    StepTable.Row toRow(Step s) {
         Optional<Step.ModelCall> call = s.modelCall();
         StepUsage usage = call.map(Step.ModelCall::usage).orElse(StepUsage.none());
-        return new StepDao.Row(s.id().value(), s.traceId().value(), s.projectId().value(), s.type().wire(),
+        return new StepTable.Row(s.id().value(), s.traceId().value(), s.projectId().value(), s.type().wire(),
                 s.parentStepId().map(StepId::value).orElse(null), s.apiKeyId().orElse(null),
                 call.map(Step.ModelCall::model).orElse(null), call.map(Step.ModelCall::provider).orElse(null),
                 call.map(Step.ModelCall::infrastructure).orElse(null), call.flatMap(Step.ModelCall::tier).orElse(null),
@@ -42,7 +54,41 @@ final class StepRows {
                 s.details().get("fingerprint") instanceof String f ? f : null);
     }
 
-    Step toStep(StepDao.Row r) {
+    static void bind(PreparedStatement s, StepTable.Row r) throws SQLException {
+        s.setLong(1, r.id());
+        s.setObject(2, r.traceId());
+        s.setLong(3, r.projectId());
+        s.setString(4, r.type());
+        if (r.parentStepId() == null) {
+            s.setNull(5, Types.BIGINT);
+        } else {
+            s.setLong(5, r.parentStepId());
+        }
+        s.setString(6, r.apiKeyId());
+        s.setString(7, r.model());
+        s.setString(8, r.provider());
+        s.setString(9, r.infrastructure());
+        s.setString(10, r.tier());
+        s.setLong(11, r.promptTokens());
+        s.setLong(12, r.completionTokens());
+        s.setLong(13, r.cachedTokens());
+        s.setBoolean(14, r.tokensEstimated());
+        s.setBigDecimal(15, r.cost());
+        s.setDouble(16, r.latencyMs());
+        s.setString(17, r.outcome());
+        s.setBoolean(18, r.piiDetected());
+        s.setBoolean(19, r.injectionAttempt());
+        s.setBoolean(20, r.secretLeaked());
+        s.setDouble(21, r.riskScore());
+        s.setString(22, r.input());
+        s.setString(23, r.output());
+        s.setString(24, r.details());
+        s.setString(25, r.attempts());
+        s.setObject(26, r.createdAt());
+        s.setString(27, r.fingerprint());
+    }
+
+    Step toStep(StepTable.Row r) {
         Optional<Step.ModelCall> call = Optional.ofNullable(r.model()).map(model -> new Step.ModelCall(model,
                 r.provider(), r.infrastructure(), Optional.ofNullable(r.tier()),
                 new StepUsage(r.promptTokens(), r.completionTokens(), r.cachedTokens(), r.tokensEstimated(), r.cost()),

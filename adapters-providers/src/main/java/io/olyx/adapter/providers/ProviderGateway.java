@@ -56,6 +56,7 @@ public final class ProviderGateway implements ModelProvider, TokenEstimator, Aut
     public ProviderGateway(HttpClient http, ObjectMapper mapper, Clock clock) {
         Jsons json = new Jsons(mapper);
         this.counter = new TokenCounter();
+        counter.warmUp();
         this.watchdog = new StallWatchdog(WATCHDOG_TICK);
         this.transport = new HttpTransport(http, watchdog, mapper, clock);
         this.openAi = new OpenAiAdapter(transport, json, counter, OpenAiRoutes.standard(ProviderKind.OPENAI));

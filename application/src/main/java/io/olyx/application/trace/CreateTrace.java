@@ -34,8 +34,10 @@ public final class CreateTrace {
         if (policy.localRefRequired() && command.localRef().isEmpty()) {
             return new Result.LocalRefRequired();
         }
+        Map<String, Object> metadata = policy.telemetryMode().equals("anonymized")
+                ? Pseudonyms.userIdentifiers(command.metadata()) : command.metadata();
         Trace trace = new Trace(new TraceId(ids.timeOrderedUuid()), caller.projectId(), TraceStatus.PENDING,
-                command.metadata(), command.revenue(), command.localRef(),
+                metadata, command.revenue(), command.localRef(),
                 command.distributionChannel().orElse(policy.distributionChannel()), Optional.empty(),
                 clock.instant(), Optional.empty(), Optional.empty());
         traces.insert(trace);

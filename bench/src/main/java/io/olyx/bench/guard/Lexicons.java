@@ -1,5 +1,6 @@
 package io.olyx.bench.guard;
 
+import io.olyx.adapter.search.lexicon.DatafakerLexicon;
 import io.olyx.domain.guard.EntityLexicon;
 
 final class Lexicons {
@@ -10,6 +11,7 @@ final class Lexicons {
     static EntityLexicon byName(String name) {
         return switch (name) {
             case "builtin" -> EntityLexicon.builtin();
+            case "datafaker" -> DatafakerLexicon.load();
             default -> throw new IllegalArgumentException("unknown lexicon " + name);
         };
     }

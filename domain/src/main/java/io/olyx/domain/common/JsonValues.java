@@ -23,9 +23,7 @@ public final class JsonValues {
         if (value == null || value instanceof String || value instanceof Boolean) {
             return value;
         }
-        if (value instanceof Integer || value instanceof Long || value instanceof BigDecimal
-                || value instanceof BigInteger || value instanceof Double || value instanceof Float
-                || value instanceof Short || value instanceof Byte) {
+        if (isNumber(value)) {
             return value;
         }
         if (value instanceof Map<?, ?> map) {
@@ -39,6 +37,12 @@ public final class JsonValues {
             return Collections.unmodifiableList(copy);
         }
         throw new IllegalArgumentException("not a JSON value: " + value.getClass().getName());
+    }
+
+    public static boolean isNumber(Object value) {
+        return value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte
+                || value instanceof Double || value instanceof Float || value instanceof BigDecimal
+                || value instanceof BigInteger;
     }
 
     public static Map<String, Object> freezeObject(Map<?, ?> map) {

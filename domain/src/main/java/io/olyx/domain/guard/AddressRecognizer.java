@@ -2,6 +2,7 @@ package io.olyx.domain.guard;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,31 +33,30 @@ final class AddressRecognizer {
             + "|vegur|gränd|torget|backe|stig)";
 
     private static final String CW = "[\\p{Lu}][\\p{L}'’.-]*";
-    private static final String PARTICLE = "(?:de|del|della|da|do|dos|das|di|du|la|le|les|van|von|der|den|ter|u\\.|ul\\.|gate|str\\.?|y|e|i|al|el|an|am|im)";
-    private static final String LOWER_MORPHEME = "\\p{Ll}[\\p{L}'’-]*?(?i:" + MORPHEME + ")";
+    private static final String PARTICLE = "(?:de|del|della|dei|degli|delle|des|da|do|dos|das|di|du|la|le|les|van|von|der|den|het|ter|u\\.|ul\\.|gate|str\\.?|tee|tie|gata|vej|väg|y|e|i|al|el|an|am|im)";
     private static final String SP = "[ \\t]+";
-    private static final String STREET_WORDS = "(?:" + CW + "|" + LOWER_MORPHEME + ")(?:" + SP + "(?:" + CW + "|" + PARTICLE + "|" + LOWER_MORPHEME + ")){0,3}";
 
     private static final Pattern STREET_SUFFIX = Pattern.compile(
-            "(?u)(?<![\\p{L}\\d])(?:" + NUM + SP + "){1,2}(?:" + W + SP + "){0,3}(?i:" + SUFFIX + ")");
+            "(?u)(?<![\\p{L}\\d])(?:" + NUM + SP + "){1,2}(?:" + W + SP + "){1,3}(?i:" + SUFFIX + ")");
     private static final Pattern STREET_PREFIX = Pattern.compile(
             "(?u)(?<![\\p{L}\\d])(?:" + NUM + SP + "){0,2}(?i:" + PREFIX + ")" + SP + "(?:(?:" + CW + "|" + PARTICLE + ")" + SP + "){0,3}" + CW + "(?:" + SP + NUM + ")?(?![\\p{L}\\d])");
-    private static final Pattern STREET_NUMBER_LAST = Pattern.compile(
-            "(?u)(?<![\\p{L}\\d])((?:" + NUM + SP + "){0,2})(" + STREET_WORDS + ")" + SP + "(" + NUM + ")\\.?(?![\\p{L}\\d])");
-    private static final Pattern MORPHEME_WORD = Pattern.compile("(?iu)" + MORPHEME + "$|^" + PREFIX + "$");
     private static final Pattern ADDRESS_CUE = Pattern.compile(
             "(?iu)(?:address|addresses|live at|lives at|lived in|live in|located at|located in|located on|is at|are at|to|at|on|in|of"
                     + "|stop at|meet me at|moved to|sent to|send to|deliver to|ship to|return to)\\W*$");
     private static final Pattern MILITARY = Pattern.compile(
             "(?:PSC \\d{3,5}, Box \\d{3,5}|Unit \\d{3,5} Box \\d{3,5}|USNS \\p{L}+|USS \\p{L}+|USCGC \\p{L}+)\\s*\\n?\\s*[AFD]PO A[AEP] \\d{5}");
     private static final Pattern PO_BOX = Pattern.compile("(?i)(?:\\b\\d{1,6} )?\\bP\\.? ?O\\.? Box \\d{1,6}\\b");
+    private static final Pattern CORNER = Pattern.compile(
+            "(?iu)\\bthe corner of [\\p{L}\\d' .-]{2,50}? and [\\p{L}\\d' .-]{2,40}?(?=\\s*(?:$|[\\n,;?!]|\\.(?:\\s|$)))");
+    private static final Pattern DOUBLE_NUMBER_STREET = Pattern.compile(
+            "(?u)(?<![\\p{L}\\d])\\d{1,6} \\d{1,6} \\p{Lu}[\\p{L}'’-]+(?: \\p{Lu}[\\p{L}'’-]+){0,2}(?![\\p{L}\\d])");
     private static final Pattern UNIT = Pattern.compile("(?i)\\b(?:apt\\.?|apartment|suite|ste\\.|unit|flat)\\s*#?\\d{1,5}[a-z]?\\b");
 
-    private static final Pattern SEPARATOR = Pattern.compile("[ \\t]*(?:,[ \\t]*\\n?|\\.?[ \\t]*\\n)[ \\t>?]*|[ \\t]+");
+    private static final Pattern SEPARATOR = Pattern.compile("(?:[ \\t]*(?:,|\\.?[ \\t]*\\n)[ \\t>?]*){1,8}|[ \\t]+");
     private static final Pattern ZIP = Pattern.compile("(?u)(?:\\d{4,6}(?:-\\d{4})?|\\d{3}|\\d{3} \\d{2}|[A-Z]\\d[A-Z] ?\\d[A-Z]\\d|[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2})(?![\\p{L}\\d])");
     private static final Pattern REGION = Pattern.compile("(?u)(?:[A-Z]{2,3}|nan|\\d{1,2})(?![\\p{L}\\d])");
     private static final Pattern PLACE_WORDS = Pattern.compile(
-            "(?u)[\\p{Lu}][\\p{L}'’.-]*(?:[ -](?:[\\p{Lu}][\\p{L}'’.-]*|de|del|la|le|sur|am|an|im|upon|on|di|da))*(?: \\([\\p{L} ]+\\))?(?![\\p{L}\\d])");
+            "(?u)[\\p{Lu}][\\p{L}'’-]*(?:[ -](?:[\\p{Lu}][\\p{L}'’-]*|de|del|la|le|sur|am|an|im|upon|on|di|da)){0,6}(?: \\([\\p{L} ]+\\))?(?![\\p{L}\\d])");
 
     private final EntityLexicon lexicon;
 
@@ -64,7 +64,7 @@ final class AddressRecognizer {
         this.lexicon = lexicon;
     }
 
-    void recognize(String text, List<Finding> out) {
+    void recognize(String text, List<Token> tokens, List<Finding> out) {
         boolean digit = false;
         for (int i = 0; i < text.length() && !digit; i++) {
             digit = Character.isDigit(text.charAt(i));
@@ -72,67 +72,134 @@ final class AddressRecognizer {
         if (!digit) {
             return;
         }
-        simple(MILITARY, text, out, 0.9);
-        simple(PO_BOX, text, out, 0.85);
-        simple(UNIT, text, out, 0.8);
-        Matcher m = STREET_SUFFIX.matcher(text);
-        while (m.find()) {
-            street(text, m.start(), m.end(), 0.85, out);
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (text.contains("PO A")) {
+            simple(MILITARY, text, out, 0.9);
         }
-        m = STREET_PREFIX.matcher(text);
-        while (m.find()) {
-            street(text, m.start(), m.end(), 0.85, out);
+        near(PO_BOX, text, lower, new String[] {"box"}, out, 0.85);
+        near(UNIT, text, lower, new String[] {"apt", "apartment", "suite", "unit", "flat", "ste."}, out, 0.8);
+        if (lower.contains("corner of")) {
+            simple(CORNER, text, out, 0.85);
         }
-        m = STREET_NUMBER_LAST.matcher(text);
-        int from = 0;
-        while (from < text.length() && m.find(from)) {
-            // a rejected candidate must not swallow the start of a real street that follows it
-            from = numberLast(text, m, out) ? m.end() : nextWordStart(text, m.start());
+        DigitRegions near = DigitRegions.of(text);
+        near.forEachMatch(DOUBLE_NUMBER_STREET, text, a -> DigitRegions.digitRun(text, a) <= 6
+                && DigitRegions.afterRun(text, a) == ' ', m -> street(text, m.start(), m.end(), 0.75, out));
+        near.forEachMatch(STREET_SUFFIX, text, a -> DigitRegions.digitRun(text, a) <= 6
+                && DigitRegions.afterRun(text, a) == ' ', m -> street(text, m.start(), m.end(), 0.85, out));
+        DigitRegions.forEachMatchAt(STREET_PREFIX, text, prefixAnchors(tokens, near), m -> street(text, m.start(), m.end(), 0.85, out));
+        numberLastStreets(text, tokens, out);
+    }
+
+    private static final Set<String> PARTICLES = Set.of("de", "del", "della", "da", "do", "dos", "das", "di", "du",
+            "la", "le", "les", "van", "von", "der", "den", "ter", "u", "ul", "gate", "str", "y", "e", "i", "al", "el",
+            "an", "am", "im");
+
+    /**
+     * European-style streets, "Allika 46" or "20789 Harjukuja 54": up to four street words on one line before a
+     * house number, optionally after one or two leading numbers. Token-based, so it costs one pass.
+     */
+    private void numberLastStreets(String text, List<Token> tokens, List<Finding> out) {
+        int consumedTo = -1;
+        for (int k = 1; k < tokens.size(); k++) {
+            Token num = tokens.get(k);
+            if (!num.isNumber() || num.length() > 6 || num.start() < consumedTo) {
+                continue;
+            }
+            int first = k;
+            boolean morpheme = false;
+            boolean capital = false;
+            while (first - 1 >= 0 && k - first < 4) {
+                Token w = tokens.get(first - 1);
+                if (!w.isWord() || !sameLineGap(text, w.end(), tokens.get(first).start())) {
+                    break;
+                }
+                boolean cap = w.capitalized();
+                boolean morph = streetMorpheme(w.lower());
+                boolean particle = PARTICLES.contains(w.lower());
+                if (!cap && !morph && !particle) {
+                    break;
+                }
+                morpheme |= morph;
+                capital |= cap;
+                first--;
+            }
+            while (first < k && PARTICLES.contains(tokens.get(first).lower()) && !tokens.get(first).capitalized()) {
+                first++;
+            }
+            if (first == k) {
+                continue;
+            }
+            int lead = first;
+            while (lead - 1 >= 0 && first - lead < 2 && tokens.get(lead - 1).isNumber() && tokens.get(lead - 1).length() <= 6
+                    && sameLineGap(text, tokens.get(lead - 1).end(), tokens.get(lead).start())) {
+                lead--;
+            }
+            int start = tokens.get(lead).start();
+            int end = num.end();
+            if (end < text.length() && text.charAt(end) == '.' && (end + 1 >= text.length() || !Character.isDigit(text.charAt(end + 1)))) {
+                end++;
+            }
+            String lastWord = tokens.get(k - 1).lower();
+            boolean leadingNumber = lead < first;
+            String before = text.substring(Math.max(0, start - 30), start);
+            boolean cue = ADDRESS_CUE.matcher(before).find();
+            boolean commonTail = lexicon.isCommonWord(lastWord) && !morpheme;
+            double conf;
+            if (morpheme && (capital || cue || leadingNumber)) {
+                conf = 0.85;
+            } else if (leadingNumber && capital && !commonTail) {
+                conf = 0.8;
+            } else if (cue && capital && !commonTail && followedByAddressPart(text, num.end())) {
+                conf = 0.75;
+            } else {
+                continue;
+            }
+            street(text, start, end, conf, out);
+            consumedTo = end;
         }
     }
 
-    private static int nextWordStart(String text, int pos) {
-        int i = pos;
-        while (i < text.length() && Character.isLetterOrDigit(text.charAt(i))) {
-            i++;
+    private static final Set<String> PREFIX_WORDS = Set.of("rue", "rua", "rúa", "via", "viale", "calle", "carrer",
+            "avenida", "av", "strada", "piazza", "piazzale", "corso", "largo", "ul", "u", "plac", "ulica", "route",
+            "chemin", "cite", "cité", "λεωφόρος", "οδός", "οδ", "λ", "πλατεία");
+
+    /** Digit anchors plus the starts of street-prefix words ("Rue", "Via", "ul."). */
+    private static int[] prefixAnchors(List<Token> tokens, DigitRegions near) {
+        int[] digits = near.anchors();
+        int[] out = java.util.Arrays.copyOf(digits, digits.length + tokens.size());
+        int n = digits.length;
+        for (Token t : tokens) {
+            if (t.isWord() && PREFIX_WORDS.contains(t.lower())) {
+                out[n++] = t.start();
+            }
         }
-        while (i < text.length() && !Character.isLetterOrDigit(text.charAt(i))) {
-            i++;
-        }
-        return Math.max(i, pos + 1);
+        out = java.util.Arrays.copyOf(out, n);
+        java.util.Arrays.sort(out);
+        return out;
     }
 
-    private boolean numberLast(String text, Matcher m, List<Finding> out) {
-        String words = m.group(2);
-        String[] parts = words.split("\\s+");
-        boolean morpheme = false;
-        boolean capital = false;
-        for (String p : parts) {
-            String lower = p.toLowerCase(Locale.ROOT);
-            if (MORPHEME_WORD.matcher(lower).find()) {
-                morpheme = true;
-            }
-            if (Character.isUpperCase(p.charAt(0))) {
-                capital = true;
+    private static final String[] MORPHEMES = MORPHEME.substring(3, MORPHEME.length() - 1).split("\\|");
+
+    /** "hersnapvej", "Kiannonkatu", "Bundesstrasse": a word ending in a street-type morpheme, or a street prefix. */
+    private static boolean streetMorpheme(String lower) {
+        for (String m : MORPHEMES) {
+            if (lower.endsWith(m)) {
+                return true;
             }
         }
-        String lastWord = parts[parts.length - 1].toLowerCase(Locale.ROOT);
-        boolean leadingNumber = !m.group(1).isBlank();
-        String before = text.substring(Math.max(0, m.start() - 30), m.start());
-        boolean cue = ADDRESS_CUE.matcher(before).find();
-        // a house number after a plain word ("chapter 5", "Windows 10") is no address without more evidence
-        boolean commonTail = lexicon.isCommonWord(lastWord) && !morpheme;
-        double conf;
-        if (morpheme && (capital || cue || leadingNumber)) {
-            conf = 0.85;
-        } else if (leadingNumber && capital && !commonTail) {
-            conf = 0.8;
-        } else if (cue && capital && !commonTail && followedByAddressPart(text, m.end())) {
-            conf = 0.75;
-        } else {
+        return PREFIX_WORDS.contains(lower);
+    }
+
+    private static boolean sameLineGap(String text, int from, int to) {
+        if (to - from < 1 || to - from > 3) {
             return false;
         }
-        street(text, m.start(), m.end(), conf, out);
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c != ' ' && c != '\t' && c != '.') {
+                return false;
+            }
+        }
         return true;
     }
 
@@ -185,7 +252,7 @@ final class AddressRecognizer {
             }
             Matcher r = REGION.matcher(text).region(at, n);
             if (r.lookingAt() && (newSegment || parts > 0)) {
-                out.add(PatternPiiRecognizer.pii("location", at, r.end(), 0.6));
+                out.add(PatternPiiRecognizer.pii("location", at, r.end(), 0.7));
                 pos = r.end();
                 continue;
             }
@@ -205,6 +272,26 @@ final class AddressRecognizer {
             }
         }
         return letters >= 2;
+    }
+
+    /** Matches of {@code p} in small windows around each occurrence of its keywords. */
+    private static void near(Pattern p, String text, String lower, String[] keywords, List<Finding> out, double conf) {
+        Matcher m = p.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        int coveredTo = 0;
+        for (String k : keywords) {
+            int at = lower.indexOf(k);
+            while (at >= 0) {
+                int from = Math.max(coveredTo, Math.max(0, at - 12));
+                if (from <= at) {
+                    m.region(from, Math.min(text.length(), at + k.length() + 16));
+                    if (m.find()) {
+                        out.add(PatternPiiRecognizer.pii("street_address", m.start(), m.end(), conf));
+                        coveredTo = m.end();
+                    }
+                }
+                at = lower.indexOf(k, at + 1);
+            }
+        }
     }
 
     private static void simple(Pattern p, String text, List<Finding> out, double conf) {

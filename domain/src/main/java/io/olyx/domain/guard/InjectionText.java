@@ -70,11 +70,25 @@ final class InjectionText {
             }
             if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
                 if (!lastSpace) {
+                    if (out.length() + 1 >= map.length) {
+                        map = java.util.Arrays.copyOf(map, map.length * 2);
+                    }
                     map[out.length()] = i;
                     out.append(' ');
                     lastSpace = true;
                 }
                 i += len;
+                continue;
+            }
+            if (cp < 128) {
+                // ASCII fast path: no allocation per character
+                if (out.length() + 1 >= map.length) {
+                    map = java.util.Arrays.copyOf(map, map.length * 2);
+                }
+                map[out.length()] = i;
+                out.append(cp >= 'A' && cp <= 'Z' ? (char) (cp + 32) : (char) cp);
+                lastSpace = false;
+                i++;
                 continue;
             }
             String folded = fold(cp, mixedScriptText && inLatinWord(s, i));

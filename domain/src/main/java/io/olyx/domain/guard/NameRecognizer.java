@@ -20,7 +20,7 @@ final class NameRecognizer {
     private static final Set<String> ORG_SUFFIX = Set.of("inc", "ltd", "llc", "llp", "plc", "corp", "corporation",
             "company", "co", "group", "associates", "partners", "holdings", "investments", "capital", "markets",
             "software", "technologies", "technology", "systems", "solutions", "bank", "agency", "foundation",
-            "institute", "university", "club", "orchestra", "records", "labs", "media", "ventures", "consulting",
+            "institute", "university", "club", "records", "labs", "media", "ventures", "consulting",
             "industries", "enterprises", "international", "gmbh", "ag", "sa", "bv", "ab", "oy", "as", "spa",
             "insurance", "analytics", "networks", "studios", "airlines", "motors", "pharmaceuticals", "ratings");
     private static final Set<String> LOCATION_CUES = Set.of("in", "from", "to", "near", "visit", "visiting", "visited",
@@ -58,17 +58,14 @@ final class NameRecognizer {
             "note", "notes", "summary", "title", "i", "ok", "okay", "hi", "hello", "dear", "thanks");
     private static final Set<String> PLACE_PREFIX = Set.of("north", "south", "east", "west", "new", "saint", "st",
             "san", "santa", "los", "las", "port", "mount", "lake", "upper", "lower", "great", "little", "fort", "cape",
-            "bay", "northern", "southern", "eastern", "western", "central");
+            "bay");
+    private static final Set<String> LANGUAGE_CUES = Set.of("to", "into", "in", "from", "speak", "speaks", "spoke",
+            "learn", "learning", "study", "studying", "translate", "translated", "write", "written", "fluent");
+    private static final Set<String> WORK_WORDS = Set.of("work", "works", "worked", "working", "employed", "job",
+            "intern", "interned", "career", "position", "role", "year", "years", "months", "office", "team");
     private static final Set<String> CONTRACTION_TAILS = Set.of("m", "d", "ll", "ve", "re", "t", "s");
-    private static final Pattern ORG_RUN = Pattern.compile(
-            "(?u)(?<![\\p{L}])((?:\\p{Lu}[\\p{L}'’&-]*|&|and|of) ){1,4}(?:Inc\\.?|Ltd\\.?|LLC|LLP|PLC|Corp\\.?|Corporation|Incorporated"
-                    + "|Company|Group|Associates|Partners|Holdings|Investments|Capital|Markets|Software|Technologies|Systems"
-                    + "|Solutions|Bank|Agency|Foundation|Institute|Insurance|Analytics|Labs|Media|Ventures|Consulting"
-                    + "|Industries|Orchestra|Club|Enterprises|Airlines|Motors|Networks|Studios|Records|Global|Ratings)(?![\\p{L}])");
     private static final Pattern LAW_FIRM = Pattern.compile(
             "(?u)(?<![\\p{L}])(\\p{Lu}[\\p{L}'’-]+|\\p{Ll}[\\p{L}'’-]+), (\\p{L}[\\p{L}'’-]+),? and (\\p{L}[\\p{L}'’-]+)(?![\\p{L}])");
-    private static final Pattern JOB_TITLE = Pattern.compile(
-            "(?u)(?:(?<=\\n)|(?<=^)|(?<=, the )|(?<=\\bas )|(?<=\\bthe ))[>? \\t]*(\\p{L}+(?: (?:and|of|&|\\p{L}+)){0,5})(?=[,.;:\\n]|$| (?:at|for|in|with|said|who)\\b)");
 
     private final EntityLexicon lexicon;
 
@@ -76,11 +73,12 @@ final class NameRecognizer {
         this.lexicon = lexicon;
     }
 
-    void recognize(String text, List<Finding> out) {
-        List<Token> tokens = Token.tokenize(text);
+    void recognize(String text, List<Token> tokens, List<Finding> out) {
         lawFirms(text, out);
-        orgRuns(text, out);
-        jobTitles(text, out);
+        placePhrases(text, tokens, out);
+        orgRuns(text, tokens, out);
+        capitalAnd(text, tokens, out);
+        jobTitles(text, tokens, out);
         int n = tokens.size();
         int i = 0;
         while (i < n) {
@@ -107,18 +105,66 @@ final class NameRecognizer {
                 }
                 continue;
             }
+            if (k == Kind.LOWER_PLACE) {
+                out.add(PatternPiiRecognizer.pii("location", t.start(), t.end(), 0.75));
+                i++;
+                continue;
+            }
+            if (k == Kind.LOWER_SINGLE) {
+                out.add(PatternPiiRecognizer.pii("person", t.start(), t.end(), 0.75));
+                i++;
+                continue;
+            }
             j = extend(text, tokens, i);
+            if (k == Kind.WEAK && j == i && !weakAccepted(text, tokens, i)) {
+                i++;
+                continue;
+            }
             int b = i;
             while (b > 0 && tokens.get(b - 1).capitalized() && PLACE_PREFIX.contains(tokens.get(b - 1).lower())
                     && gapIs(text, tokens.get(b - 1), tokens.get(b), " ")) {
                 b--;
             }
+            int before = out.size();
             classify(text, tokens, b, j, out);
+            if (out.size() > before && out.get(out.size() - 1).type().equals("person")) {
+                j = listContinuation(text, tokens, j, out);
+            }
             i = j + 1;
         }
     }
 
-    private enum Kind { NONE, STRONG, WEAK, LOWER_NAME }
+    /** "Monjeau, Graves and Reed": names joined by commas and "and" to a detected person are people too. */
+    private int listContinuation(String text, List<Token> tokens, int j, List<Finding> out) {
+        int k = j;
+        while (k + 1 < tokens.size()) {
+            Token cur = tokens.get(k);
+            int next = k + 1;
+            String gap = text.substring(cur.end(), tokens.get(next).start());
+            if (gap.equals(" ") && tokens.get(next).lower().equals("and") && next + 1 < tokens.size()) {
+                gap = ", and";
+                next++;
+                if (!text.startsWith(" ", tokens.get(next - 1).end())) {
+                    break;
+                }
+            } else if (!gap.equals(", ") && !gap.equals(",")) {
+                break;
+            }
+            Token t = tokens.get(next);
+            String lower = t.lower();
+            boolean nameLike = t.capitalized() && t.isWord() && t.length() > 1 && !FORM_WORDS.contains(lower)
+                    && !contraction(lower)
+                    && !lexicon.isPlace(lower) && !lexicon.isNationality(lower) && !ACRONYM_STOP.contains(lower);
+            if (!nameLike) {
+                break;
+            }
+            out.add(PatternPiiRecognizer.pii("person", t.start(), t.end(), 0.75));
+            k = next;
+        }
+        return k;
+    }
+
+    private enum Kind { NONE, STRONG, WEAK, LOWER_NAME, LOWER_SINGLE, LOWER_PLACE }
 
     private Kind kind(String text, List<Token> tokens, int i) {
         Token t = tokens.get(i);
@@ -129,8 +175,23 @@ final class NameRecognizer {
         if (!t.capitalized()) {
             boolean nextWord = i + 1 < tokens.size() && tokens.get(i + 1).isWord()
                     && !tokens.get(i + 1).capitalized() && gapIs(text, t, tokens.get(i + 1), " ");
-            return lexicon.isFirstName(lower) && !lexicon.isCommonWord(lower) && nextWord
-                    && !lexicon.isCommonWord(tokens.get(i + 1).lower()) ? Kind.LOWER_NAME : Kind.NONE;
+            boolean nextNameLike = nextWord && (!lexicon.isCommonWord(tokens.get(i + 1).lower())
+                    || tokens.get(i + 1).length() == 1);
+            if (lexicon.isFirstName(lower) && !lexicon.isCommonWord(lower) && nextNameLike) {
+                return Kind.LOWER_NAME;
+            }
+            String prev = i > 0 ? tokens.get(i - 1).lower() : "";
+            boolean cue = PERSON_CUES.contains(prev) || speakerLabel(text, t)
+                    || (i > 1 && prev.equals("is") && tokens.get(i - 2).lower().equals("name"));
+            if (LOCATION_CUES.contains(prev) && !prev.equals("at") && lexicon.isPlace(lower) && !lexicon.isCommonWord(lower)
+                    && t.length() >= 3) {
+                return Kind.LOWER_PLACE;
+            }
+            boolean strongCue = prev.equals("named") || prev.equals("called") || speakerLabel(text, t)
+                    || (i > 1 && prev.equals("is") && tokens.get(i - 2).lower().equals("name"));
+            boolean nameLike = !lexicon.isCommonWord(lower)
+                    && (lexicon.isFirstName(lower) || lexicon.isLastName(lower) || strongCue);
+            return cue && nameLike && t.length() >= 3 && !FORM_WORDS.contains(lower) ? Kind.LOWER_SINGLE : Kind.NONE;
         }
         if (ACRONYM_STOP.contains(lower) || TITLES.contains(lower) || FORM_WORDS.contains(lower)
                 || lexicon.isNationality(lower) || contraction(lower)) {
@@ -141,17 +202,19 @@ final class NameRecognizer {
         if (t.allCaps() && !known) {
             String prev = i > 0 ? tokens.get(i - 1).lower() : "";
             boolean cue = LOCATION_CUES.contains(prev) || "for".equals(prev);
-            return !common && (cue || t.length() >= 4 && nonAscii(t.text())) ? Kind.STRONG : Kind.NONE;
+            // a shouted word after "in"/"at"/"from" is a place name even when it is also an English word ("HART")
+            return (!common || cue && t.length() >= 3) && (cue || t.length() >= 4 && nonAscii(t.text())) ? Kind.STRONG : Kind.NONE;
         }
         boolean sentenceStart = sentenceStart(text, t.start());
+        if (!common && sentenceStart && !known && followedByDeterminer(tokens, i)) {
+            // "Summarize this", "Analyse the contract": an unknown capitalised word opening a sentence and
+            // followed by a determiner or object pronoun is an imperative verb, not a surname.
+            return Kind.NONE;
+        }
         if (!common) {
-            if (sentenceStart && !known && !nonAscii(t.text()) && !nextIsProper(text, tokens, i)
-                    && !speakerLabel(text, t)) {
-                return Kind.NONE;
-            }
             return Kind.STRONG;
         }
-        if (known && (!sentenceStart || nextIsProper(text, tokens, i))) {
+        if (known && (!sentenceStart || nextIsProper(text, tokens, i) || speakerLabel(text, t))) {
             return Kind.WEAK;
         }
         return Kind.NONE;
@@ -162,6 +225,13 @@ final class NameRecognizer {
         int a = lower.indexOf('\'');
         return a > 0 && CONTRACTION_TAILS.contains(lower.substring(a + 1))
                 && (lexicon.isCommonWord(lower.substring(0, a)) || lower.startsWith("i'"));
+    }
+
+    /** A common word that is also a name ("Patience", "Mark") stands alone only after a person cue or title. */
+    private boolean weakAccepted(String text, List<Token> tokens, int i) {
+        String prev = i > 0 ? tokens.get(i - 1).lower() : "";
+        return TITLES.contains(prev) || PERSON_CUES.contains(prev) || LOCATION_CUES.contains(prev)
+                && lexicon.isPlace(tokens.get(i).lower()) || speakerLabel(text, tokens.get(i));
     }
 
     private boolean commonParts(String lower) {
@@ -175,6 +245,15 @@ final class NameRecognizer {
             }
         }
         return true;
+    }
+
+    private static final Set<String> DETERMINERS = Set.of("the", "this", "these", "that",
+            "those", "a", "an", "my", "our", "your", "their", "its", "it", "them", "me", "us", "all", "each",
+            "every", "any", "some", "following", "both", "how", "what", "why", "which");
+
+    private static boolean followedByDeterminer(List<Token> tokens, int i) {
+        return i + 1 < tokens.size() && tokens.get(i + 1).isWord()
+                && DETERMINERS.contains(tokens.get(i + 1).lower());
     }
 
     /** Ordinary English derivations the short common list misses ("counterconditioning", "senescence"). */
@@ -220,8 +299,11 @@ final class NameRecognizer {
             }
             String lower = next.lower();
             boolean initial = next.length() == 1 && Character.isUpperCase(next.text().charAt(0));
+            boolean afterInitial = cur.length() == 1 && Character.isUpperCase(cur.text().charAt(0))
+                    || j == i && lexicon.isFirstName(cur.lower()) && !lexicon.isPlace(lower)
+                    && !lexicon.isNationality(lower) && !FORM_WORDS.contains(lower) && !contraction(lower);
             if (initial || (next.capitalized() && !ACRONYM_STOP.contains(lower) && !TITLES.contains(lower)
-                    && (isProperWord(next) || ORG_SUFFIX.contains(lower)))) {
+                    && (afterInitial || isProperWord(next) || ORG_SUFFIX.contains(lower)))) {
                 j++;
                 continue;
             }
@@ -288,6 +370,12 @@ final class NameRecognizer {
             out.add(PatternPiiRecognizer.pii("organization", start, e, 0.85));
             return;
         }
+        if ("of".equals(prev) && i >= 2 && tokens.get(i - 2).capitalized() && gapIs(text, tokens.get(i - 1), first, " ")
+                && !lexicon.isPlace(phrase)) {
+            // "Rościsław Dudek of Lexisnexis": a name after "<Person> of" is their employer
+            out.add(PatternPiiRecognizer.pii("organization", start, end, 0.75));
+            return;
+        }
         boolean firstName = lexicon.isFirstName(first.lower());
         boolean lastName = lexicon.isLastName(last.lower()) || (j > i && lexicon.isLastName(tokens.get(j).lower()));
         if (lexicon.isPlace(phrase) && !(firstName && j > i)) {
@@ -300,6 +388,12 @@ final class NameRecognizer {
                     start, end, 0.75));
             return;
         }
+        if (i == j && !firstName && !lexicon.isPlace(phrase) && lineStartAt(text, start) && lineEndsAt(text, end)
+                && !lastName && previousLineHasText(text, start)) {
+            // a lone name line inside a signature block, under the person's name, is their company
+            out.add(PatternPiiRecognizer.pii("organization", start, end, 0.75));
+            return;
+        }
         boolean personCue = PERSON_CUES.contains(prev) || ("is".equals(prev) && "name".equals(prev2))
                 || speakerLabel(text, first);
         if (firstName || personCue) {
@@ -310,8 +404,10 @@ final class NameRecognizer {
             out.add(PatternPiiRecognizer.pii("location", start, end, 0.75));
             return;
         }
-        if (ORG_CUES.contains(prev) && "at".equals(prev) && i == j) {
-            out.add(PatternPiiRecognizer.pii("organization", start, end, 0.7));
+        if ("at".equals(prev) && i == j) {
+            // "works at Avalara" is a company, "arrived at Khandallah" a place
+            boolean work = WORK_WORDS.contains(prev2);
+            out.add(PatternPiiRecognizer.pii(work ? "organization" : "location", start, end, 0.7));
             return;
         }
         out.add(PatternPiiRecognizer.pii("person", start, end, j > i || lastName ? 0.8 : 0.7));
@@ -323,6 +419,9 @@ final class NameRecognizer {
             return;
         }
         String prev = i > 0 ? tokens.get(i - 1).lower() : "";
+        if (LANGUAGE_CUES.contains(prev)) {
+            return; // "translate to French", "speaks Spanish": a language, not a group of people
+        }
         boolean lowerOk = t.lower().endsWith("s") || Set.of("am", "are", "is", "proud", "i'm").contains(prev);
         if (t.capitalized() || lowerOk) {
             out.add(PatternPiiRecognizer.pii("nrp", t.start(), t.end(), 0.8));
@@ -333,8 +432,17 @@ final class NameRecognizer {
         if (text.indexOf(',') < 0 || !text.contains(" and ")) {
             return;
         }
-        Matcher m = LAW_FIRM.matcher(text);
-        while (m.find()) {
+        Matcher m = LAW_FIRM.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        int coveredTo = 0;
+        int and = text.indexOf(" and ");
+        while (and >= 0) {
+            int from = Math.max(coveredTo, and - 70);
+            m.region(from, Math.min(text.length(), and + 40));
+            and = text.indexOf(" and ", and + 1);
+            if (!m.find()) {
+                continue;
+            }
+            coveredTo = m.end();
             boolean lower = Character.isLowerCase(m.group(1).charAt(0));
             if (lower != Character.isLowerCase(m.group(2).charAt(0)) || lower != Character.isLowerCase(m.group(3).charAt(0))) {
                 continue;
@@ -365,51 +473,136 @@ final class NameRecognizer {
         }
     }
 
-    private void orgRuns(String text, List<Finding> out) {
-        Matcher m = ORG_RUN.matcher(text);
-        while (m.find()) {
-            int start = m.start();
-            // drop leading function words and a sentence-initial common word ("The Avalara Group")
-            while (true) {
-                int sp = text.indexOf(' ', start);
-                if (sp < 0 || sp >= m.end()) {
-                    break;
-                }
-                String w = text.substring(start, sp).toLowerCase(Locale.ROOT);
-                boolean lead = w.equals("and") || w.equals("of") || w.equals("&")
-                        || (lexicon.isCommonWord(w) && sentenceStart(text, start) && !lexicon.isLastName(w))
-                        || w.equals("the");
-                if (!lead) {
-                    break;
-                }
-                start = sp + 1;
-            }
-            if (text.indexOf(' ', start) < 0 || text.indexOf(' ', start) >= m.end()) {
+    private static final Set<String> ORG_RUN_SUFFIX = Set.of("Inc", "Ltd", "LLC", "LLP", "PLC", "Corp", "Corporation",
+            "Incorporated", "Company", "Group", "Associates", "Partners", "Holdings", "Investments", "Capital",
+            "Markets", "Software", "Technologies", "Systems", "Solutions", "Bank", "Agency", "Foundation", "Institute",
+            "Insurance", "Analytics", "Labs", "Media", "Ventures", "Consulting", "Industries", "Club",
+            "Enterprises", "Airlines", "Motors", "Networks", "Studios", "Records", "Global", "Ratings", "Research");
+
+    /** "United States", "New Zealand": multi-word places the lexicon knows, even when every word is common. */
+    private void placePhrases(String text, List<Token> tokens, List<Finding> out) {
+        for (int k = 0; k + 1 < tokens.size(); k++) {
+            Token a = tokens.get(k);
+            if (!a.capitalized() || !a.isWord()) {
                 continue;
             }
-            out.add(PatternPiiRecognizer.pii("organization", start, m.end(), 0.85));
+            StringBuilder phrase = new StringBuilder(a.lower());
+            for (int len = 2; len <= 3 && k + len - 1 < tokens.size(); len++) {
+                Token prev = tokens.get(k + len - 2);
+                Token next = tokens.get(k + len - 1);
+                if (!next.capitalized() || !gapIs(text, prev, next, " ")) {
+                    break;
+                }
+                phrase.append(' ').append(next.lower());
+                if (lexicon.isPlace(phrase.toString())) {
+                    out.add(PatternPiiRecognizer.pii("location", a.start(), next.end(), 0.85));
+                }
+            }
         }
     }
 
-    private void jobTitles(String text, List<Finding> out) {
-        Matcher m = JOB_TITLE.matcher(text);
-        while (m.find()) {
-            String phrase = m.group(1);
-            String[] words = phrase.split(" ");
-            String head = words[words.length - 1].toLowerCase(Locale.ROOT);
-            if (!JOB_NOUNS.contains(head) || words.length > 6) {
-                continue;
-            }
-            boolean lineLevel = m.start(1) == 0 || text.charAt(m.start() == 0 ? 0 : m.start() - 1) == '\n'
-                    || lineStartAt(text, m.start(1));
-            boolean apposition = text.startsWith(", the ", Math.max(0, m.start(1) - 6));
-            boolean asCue = m.start(1) >= 3 && text.startsWith("as ", m.start(1) - 3)
-                    && Character.isUpperCase(phrase.charAt(0));
-            if (lineLevel && Character.isUpperCase(phrase.charAt(0)) && lineEndsAt(text, m.end(1))
-                    || apposition || asCue) {
-                out.add(PatternPiiRecognizer.pii("title", m.start(1), m.end(1), 0.75));
+    /** "Standard And Poors", "Compliance And Risks": a capitalised "And" joins the words of one company name. */
+    private static void capitalAnd(String text, List<Token> tokens, List<Finding> out) {
+        for (int k = 1; k + 1 < tokens.size(); k++) {
+            Token and = tokens.get(k);
+            Token a = tokens.get(k - 1);
+            Token b = tokens.get(k + 1);
+            if (and.text().equals("And") && a.capitalized() && b.capitalized() && a.isWord() && b.isWord()
+                    && gapIs(text, a, and, " ") && gapIs(text, and, b, " ")) {
+                out.add(PatternPiiRecognizer.pii("organization", a.start(), b.end(), 0.8));
             }
         }
+    }
+
+    /** "Allstate Insurance Group", "Healthpocket Inc": capitalised words ending in a company word. */
+    private void orgRuns(String text, List<Token> tokens, List<Finding> out) {
+        for (int k = 1; k < tokens.size(); k++) {
+            Token suffix = tokens.get(k);
+            if (!ORG_RUN_SUFFIX.contains(suffix.text())) {
+                continue;
+            }
+            int first = k;
+            while (first - 1 >= 0 && k - first < 4) {
+                Token w = tokens.get(first - 1);
+                boolean joiner = w.lower().equals("and") || w.lower().equals("of");
+                if (!gapIs(text, w, tokens.get(first), " ") && !gapIs(text, w, tokens.get(first), " & ")
+                        || !(w.capitalized() || joiner) || !w.hasLetter()) {
+                    break;
+                }
+                first--;
+            }
+            while (first < k) {
+                Token w = tokens.get(first);
+                boolean lead = w.lower().equals("and") || w.lower().equals("of") || w.lower().equals("the")
+                        || (lexicon.isCommonWord(w.lower()) && sentenceStart(text, w.start()) && !lexicon.isLastName(w.lower()));
+                if (!lead) {
+                    break;
+                }
+                first++;
+            }
+            if (first == k) {
+                continue;
+            }
+            int end = suffix.end();
+            if (end < text.length() && text.charAt(end) == '.' && suffix.length() <= 4) {
+                end++;
+            }
+            out.add(PatternPiiRecognizer.pii("organization", tokens.get(first).start(), end, 0.85));
+        }
+    }
+
+    /** A job title on its own line of a signature block, after ", the", or after "as" ("as Passenger booking clerk"). */
+    private void jobTitles(String text, List<Token> tokens, List<Finding> out) {
+        for (int k = 0; k < tokens.size(); k++) {
+            Token head = tokens.get(k);
+            if (!JOB_NOUNS.contains(head.lower()) || !titleEnds(text, head.end())) {
+                continue;
+            }
+            for (int first = Math.max(0, k - 5); first <= k; first++) {
+                if (!sameLineWords(text, tokens, first, k)) {
+                    continue;
+                }
+                Token f = tokens.get(first);
+                boolean capital = Character.isUpperCase(f.text().charAt(0));
+                boolean lineLevel = lineStartAt(text, f.start()) && capital && lineEndsAt(text, head.end());
+                boolean apposition = f.start() >= 6 && text.startsWith(", the ", f.start() - 6);
+                boolean asCue = f.start() >= 3 && text.startsWith("as ", f.start() - 3) && capital
+                        && (f.start() == 3 || !Character.isLetter(text.charAt(f.start() - 4)));
+                if (lineLevel || apposition || asCue) {
+                    out.add(PatternPiiRecognizer.pii("title", f.start(), head.end(), 0.75));
+                    break;
+                }
+            }
+        }
+    }
+
+    private static boolean titleEnds(String text, int end) {
+        if (end >= text.length()) {
+            return true;
+        }
+        char c = text.charAt(end);
+        if (c == ',' || c == '.' || c == ';' || c == ':' || c == '\n') {
+            return true;
+        }
+        String rest = text.substring(end, Math.min(text.length(), end + 7));
+        return rest.startsWith(" at ") || rest.startsWith(" for ") || rest.startsWith(" in ") || rest.startsWith(" with ")
+                || rest.startsWith(" said") || rest.startsWith(" who ");
+    }
+
+    /** Tokens first..last are words separated by single spaces (or ", " inside "Court, municipal, and license clerk"). */
+    private static boolean sameLineWords(String text, List<Token> tokens, int first, int last) {
+        for (int k = first; k <= last; k++) {
+            if (!tokens.get(k).isWord()) {
+                return false;
+            }
+            if (k > first) {
+                String gap = text.substring(tokens.get(k - 1).end(), tokens.get(k).start());
+                if (!gap.equals(" ") && !gap.equals(", ") && !gap.equals(" & ")) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static boolean lineStartAt(String text, int pos) {
@@ -423,6 +616,20 @@ final class NameRecognizer {
             }
         }
         return true;
+    }
+
+    private static boolean previousLineHasText(String text, int lineStartPos) {
+        int nl = text.lastIndexOf('\n', lineStartPos - 1);
+        if (nl <= 0) {
+            return false;
+        }
+        int prevNl = text.lastIndexOf('\n', nl - 1);
+        for (int k = prevNl + 1; k < nl; k++) {
+            if (Character.isLetter(text.charAt(k))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean lineEndsAt(String text, int pos) {
@@ -473,8 +680,22 @@ final class NameRecognizer {
                     || c == '\u201c') {
                 continue;
             }
+            if (c == '.' && abbreviationBefore(text, p)) {
+                return false;
+            }
             return c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' || c == ';';
         }
         return true;
+    }
+
+    /** "Mr." / "Dr." / an initial "H." ends a word, not a sentence. */
+    private static boolean abbreviationBefore(String text, int dot) {
+        int a = dot;
+        while (a > 0 && Character.isLetter(text.charAt(a - 1))) {
+            a--;
+        }
+        String w = text.substring(a, dot).toLowerCase(Locale.ROOT);
+        return w.length() == 1 && Character.isUpperCase(text.charAt(a)) || TITLES.contains(w) || w.equals("st")
+                || w.equals("jr") || w.equals("sr");
     }
 }

@@ -19,9 +19,9 @@ final class PayloadDecoder {
     }
 
     private static final Pattern BASE64 = Pattern.compile("(?<![A-Za-z0-9+/=])[A-Za-z0-9+/]{20,}={0,2}(?![A-Za-z0-9+/=])");
-    private static final Pattern HEX = Pattern.compile("(?i)(?<![0-9a-z])(?:[0-9a-f]{2}[ :]?){12,}(?![0-9a-z])");
-    private static final Pattern BINARY = Pattern.compile("(?<![01])(?:[01]{8}[ ]?){6,}(?![01])");
-    private static final Pattern MORSE = Pattern.compile("(?<![.\\-\\w])[.\\-]{1,7}(?:(?: / | {1,3}|/)[.\\-]{1,7}){5,}");
+    private static final Pattern HEX = Pattern.compile("(?i)(?<![0-9a-z])(?:[0-9a-f]{2}[ :]?){12,512}(?![0-9a-z])");
+    private static final Pattern BINARY = Pattern.compile("(?<![01])(?:[01]{8}[ ]?){6,256}(?![01])");
+    private static final Pattern MORSE = Pattern.compile("(?<![.\\-\\w])[.\\-]{1,7}(?:(?: / | {1,3}|/)[.\\-]{1,7}){5,400}");
     private static final Pattern WORDS = Pattern.compile("[a-z]+");
     private static final Map<String, Character> MORSE_CODE = Map.ofEntries(
             Map.entry(".-", 'a'), Map.entry("-...", 'b'), Map.entry("-.-.", 'c'), Map.entry("-..", 'd'),
@@ -47,8 +47,10 @@ final class PayloadDecoder {
             digits = Character.isDigit(original.charAt(i));
         }
         base64(original, out);
-        if (digits) {
+        if (digits && longRun(original, HEX_CHARS, 24)) {
             hex(original, out);
+        }
+        if (digits && longRun(original, BINARY_CHARS, 48)) {
             binary(original, out);
         }
         if (original.indexOf(".-") >= 0 || original.indexOf("-.") >= 0) {
@@ -58,7 +60,38 @@ final class PayloadDecoder {
         return out;
     }
 
+    private static boolean[] table(String alphabet) {
+        boolean[] t = new boolean[128];
+        for (char c : alphabet.toCharArray()) {
+            t[c] = true;
+        }
+        return t;
+    }
+
+    private static final boolean[] BASE64_CHARS = table("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/");
+    private static final boolean[] HEX_CHARS = table("0123456789abcdefABCDEF :");
+    private static final boolean[] BINARY_CHARS = table("01 ");
+
+    /** True when {@code s} has a run of at least {@code min} characters from the {@code alphabet} table. */
+    private static boolean longRun(String s, boolean[] alphabet, int min) {
+        int run = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 128 && alphabet[c]) {
+                if (++run >= min) {
+                    return true;
+                }
+            } else {
+                run = 0;
+            }
+        }
+        return false;
+    }
+
     private void base64(String s, List<Decoded> out) {
+        if (!longRun(s, BASE64_CHARS, 20)) {
+            return;
+        }
         Matcher m = BASE64.matcher(s);
         while (m.find()) {
             String v = m.group();
@@ -142,20 +175,79 @@ final class PayloadDecoder {
         }
     }
 
+    /** English letter frequencies (a..z), in percent. */
+    private static final double[] ENGLISH = {8.2, 1.5, 2.8, 4.3, 12.7, 2.2, 2.0, 6.1, 7.0, 0.15, 0.77, 4.0, 2.4, 6.7,
+        7.5, 1.9, 0.095, 6.0, 6.3, 9.1, 2.8, 0.98, 2.4, 0.15, 2.0, 0.074};
+
+    /**
+     * Cheap gate for the word ciphers: some window of 60 letters whose letter frequencies are far from English
+     * (chi-square), as shifted, reversed-into-gibberish or pig-latin text is. Plain prose never pays for decoding.
+     */
+    private static boolean unusualLetters(String norm) {
+        int[] counts = new int[26];
+        char[] window = new char[60];
+        int letters = 0;
+        int ay = 0;
+        for (int i = 0; i < norm.length(); i++) {
+            char c = norm.charAt(i);
+            if (c < 'a' || c > 'z') {
+                if (i >= 2 && norm.charAt(i - 1) == 'y' && norm.charAt(i - 2) == 'a' && ++ay >= 3) {
+                    return true;
+                }
+                continue;
+            }
+            int slot = letters % 60;
+            if (letters >= 60) {
+                counts[window[slot] - 'a']--;
+            }
+            window[slot] = c;
+            counts[c - 'a']++;
+            letters++;
+            if (letters >= 60 && letters % 15 == 0 && chiSquare(counts, 60) > 90) {
+                return true;
+            }
+        }
+        return letters >= 20 && letters < 60 && chiSquare(counts, letters) > 90 * letters / 60.0;
+    }
+
+    private static double chiSquare(int[] counts, int total) {
+        double chi = 0;
+        for (int k = 0; k < 26; k++) {
+            double expected = ENGLISH[k] / 100.0 * total;
+            double d = counts[k] - expected;
+            chi += d * d / Math.max(expected, 0.5);
+        }
+        return chi;
+    }
+
     /** Caesar shifts, pig latin and reversal work on whole runs of words that do not read as English. */
     private void wordCiphers(String norm, List<Decoded> out) {
+        if (!unusualLetters(norm) && !norm.contains("eht ") && !norm.contains(" eht")) {
+            return;
+        }
         List<int[]> spans = new ArrayList<>();
-        Matcher m = WORDS.matcher(norm);
         int total = 0;
         int common = 0;
-        while (m.find()) {
-            if (m.end() - m.start() >= 2) {
-                spans.add(new int[] {m.start(), m.end()});
+        int n = norm.length();
+        int i = 0;
+        while (i < n) {
+            char c = norm.charAt(i);
+            if (c < 'a' || c > 'z') {
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j < n && norm.charAt(j) >= 'a' && norm.charAt(j) <= 'z') {
+                j++;
+            }
+            if (j - i >= 2) {
+                spans.add(new int[] {i, j});
                 total++;
-                if (words.isCommonWord(m.group())) {
+                if (words.isCommonWord(norm.substring(i, j))) {
                     common++;
                 }
             }
+            i = j;
         }
         if (total < 4) {
             return;
@@ -164,14 +256,14 @@ final class PayloadDecoder {
         int bestStart = -1;
         int bestLen = 0;
         int runStart = -1;
-        for (int i = 0; i < spans.size(); i++) {
-            String w = norm.substring(spans.get(i)[0], spans.get(i)[1]);
+        for (int k = 0; k < spans.size(); k++) {
+            String w = norm.substring(spans.get(k)[0], spans.get(k)[1]);
             boolean english = words.isCommonWord(w) && w.length() > 2;
             if (!english) {
                 if (runStart < 0) {
-                    runStart = i;
+                    runStart = k;
                 }
-                int len = i - runStart + 1;
+                int len = k - runStart + 1;
                 if (len > bestLen) {
                     bestLen = len;
                     bestStart = runStart;
@@ -184,7 +276,7 @@ final class PayloadDecoder {
             return;
         }
         int from = spans.get(bestStart)[0];
-        int to = spans.get(bestStart + bestLen - 1)[1];
+        int to = spans.get(bestStart + Math.min(bestLen, 40) - 1)[1];
         String segment = norm.substring(from, to);
         String best = null;
         String kind = null;
@@ -265,17 +357,28 @@ final class PayloadDecoder {
     }
 
     private double englishRatio(String s) {
-        Matcher m = WORDS.matcher(s);
         int total = 0;
         int common = 0;
-        while (m.find()) {
-            if (m.end() - m.start() < 2) {
+        int n = s.length();
+        int i = 0;
+        while (i < n) {
+            char c = s.charAt(i);
+            if (c < 'a' || c > 'z') {
+                i++;
                 continue;
             }
-            total++;
-            if (words.isCommonWord(m.group()) && (m.end() - m.start() > 2 || TWO_LETTER.contains(m.group()))) {
-                common++;
+            int j = i;
+            while (j < n && s.charAt(j) >= 'a' && s.charAt(j) <= 'z') {
+                j++;
             }
+            if (j - i >= 2) {
+                total++;
+                String w = s.substring(i, j);
+                if (words.isCommonWord(w) && (j - i > 2 || TWO_LETTER.contains(w))) {
+                    common++;
+                }
+            }
+            i = j;
         }
         return total == 0 ? 0 : (double) common / total;
     }

@@ -25,9 +25,10 @@ public final class PiiDetector {
     /** Non-overlapping PII findings with confidence at or above {@code threshold}, ordered by start. */
     public List<Finding> detect(String text, double threshold) {
         List<Finding> raw = new ArrayList<>();
+        List<Token> tokens = Token.tokenize(text);
         patterns.recognize(text, raw);
-        addresses.recognize(text, raw);
-        names.recognize(text, raw);
+        addresses.recognize(text, tokens, raw);
+        names.recognize(text, tokens, raw);
         List<Finding> candidates = new ArrayList<>(raw.size());
         for (Finding f : raw) {
             if (f.confidence() >= threshold && f.length() > 0) {
@@ -57,10 +58,10 @@ public final class PiiDetector {
 
     private static int tier(String type) {
         return switch (type) {
-            case "email", "credit_card", "iban", "us_ssn", "ip_address", "url" -> 0;
-            case "driver_license", "passport", "phone", "date_time", "age", "street_address", "zip_code",
+            case "email", "credit_card", "iban", "us_ssn", "ip_address", "url", "driver_license", "passport" -> 0;
+            case "phone", "date_time", "age", "street_address", "zip_code",
                  "domain_name" -> 1;
-            case "organization", "title" -> 2;
+            case "organization", "title", "location" -> 2;
             default -> 3;
         };
     }

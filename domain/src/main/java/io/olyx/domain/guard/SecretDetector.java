@@ -26,12 +26,12 @@ final class SecretDetector {
             rule("anthropic_api_key", "\\bsk-ant-(?:api|admin|sid)\\d{2}-[\\w-]{20,}", 0.99, "sk-ant-"),
             rule("openai_api_key", "\\bsk-(?:proj|svcacct|admin|None)-[\\w-]{20,}|\\bsk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}\\b", 0.99, "sk-"),
             rule("github_token", "\\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,}\\b|\\bgithub_pat_[A-Za-z0-9_]{50,}", 0.98, "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"),
-            rule("gitlab_token", "\\bgl(?:pat|ptt|dt|rt|cbt|ffct|ft|imt|agent|oas|soat)-[\\w.-]{20,}|\\bGR1348941[\\w-]{20,}|_gitlab_session=[0-9a-z]{32}", 0.97, "gl", "gr1348941", "_gitlab_session"),
+            rule("gitlab_token", "\\bgl(?:pat|ptt|dt|rt|cbt|ffct|ft|imt|agent|oas|soat)-[\\w.-]{20,}|\\bGR1348941[\\w-]{20,}|_gitlab_session=[0-9a-z]{32}", 0.97, "glpat-", "glptt-", "gldt-", "glrt-", "glcbt-", "glffct-", "glft-", "glimt-", "glagent-", "gloas-", "glsoat-", "gr1348941", "_gitlab_session"),
             rule("slack_token", "\\bxox[abposre]-(?=[A-Za-z-]*\\d)[A-Za-z0-9-]{20,}|\\bxapp-\\d-[A-Z0-9]+-\\d+-[a-z0-9]+|\\bxoxe\\.xox[bp]-\\d-[A-Za-z0-9]{100,}", 0.97, "xox", "xapp-"),
             rule("slack_webhook", "(?:https?://)?hooks\\.slack\\.com/(?:services|workflows|triggers)/[A-Za-z0-9+/]{40,}", 0.97, "hooks.slack.com"),
             rule("stripe_key", "\\b(?:sk|rk)_(?:test|live|prod)_[A-Za-z0-9]{10,99}\\b", 0.97, "sk_", "rk_"),
             rule("google_api_key", "\\bAIza[\\w-]{35}(?![\\w-])", 0.95, "aiza"),
-            rule("jwt", "\\bey[A-Za-z0-9]{16,}\\.ey[A-Za-z0-9/\\\\_-]{16,}\\.(?:[A-Za-z0-9/\\\\_-]{10,}={0,2})?", 0.9, "ey"),
+            rule("jwt", "\\bey[A-Za-z0-9]{16,}\\.ey[A-Za-z0-9/\\\\_-]{16,}\\.(?:[A-Za-z0-9/\\\\_-]{10,}={0,2})?", 0.9, "eyj"),
             rule("jwt_base64", "\\bZXlK[A-Za-z0-9+/]{40,}={0,2}", 0.9, "zxlk"),
             rule("mapbox_token", "(?i)\\b(?:pk|sk|tk)\\.[a-z0-9]{60}\\.[a-z0-9]{22}\\b", 0.95, "pk.", "sk.", "tk."),
             rule("sendgrid_api_key", "\\bSG\\.[\\w=.-]{66}", 0.95, "sg."),
@@ -58,7 +58,7 @@ final class SecretDetector {
                     + "|t1\\.[A-Z0-9a-z_-]+={0,2}\\.[A-Z0-9a-z_-]{86}={0,2}|YC[a-zA-Z0-9_-]{38}|AQVN[A-Za-z0-9_-]{35,38})(?![\\w-])", 0.95),
             rule("facebook_access_token", "\\b\\d{15,16}(?:\\||%7C)[0-9A-Za-z_-]{27,40}\\b", 0.9, "|", "%7c"),
             rule("azure_client_secret", "(?<![\\w~.-])[A-Za-z0-9_~.]{3}\\dQ~[A-Za-z0-9_~.-]{31,34}(?![\\w~.-])", 0.9, "q~"),
-            rule("api_key_header", "(?i)-H\\s*['\"](?:token|x-api-key|api-key|apikey|x-auth-token|private-token|x-access-token)\\s*:\\s*([\\w.~+/=-]{8,})", 0.85, "-h"),
+            rule("api_key_header", "(?i)-H\\s*['\"](?:token|x-api-key|api-key|apikey|x-auth-token|private-token|x-access-token)\\s*:\\s*([\\w.~+/=-]{8,})", 0.85, "-h '", "-h \"", "-h'", "-h\""),
             rule("webhook_url", "https://[a-z0-9]+\\.webhook\\.office\\.com/webhookb2/[a-z0-9-]+@[a-z0-9-]+/IncomingWebhook/[a-z0-9]{32}/[a-z0-9-]{36}|https://[\\w.-]*webhook\\.office\\.com/webhookb2/\\S{20,}", 0.95, "webhook"),
             rule("connection_string", "(?i)\\b(?:mongodb(?:\\+srv)?|postgres(?:ql)?|mysql|mariadb|redis|rediss|amqps?|mssql|sqlserver|jdbc:[a-z]+|s?ftp|smtps?|https?|ldaps?)://[^:/\\s@'\"]{1,64}:([^@\\s/'\"]{3,128})@[\\w.-]+", 0.9, "://"),
             rule("sidekiq_secret", "(?<![\\w:])[a-f0-9]{8}:[a-f0-9]{8}(?![\\w:])", 0.9, "contribsys"),
@@ -66,9 +66,9 @@ final class SecretDetector {
             rule("auth_header", "(?i)authorization['\"]?\\s*[:=]\\s*['\"]?(?:bearer|basic|token|apikey|api-key|sso-key)?\\s*([A-Za-z0-9._~+/=:-]{8,})", 0.85, "authorization"));
 
     private static final Pattern GENERIC = Pattern.compile(
-            "(?<![\\w.-])([\\w.-]{1,80})[\"'`]?(?:[ \\t]+[\\w.]{1,20})?[ \\t]*(=|>|:{1,3}=|\\|\\||:|=>|\\?=|,|\\.=)[ \\t]*[\"'`]?[\\s\"'`]{0,5}"
+            "([\\w.-]{1,80}+)[\"'`]?(?:[ \\t]+[\\w.]{1,20})?[ \\t]*(=|>|:{1,3}=|\\|\\||:|=>|\\?=|,|\\.=)[ \\t]*[\"'`]?[\\s\"'`]{0,5}"
                     + "([\\w.=+/~@#$%^&*!-]{6,200})");
-    private static final Pattern SNAKE_IDENTIFIER = Pattern.compile("[A-Za-z]+(?:_[A-Za-z0-9]+)+");
+    private static final Pattern SNAKE_IDENTIFIER = Pattern.compile("[A-Za-z]+(?:_[A-Za-z0-9]+){1,30}");
     private static final Set<String> PLACEHOLDER_WORDS = Set.of("pass", "password", "passwd", "test", "secret",
             "changeme", "admin", "user", "username", "token", "none", "null", "true", "false", "undefined", "dummy");
     private static final String[] GENERIC_KEYWORDS = {"key", "secret", "token", "pass", "pwd", "auth", "cred", "client",
@@ -82,7 +82,7 @@ final class SecretDetector {
     private static final Pattern HIGH_ENTROPY = Pattern.compile("(?<![\\w+/=.-])[A-Za-z0-9+/_=.-]{24,}(?![\\w+/=.-])");
     private static final Pattern UUID = Pattern.compile("(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]+");
-    private static final Pattern DOTTED_IDENTIFIER = Pattern.compile("[A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)+(?:\\(\\))?");
+    private static final Pattern DOTTED_IDENTIFIER = Pattern.compile("[A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*){1,30}(?:\\(\\))?");
 
     private static Rule rule(String type, String regex, double confidence, String... keywords) {
         return new Rule(type, Pattern.compile(regex), confidence, keywords);
@@ -92,11 +92,22 @@ final class SecretDetector {
         String lower = text.toLowerCase(Locale.ROOT);
         List<Finding> found = new ArrayList<>();
         boolean longToken = hasLongToken(text, 20);
+        int[] tokenStarts = longToken ? tokenStarts(text, 16) : new int[0];
         for (Rule r : RULES) {
             if (r.keywords().length == 0 ? !longToken : !anyKeyword(lower, r.keywords())) {
                 continue;
             }
             Matcher m = r.pattern().matcher(text);
+            if (r.keywords().length == 0) {
+                // keyword-less vendor formats: only where a long token can start
+                for (int a : tokenStarts) {
+                    m.region(a, text.length());
+                    if (m.lookingAt() && !isPlaceholder(m.group()) && accept(r.type(), m)) {
+                        found.add(secret(r.type(), m.start(), m.end(), r.confidence()));
+                    }
+                }
+                continue;
+            }
             while (m.find()) {
                 int g = m.groupCount() >= 1 && m.group(m.groupCount()) != null ? m.groupCount() : 0;
                 if (g > 0 && isPlaceholder(m.group(g))) {
@@ -112,12 +123,41 @@ final class SecretDetector {
             }
         }
         if (anyKeyword(lower, GENERIC_KEYWORDS)) {
-            generic(text, found);
+            generic(text, lower, found);
         }
         if (longToken) {
             highEntropy(text, found);
         }
         return resolve(found);
+    }
+
+    /** Positions where a run of at least {@code min} token characters starts after a non-word character. */
+    private static int[] tokenStarts(String text, int min) {
+        int[] out = new int[8];
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!Character.isLetterOrDigit(c) || c >= 128) {
+                continue;
+            }
+            if (i > 0) {
+                char p = text.charAt(i - 1);
+                if (Character.isLetterOrDigit(p) || p == '_' || p == '.' || p == '/' || p == '-') {
+                    continue;
+                }
+            }
+            int j = i;
+            while (j < text.length() && j - i < min && entropyChar(text.charAt(j))) {
+                j++;
+            }
+            if (j - i >= min) {
+                if (n == out.length) {
+                    out = java.util.Arrays.copyOf(out, n * 2);
+                }
+                out[n++] = i;
+            }
+        }
+        return java.util.Arrays.copyOf(out, n);
     }
 
     /** Every token format and the entropy rule need a run of at least {@code min} token characters. */
@@ -174,28 +214,52 @@ final class SecretDetector {
         return false;
     }
 
-    private static void generic(String text, List<Finding> found) {
+    /**
+     * Generic assignments, anchored on credential words: for each occurrence of "key", "token", "pass"... the
+     * identifier around it is tried as the left side of an assignment, so the regex never scans prose.
+     */
+    private static void generic(String text, String lower, List<Finding> found) {
         Matcher m = GENERIC.matcher(text);
-        int from = 0;
-        while (from < text.length() && m.find(from)) {
-            // a rejected candidate ("string apiKey = ...", "\"config.ini\": \"API_KEY=...") must not hide the real one inside it
-            from = m.start(1) + 1;
-            String key = m.group(1);
-            String value = trimValue(m.group(3));
-            if (!secretKeyName(key) || value.length() < 6 || m.group(3).contains("..")) {
-                continue;
-            }
-            // "<apiKey>value</apiKey>" is XML; a bare ">" elsewhere is an arrow or a comparison
-            if (m.group(2).equals(">") && (m.start(1) == 0 || text.charAt(m.start(1) - 1) != '<')) {
-                continue;
-            }
-            int valueStart = m.start(3);
-            double conf = valueConfidence(key, value);
-            if (conf > 0) {
-                found.add(secret("generic_secret", valueStart, valueStart + value.length(), conf));
-                from = m.end();
+        int coveredTo = -1;
+        for (String kw : GENERIC_KEYWORDS) {
+            int at = lower.indexOf(kw);
+            while (at >= 0) {
+                int idStart = at;
+                while (idStart > 0 && identifierChar(text.charAt(idStart - 1)) && at - idStart < 80) {
+                    idStart--;
+                }
+                if (idStart >= coveredTo) {
+                    m.region(idStart, Math.min(text.length(), idStart + 400));
+                    if (m.lookingAt() && m.end(1) > at) {
+                        Finding f = genericMatch(text, m);
+                        if (f != null) {
+                            found.add(f);
+                            coveredTo = m.end();
+                        }
+                    }
+                }
+                at = lower.indexOf(kw, at + kw.length());
             }
         }
+    }
+
+    private static boolean identifierChar(char c) {
+        return c < 128 && (Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '-');
+    }
+
+    private static Finding genericMatch(String text, Matcher m) {
+        String key = m.group(1);
+        String value = trimValue(m.group(3));
+        if (!secretKeyName(key) || value.length() < 6 || m.group(3).contains("..")) {
+            return null;
+        }
+        // "<apiKey>value</apiKey>" is XML; a bare ">" elsewhere is an arrow or a comparison
+        if (m.group(2).equals(">") && (m.start(1) == 0 || text.charAt(m.start(1) - 1) != '<')) {
+            return null;
+        }
+        int valueStart = m.start(3);
+        double conf = valueConfidence(key, value);
+        return conf > 0 ? secret("generic_secret", valueStart, valueStart + value.length(), conf) : null;
     }
 
     private static String trimValue(String v) {
@@ -319,32 +383,53 @@ final class SecretDetector {
     }
 
     private static void highEntropy(String text, List<Finding> found) {
-        Matcher m = HIGH_ENTROPY.matcher(text);
-        while (m.find()) {
-            String v = trimValue(m.group());
-            int len = v.length();
-            if (len < 24 || isPlaceholder(v) || UUID.matcher(v).find() || v.indexOf('/') >= 0 && v.indexOf("//") >= 0) {
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            if (!entropyChar(text.charAt(i)) || (i > 0 && entropyChar(text.charAt(i - 1)))) {
+                i++;
                 continue;
             }
-            boolean digit = false;
-            boolean letter = false;
-            for (int i = 0; i < len; i++) {
-                char c = v.charAt(i);
-                digit |= Character.isDigit(c);
-                letter |= Character.isLetter(c);
+            int j = i;
+            while (j < n && entropyChar(text.charAt(j))) {
+                j++;
             }
-            if (!digit || !letter || DOTTED_IDENTIFIER.matcher(v).matches()) {
-                continue;
+            if (j - i >= 24) {
+                highEntropyCandidate(text, i, text.substring(i, j), found);
             }
-            boolean hex = HEX.matcher(v).matches();
-            if (hex && (len == 32 || len == 40 || len == 64)) {
-                continue; // digests (md5, sha1, sha256) are everywhere in code and logs
-            }
-            double entropy = Checksums.shannonEntropy(v);
-            double needed = hex ? 3.7 : len >= 40 ? 4.3 : 4.5;
-            if (entropy >= needed && credentialContext(text, m.start())) {
-                found.add(secret("high_entropy_string", m.start(), m.start() + len, 0.6));
-            }
+            i = j;
+        }
+    }
+
+    private static boolean entropyChar(char c) {
+        return c < 128 && (Character.isLetterOrDigit(c) || c == '+' || c == '/' || c == '_' || c == '=' || c == '.'
+                || c == '-');
+    }
+
+    private static void highEntropyCandidate(String text, int at, String raw, List<Finding> found) {
+        String v = trimValue(raw);
+        int len = v.length();
+        if (len < 24 || isPlaceholder(v) || UUID.matcher(v).find() || v.indexOf('/') >= 0 && v.indexOf("//") >= 0) {
+            return;
+        }
+        boolean digit = false;
+        boolean letter = false;
+        for (int i = 0; i < len; i++) {
+            char c = v.charAt(i);
+            digit |= Character.isDigit(c);
+            letter |= Character.isLetter(c);
+        }
+        if (!digit || !letter || DOTTED_IDENTIFIER.matcher(v).matches()) {
+            return;
+        }
+        boolean hex = HEX.matcher(v).matches();
+        if (hex && (len == 32 || len == 40 || len == 64)) {
+            return; // digests (md5, sha1, sha256) are everywhere in code and logs
+        }
+        double entropy = Checksums.shannonEntropy(v);
+        double needed = hex ? 3.7 : len >= 40 ? 4.3 : 4.5;
+        if (entropy >= needed && credentialContext(text, at)) {
+            found.add(secret("high_entropy_string", at, at + len, 0.6));
         }
     }
 
@@ -373,7 +458,8 @@ final class SecretDetector {
             return true;
         }
         int distinct = (int) l.chars().distinct().count();
-        return distinct <= 3 && l.length() >= 6;
+        return distinct <= 3 && l.length() >= 6 || l.contains("abcdefgh") || l.contains("qwertyui")
+                || l.contains("12345678") && l.contains("abcdef");
     }
 
     /** Overlapping findings collapse to the most specific (highest-confidence, then longest) one. */

@@ -1,9 +1,9 @@
 package io.olyx.domain.llm;
 
+import io.olyx.domain.common.JsonValues;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,39 +51,8 @@ public final class JsonText {
         return out.toString();
     }
 
-    /** A deep unmodifiable copy of a JSON-shaped value (nulls inside maps and lists are kept). */
-    public static Object freeze(Object value) {
-        if (value == null || value instanceof String || value instanceof Boolean || isNumber(value)) {
-            return value;
-        }
-        if (value instanceof Map<?, ?> map) {
-            return freezeObject(map);
-        }
-        if (value instanceof List<?> list) {
-            List<Object> copy = new ArrayList<>(list.size());
-            for (Object item : list) {
-                copy.add(freeze(item));
-            }
-            return Collections.unmodifiableList(copy);
-        }
-        throw new IllegalArgumentException("not a JSON value: " + value.getClass().getName());
-    }
-
-    public static Map<String, Object> freezeObject(Map<?, ?> map) {
-        Map<String, Object> copy = new LinkedHashMap<>();
-        for (Map.Entry<?, ?> entry : map.entrySet()) {
-            if (!(entry.getKey() instanceof String key)) {
-                throw new IllegalArgumentException("JSON object keys must be strings");
-            }
-            copy.put(key, freeze(entry.getValue()));
-        }
-        return Collections.unmodifiableMap(copy);
-    }
-
     static boolean isNumber(Object value) {
-        return value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte
-                || value instanceof Double || value instanceof Float || value instanceof BigDecimal
-                || value instanceof BigInteger;
+        return JsonValues.isNumber(value);
     }
 
     /** The JSON literal {@code null} as a whole document (Optional cannot hold null; inside containers it is null). */

@@ -1,5 +1,6 @@
 package io.olyx.domain.llm;
 
+import io.olyx.domain.common.JsonValues;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
@@ -47,7 +48,7 @@ public record ModelEndpoint(ProviderKind kind, String model, Optional<String> ba
         }
         baseUrl = baseUrl == null ? Optional.empty() : baseUrl.map(String::strip).filter(s -> !s.isEmpty());
         apiKey = apiKey == null ? Optional.empty() : apiKey.filter(s -> !s.isBlank());
-        config = JsonText.freezeObject(config == null ? Map.of() : config);
+        config = JsonValues.freezeObject(config == null ? Map.of() : config);
         requirePositive(connectTimeout, "connectTimeout");
         requirePositive(requestTimeout, "requestTimeout");
         requirePositive(streamIdleTimeout, "streamIdleTimeout");

@@ -1,5 +1,6 @@
 package io.olyx.domain.llm;
 
+import io.olyx.domain.common.JsonValues;
 import io.olyx.domain.common.InvalidInput;
 import java.util.Map;
 import java.util.Objects;
@@ -15,7 +16,7 @@ public record ToolCall(String id, String name, String argumentsJson, Map<String,
         requireText(id, "id");
         requireText(name, "name");
         argumentsJson = argumentsJson == null ? "" : argumentsJson;
-        arguments = JsonText.freezeObject(Objects.requireNonNull(arguments, "arguments"));
+        arguments = JsonValues.freezeObject(Objects.requireNonNull(arguments, "arguments"));
     }
 
     /** From the model's raw argument text; blank text means "no arguments" ({}). */

@@ -1,5 +1,6 @@
 package io.olyx.domain.llm;
 
+import io.olyx.domain.common.JsonValues;
 import io.olyx.domain.common.InvalidInput;
 import java.util.Map;
 import java.util.Objects;
@@ -18,7 +19,7 @@ public record ToolDefinition(String name, String description, Map<String, Object
             throw new InvalidInput("request", "tool name must match " + NAME.pattern() + ": " + name);
         }
         description = description == null ? "" : description;
-        parameters = JsonText.freezeObject(Objects.requireNonNull(parameters, "parameters"));
+        parameters = JsonValues.freezeObject(Objects.requireNonNull(parameters, "parameters"));
         if (!"object".equals(parameters.get("type"))) {
             throw new InvalidInput("request", "tool parameters must be a JSON schema of type object");
         }

@@ -1,5 +1,6 @@
 package io.olyx.domain.llm;
 
+import io.olyx.domain.common.JsonValues;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -131,7 +132,7 @@ public final class ToolNormalizer {
             return "parameters must be a JSON schema object";
         }
         try {
-            JsonText.freezeObject(map);
+            JsonValues.freezeObject(map);
         } catch (IllegalArgumentException e) {
             return "parameters must be plain JSON: " + e.getMessage();
         }

@@ -12,10 +12,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * POSTs to providers over the shared {@link HttpClient} and applies the endpoint's timeouts: the request timeout
@@ -61,21 +66,40 @@ public final class HttpTransport implements AutoCloseable {
         return exchangeJson(endpoint, uri, headers, body).body();
     }
 
+    /**
+     * A whole answer is read into memory by the client itself (no pipe to the calling thread, no watchdog), bounded
+     * as a whole by the request timeout.
+     */
     public JsonResponse exchangeJson(ModelEndpoint endpoint, URI uri, Map<String, String> headers, byte[] body) {
-        long deadline = System.nanoTime() + endpoint.requestTimeout().toNanos();
-        try (OpenResponse response = open(endpoint, uri, headers, body, endpoint.requestTimeout(), deadline)) {
-            byte[] bytes = response.body().readAllBytes();
-            try {
-                JsonNode node = json.readTree(bytes);
-                if (node == null || node.isMissingNode()) {
-                    throw ProviderFailures.malformed(endpoint.kind(), "empty response body");
-                }
-                return new JsonResponse(node, response.headers());
-            } catch (IOException e) {
-                throw ProviderFailures.malformed(endpoint.kind(), "response is not JSON", e);
+        ProviderKind provider = endpoint.kind();
+        HttpResponse<byte[]> response;
+        try {
+            response = clientFor(endpoint.connectTimeout())
+                    .sendAsync(request(endpoint, uri, headers, body), HttpResponse.BodyHandlers.ofByteArray())
+                    .get(endpoint.requestTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw ProviderFailures.fromSendException(provider, new HttpTimeoutException("request timed out"));
+        } catch (ExecutionException e) {
+            throw ProviderFailures.fromSendException(provider, e.getCause() instanceof IOException io ? io
+                    : new IOException(e.getCause()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ProviderFailure.of(ProviderFailure.Kind.CONNECT, provider, "interrupted while calling the provider");
+        }
+        if (response.statusCode() / 100 != 2) {
+            byte[] errorBody = response.body();
+            throw ProviderFailures.fromStatus(provider, response.statusCode(), response.headers(),
+                    errorBody.length > MAX_ERROR_BODY ? Arrays.copyOf(errorBody, MAX_ERROR_BODY) : errorBody, json,
+                    clock);
+        }
+        try {
+            JsonNode node = json.readTree(response.body());
+            if (node == null || node.isMissingNode()) {
+                throw ProviderFailures.malformed(provider, "empty response body");
             }
+            return new JsonResponse(node, response.headers());
         } catch (IOException e) {
-            throw ProviderFailures.connectionLost(endpoint.kind(), e);
+            throw ProviderFailures.malformed(provider, "response is not JSON", e);
         }
     }
 
@@ -87,13 +111,9 @@ public final class HttpTransport implements AutoCloseable {
     private OpenResponse open(ModelEndpoint endpoint, URI uri, Map<String, String> headers, byte[] body,
                               Duration idle, long deadlineNanos) {
         ProviderKind provider = endpoint.kind();
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .timeout(endpoint.requestTimeout())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        headers.forEach(request::header);
         HttpResponse<InputStream> response;
         try {
-            response = clientFor(endpoint.connectTimeout()).send(request.build(),
+            response = clientFor(endpoint.connectTimeout()).send(request(endpoint, uri, headers, body),
                     HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
             throw ProviderFailures.fromSendException(provider, e);
@@ -113,6 +133,14 @@ public final class HttpTransport implements AutoCloseable {
             throw ProviderFailures.fromStatus(provider, status, response.headers(), errorBody, json, clock);
         }
         return new OpenResponse(status, response.headers(), watched);
+    }
+
+    private static HttpRequest request(ModelEndpoint endpoint, URI uri, Map<String, String> headers, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .timeout(endpoint.requestTimeout())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(request::header);
+        return request.build();
     }
 
     private HttpClient clientFor(Duration connectTimeout) {

@@ -1,5 +1,6 @@
 package io.olyx.adapter.providers.support;
 
+import io.olyx.domain.common.JsonValues;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -44,7 +45,7 @@ public final class Jsons {
         if (node == null || !node.isObject()) {
             return Map.of();
         }
-        return JsonText.freezeObject(mapper.convertValue(node, MAP));
+        return JsonValues.freezeObject(mapper.convertValue(node, MAP));
     }
 
     public JsonNode parse(String text) throws JsonProcessingException {

@@ -22,14 +22,36 @@ public final class TokenCounter {
     private static final int PER_MESSAGE = 3;
     private static final int REPLY_PRIMING = 3;
 
-    private final Encoding encoding;
+    private volatile Encoding encoding;
 
+    /**
+     * Loading the cl100k vocabulary takes most of a second, so it happens on first use (or on {@link #warmUp()} in
+     * the background), not while the server starts.
+     */
     public TokenCounter() {
-        this.encoding = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.CL100K_BASE);
+    }
+
+    /** Loads the vocabulary now, on a background thread, so the first real count does not wait for it. */
+    public void warmUp() {
+        Thread.ofVirtual().name("olyx-tokenizer-warmup").start(this::encoding);
     }
 
     public int count(String text) {
-        return text == null || text.isEmpty() ? 0 : encoding.countTokensOrdinary(text);
+        return text == null || text.isEmpty() ? 0 : encoding().countTokensOrdinary(text);
+    }
+
+    private Encoding encoding() {
+        Encoding loaded = encoding;
+        if (loaded == null) {
+            synchronized (this) {
+                loaded = encoding;
+                if (loaded == null) {
+                    loaded = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.CL100K_BASE);
+                    encoding = loaded;
+                }
+            }
+        }
+        return loaded;
     }
 
     public int countPrompt(ChatRequest request) {

@@ -4,36 +4,12 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
-import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
-import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.customizer.BindMethods;
-import org.jdbi.v3.sqlobject.statement.SqlBatch;
-import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
-@RegisterRowMapper(StepDao.Mapper.class)
-interface StepDao {
-    @SqlBatch("""
-            INSERT INTO steps (id, trace_id, project_id, type, parent_step_id, api_key_id, model, provider,
-                infrastructure, tier, prompt_tokens, completion_tokens, cached_tokens, tokens_estimated, cost,
-                latency_ms, outcome, pii_detected, injection_attempt, secret_leaked, risk_score, input, output,
-                details, attempts, created_at, fingerprint)
-            VALUES (:id, :traceId, :projectId, :type, :parentStepId, :apiKeyId, :model, :provider,
-                :infrastructure, :tier, :promptTokens, :completionTokens, :cachedTokens, :tokensEstimated, :cost,
-                :latencyMs, :outcome, :piiDetected, :injectionAttempt, :secretLeaked, :riskScore, :input, :output,
-                :details, :attempts, :createdAt, :fingerprint)""")
-    void insertAll(@BindMethods List<Row> rows);
-
-    @SqlQuery("SELECT * FROM steps WHERE project_id = :projectId AND trace_id = :traceId ORDER BY id")
-    List<Row> listByTrace(@Bind("projectId") long projectId, @Bind("traceId") UUID traceId);
-
-    @SqlQuery("SELECT * FROM steps WHERE project_id = :projectId AND id = :id")
-    Optional<Row> find(@Bind("projectId") long projectId, @Bind("id") long id);
-
+/** The steps table's row and its mapping (statements live in StepRows: they are on the hot path). */
+interface StepTable {
     record Row(long id, UUID traceId, long projectId, String type, Long parentStepId, String apiKeyId, String model,
                String provider, String infrastructure, String tier, long promptTokens, long completionTokens,
                long cachedTokens, boolean tokensEstimated, BigDecimal cost, double latencyMs, String outcome,

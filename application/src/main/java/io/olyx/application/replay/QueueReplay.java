@@ -1,0 +1,111 @@
+package io.olyx.application.replay;
+
+import io.olyx.application.access.KeyCaller;
+import io.olyx.application.port.IdGenerator;
+import io.olyx.application.port.JobQueue;
+import io.olyx.application.port.ModelRepository;
+import io.olyx.application.port.ReplayStore;
+import io.olyx.application.port.ReplayStore.Replay;
+import io.olyx.application.port.TraceRepository;
+import io.olyx.application.port.UnitOfWork;
+import io.olyx.domain.jobs.Job;
+import io.olyx.domain.jobs.JobStatus;
+import io.olyx.domain.model.ModelDefinition;
+import io.olyx.domain.replay.ReplayCacheKey;
+import io.olyx.domain.replay.ReplayOverrides;
+import io.olyx.domain.trace.TraceId;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * POST /api/v1/replay: answers from the one-hour result cache when the same trace was replayed with the same
+ * overrides (seed 001 "Fast path vs slow path"), joins an identical replay still in flight, and otherwise queues a
+ * durable replay job under a fresh opaque hex id.
+ */
+public final class QueueReplay {
+    static final int ID_BYTES = 8;
+
+    private final TraceRepository traces;
+    private final ModelRepository models;
+    private final ReplayStore store;
+    private final JobQueue jobs;
+    private final UnitOfWork unitOfWork;
+    private final IdGenerator ids;
+    private final Runnable wakeWorker;
+    private final Clock clock;
+
+    public QueueReplay(TraceRepository traces, ModelRepository models, ReplayStore store, JobQueue jobs,
+                       UnitOfWork unitOfWork, IdGenerator ids, Runnable wakeWorker, Clock clock) {
+        this.traces = traces;
+        this.models = models;
+        this.store = store;
+        this.jobs = jobs;
+        this.unitOfWork = unitOfWork;
+        this.ids = ids;
+        this.wakeWorker = wakeWorker;
+        this.clock = clock;
+    }
+
+    public Result queue(KeyCaller caller, TraceId source, ReplayOverrides overrides) {
+        if (traces.find(caller.projectId(), source).isEmpty()) {
+            return new Result.TraceNotFound();
+        }
+        Set<String> registered = models.list(caller.projectId()).stream().map(ModelDefinition::identifier)
+                .collect(Collectors.toSet());
+        List<String> unknown = overrides.referencedModels().stream().filter(m -> !registered.contains(m)).toList();
+        if (!unknown.isEmpty()) {
+            return new Result.UnknownModels(unknown);
+        }
+        String cacheKey = ReplayCacheKey.of(source, overrides).value();
+        Instant now = clock.instant();
+        Optional<Replay> latest = store.latest(caller.projectId(), cacheKey);
+        if (latest.isPresent() && cached(latest.get(), now)) {
+            return new Result.Cached(latest.get());
+        }
+        if (latest.isPresent() && inFlight(latest.get())) {
+            return new Result.Queued(latest.get());
+        }
+        String id = ids.randomHex(ID_BYTES);
+        Replay replay = unitOfWork.inTransaction(() -> {
+            Job job = jobs.enqueue(RunReplay.job(caller.projectId(), id, now), now);
+            Replay queued = new Replay(id, caller.projectId(), caller.key().id().value(), source, overrides,
+                    cacheKey, job.id(), ReplayStore.Status.QUEUED, Map.of(), Optional.empty(), Optional.empty(),
+                    now, Optional.empty());
+            store.insert(queued);
+            return queued;
+        });
+        wakeWorker.run();
+        return new Result.Queued(replay);
+    }
+
+    private static boolean cached(Replay replay, Instant now) {
+        return replay.status() == ReplayStore.Status.COMPLETED
+                && replay.finishedAt().filter(at -> at.plus(ReplayCacheKey.TTL).isAfter(now)).isPresent();
+    }
+
+    private boolean inFlight(Replay replay) {
+        return !replay.status().finished()
+                && jobs.find(replay.jobId()).filter(job -> job.status() != JobStatus.FAILED).isPresent();
+    }
+
+    public sealed interface Result {
+        /** A new job (202), or the identical one already queued or running. */
+        record Queued(Replay replay) implements Result {
+        }
+
+        /** The same trace and overrides completed within the last hour (200). */
+        record Cached(Replay replay) implements Result {
+        }
+
+        record TraceNotFound() implements Result {
+        }
+
+        record UnknownModels(List<String> models) implements Result {
+        }
+    }
+}

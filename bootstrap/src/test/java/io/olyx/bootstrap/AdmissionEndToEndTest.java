@@ -1,0 +1,149 @@
+package io.olyx.bootstrap;
+
+import static io.olyx.bootstrap.ApiErrorsEndToEndTest.assertError;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.olyx.fixtures.provider.FakeBehavior;
+import io.olyx.fixtures.provider.FakeProviderServer;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Spend caps, loop detection and rate limits as a client meets them, on one node with the embedded database. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AdmissionEndToEndTest {
+    @TempDir
+    static Path dataDir;
+
+    FakeProviderServer provider;
+    RunningOlyx olyx;
+    ApiClient owner;
+
+    @BeforeAll
+    void start() {
+        provider = FakeProviderServer.start();
+        provider.setDefault(FakeBehavior.text("ok").withUsage(10, 50));
+        olyx = RunningOlyx.start(dataDir);
+        owner = olyx.owner();
+    }
+
+    @AfterAll
+    void stop() {
+        olyx.close();
+        provider.close();
+    }
+
+    @Test
+    void twoHundredConcurrentCallsNeverSpendPastTheHourlyCap() throws Exception {
+        SpendRace race = SpendRace.prepare(owner, provider, List.of(olyx.api), "Capped");
+        SpendRace.Result result = race.fire(200);
+
+        assertThat(result.answered()).isPositive();
+        assertThat(result.refused()).isPositive();
+        assertThat(result.otherStatuses()).isEmpty();
+        assertThat(race.recordedSpend(owner)).isLessThanOrEqualTo(SpendRace.LIMIT);
+        assertThat(race.keyStatus(owner)).isEqualTo("tripped");
+        ApiClient.Response refused = race.client(olyx.api).post("/api/v1/executions",
+                race.body(race.trace(olyx.api), -1));
+        assertError(refused, 429, "spend_limit_exceeded");
+        assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+    }
+
+    @Test
+    void anAgentRepeatingItselfIsHaltedAndTheKeyPaused() {
+        RunningOlyx.Tenant tenant = SpendRace.tenantWithModel(owner, provider, olyx.api, "Loopy", Map.of());
+        owner.patch("/api/v1/projects/" + tenant.projectId(), Map.of("project", Map.of("settings", Map.of(
+                "loop_detection", Map.of("threshold", 3, "window_seconds", 600)))));
+        String trace = tenant.client().post("/api/v1/traces", Map.of()).text("id");
+        Map<String, Object> same = Map.of("trace_id", trace, "input", "Check the order status again please");
+        assertThat(tenant.client().post("/api/v1/executions", same).status()).isEqualTo(200);
+        assertThat(tenant.client().post("/api/v1/executions", Map.of("trace_id", trace,
+                "input", "Something different")).status()).isEqualTo(200);
+        assertThat(tenant.client().post("/api/v1/executions", same).status()).isEqualTo(200);
+
+        ApiClient.Response halted = tenant.client().post("/api/v1/executions", same);
+
+        assertError(halted, 429, "loop_detected");
+        var key = owner.get("/api/v1/keys?project_id=" + tenant.projectId()).json().get(0);
+        assertThat(key.path("status").asText()).isEqualTo("loop_detected");
+        assertThat(key.path("loop_intervention_count").asInt()).isEqualTo(1);
+        owner.patch("/api/v1/keys/" + tenant.keyId(), Map.of("status", "active"));
+        var steps = tenant.client().get("/api/v1/traces/" + trace).json().path("steps");
+        assertThat(steps.get(steps.size() - 1).path("loop_intervention").asBoolean()).isTrue();
+        assertThat(steps.get(steps.size() - 1).path("status").asText()).isEqualTo("blocked");
+        assertThat(tenant.client().post("/api/v1/executions", Map.of("trace_id", trace,
+                "input", "A new question")).status()).isEqualTo(200);
+    }
+
+    @Test
+    void theRateLimitRefusesWithRetryAfter() {
+        RunningOlyx.Tenant tenant = SpendRace.tenantWithModel(owner, provider, olyx.api, "Limited", Map.of());
+        owner.patch("/api/v1/projects/" + tenant.projectId(), Map.of("project", Map.of("settings", Map.of(
+                "rate_limit", Map.of("requests_per_minute", 3)))));
+        String trace = tenant.client().post("/api/v1/traces", Map.of()).text("id");
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            statuses.add(tenant.client().post("/api/v1/executions", Map.of("trace_id", trace,
+                    "input", "question " + i)).status());
+        }
+        assertThat(statuses.subList(0, 3)).containsOnly(200);
+        assertThat(statuses.subList(3, 5)).allMatch(s -> s == 429 || s == 200);
+        ApiClient.Response limited = tenant.client().post("/api/v1/executions", Map.of("trace_id", trace,
+                "input", "one more"));
+        if (limited.status() == 429) {
+            assertError(limited, 429, "rate_limited");
+            assertThat(limited.headers().firstValue("Retry-After")).isPresent();
+        }
+        assertThat(statuses).contains(429);
+    }
+
+    @Test
+    void anIdempotentRetryGetsTheFirstAnswerAndDoesNotCallTheModelAgain() throws Exception {
+        RunningOlyx.Tenant tenant = SpendRace.tenantWithModel(owner, provider, olyx.api, "Idempotent", Map.of());
+        String trace = tenant.client().post("/api/v1/traces", Map.of()).text("id");
+        Map<String, Object> body = Map.of("trace_id", trace, "input", "Only once please");
+        int before = provider.requestCount();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<ApiClient.Response>> retries = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            retries.add(pool.submit(() -> tenant.client().send("POST", "/api/v1/executions",
+                    ApiClient.JSON.writeValueAsString(body), "Idempotency-Key", "exec-once-1")));
+        }
+        List<Long> stepIds = new ArrayList<>();
+        for (Future<ApiClient.Response> retry : retries) {
+            ApiClient.Response response = retry.get();
+            assertThat(response.status()).as(response.toString()).isEqualTo(200);
+            stepIds.add(response.json().path("step_id").asLong());
+        }
+        pool.shutdown();
+        assertThat(stepIds).containsOnly(stepIds.get(0));
+        assertThat(provider.requestCount() - before).isEqualTo(1);
+        assertThat(tenant.client().get("/api/v1/traces/" + trace).json().path("steps")).hasSize(1);
+        ApiClient.Response different = tenant.client().send("POST", "/api/v1/executions",
+                ApiClient.JSON.writeValueAsString(Map.of("trace_id", trace, "input", "Something else")),
+                "Idempotency-Key", "exec-once-1");
+        assertError(different, 422, "idempotency_key_reused");
+    }
+
+    @Test
+    void trippedKeysCanBeResetByAnAdmin() {
+        RunningOlyx.Tenant tenant = SpendRace.tenantWithModel(owner, provider, olyx.api, "Reset",
+                Map.of("hourly_limit", new BigDecimal("0.000001")));
+        String trace = tenant.client().post("/api/v1/traces", Map.of()).text("id");
+        assertError(tenant.client().post("/api/v1/executions", Map.of("trace_id", trace, "input", "hi")), 429,
+                "spend_limit_exceeded");
+        owner.patch("/api/v1/keys/" + tenant.keyId(), Map.of("status", "active", "hourly_limit", 10));
+        assertThat(tenant.client().post("/api/v1/executions", Map.of("trace_id", trace, "input", "hi")).status())
+                .isEqualTo(200);
+    }
+}

@@ -1,0 +1,115 @@
+package io.olyx.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.olyx.fixtures.provider.FakeBehavior;
+import io.olyx.fixtures.provider.FakeProviderServer;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Seed 001 "Get a trace" and "Complete a trace": every documented field is in the answers, and grades follow the
+ * rules written in docs/api.md (a simple untiered step on a pricier model than the cheapest one is over-spent).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TraceGradingEndToEndTest {
+    static final List<String> SUMMARY_FIELDS = List.of("total_latency_ms", "total_cost", "revenue", "gross_margin",
+            "latency_p50", "latency_p95", "latency_p99", "optimization_grade", "grades", "step_count", "chain_depth",
+            "tool_overhead_ms", "stall_probability");
+    static final List<String> SECURITY_FIELDS = List.of("pii_detected", "injection_attempt", "secret_leaked",
+            "tool_fidelity_score", "shadow_score");
+
+    @TempDir
+    static Path dataDir;
+
+    FakeProviderServer provider;
+    RunningOlyx olyx;
+    RunningOlyx.Tenant tenant;
+
+    @BeforeAll
+    void start() {
+        provider = FakeProviderServer.start();
+        olyx = RunningOlyx.start(dataDir);
+        ApiClient owner = olyx.owner();
+        tenant = olyx.newTenant(owner, "Grading");
+        Models.register(owner, tenant.projectId(), provider, "gpt-4o", "openai", 0.0025, 0.01, true, Map.of());
+        Models.register(owner, tenant.projectId(), provider, "gpt-4o-mini", "openai", 0.00015, 0.0006, true,
+                Map.of());
+        Models.register(owner, tenant.projectId(), provider, "twice-mini", "openai", 0.0003, 0.0012, true, Map.of());
+    }
+
+    @AfterAll
+    void stop() {
+        olyx.close();
+        provider.close();
+    }
+
+    private String traceWithRuns(String model, int runs) {
+        String trace = tenant.client().post("/api/v1/traces", Map.of("metadata",
+                Map.of("user_id", "user_123", "task", "translation"), "revenue", 0.50)).text("id");
+        tenant.client().post("/api/v1/checks", Map.of("trace_id", trace, "input", "Summarize this short note."));
+        for (int i = 0; i < runs; i++) {
+            provider.enqueue(FakeBehavior.text("Bonjour.").withUsage(100, 20));
+            tenant.client().post("/api/v1/runs", Map.of("trace_id", trace, "model", model,
+                    "input", "Summarize this short note, number " + i));
+        }
+        return trace;
+    }
+
+    @Test
+    void completeAndGetShowEverySeedField() {
+        String trace = traceWithRuns("gpt-4o", 1);
+
+        JsonNode done = tenant.client().patch("/api/v1/traces/" + trace + "/complete", null).json();
+        JsonNode read = tenant.client().get("/api/v1/traces/" + trace).json();
+
+        assertThat(done.fieldNames()).toIterable().contains("id", "status", "created_at", "metadata", "revenue",
+                "optimization_grade", "grades", "total_cost", "summary");
+        assertThat(done.path("metadata").path("user_id").asText()).isEqualTo("user_123");
+        assertThat(done.path("summary").fieldNames()).toIterable().contains("total_cost", "revenue", "gross_margin",
+                "by_model", "by_infrastructure");
+        assertThat(done.path("summary").path("by_infrastructure").fieldNames()).toIterable()
+                .contains("public_cloud", "private");
+        assertThat(done.path("summary").path("gross_margin").decimalValue()).isEqualByComparingTo(
+                new BigDecimal("0.5").subtract(done.path("total_cost").decimalValue()));
+        assertThat(read.path("summary").fieldNames()).toIterable().containsAll(SUMMARY_FIELDS);
+        assertThat(read.path("security").fieldNames()).toIterable().containsAll(SECURITY_FIELDS);
+        assertThat(read.has("routing_decision")).isTrue();
+        assertThat(read.path("summary").path("step_count").asInt()).isEqualTo(2);
+        assertThat(read.path("summary").path("tool_overhead_ms").isNull()).isTrue();
+        assertThat(read.path("steps")).extracting(s -> s.path("type").asText()).containsExactly("check", "run");
+        JsonNode run = read.path("steps").get(1);
+        assertThat(run.path("model").asText()).isEqualTo("gpt-4o");
+        assertThat(run.path("output").asText()).isEqualTo("Bonjour.");
+        assertThat(run.path("latency_ms").isNumber()).isTrue();
+        assertThat(run.path("cost").decimalValue()).isEqualByComparingTo(done.path("total_cost").decimalValue());
+        assertThat(read.path("steps").get(0).path("output").path("allowed").asBoolean()).isTrue();
+    }
+
+    @Test
+    void gradesFollowTheDocumentedWasteRules() {
+        assertThat(grades("twice-mini", 1)).isEqualTo(List.of("B", "B", "A"));
+        assertThat(grades("twice-mini", 2)).isEqualTo(List.of("D", "D", "A"));
+        assertThat(grades("gpt-4o", 1)).isEqualTo(List.of("C", "C", "A"));
+        assertThat(grades("gpt-4o", 2)).isEqualTo(List.of("F", "F", "A"));
+        assertThat(grades("gpt-4o-mini", 2)).isEqualTo(List.of("A", "A", "A"));
+    }
+
+    /** overall, waste, latency of a trace of simple untiered runs on {@code model}. */
+    private List<String> grades(String model, int runs) {
+        JsonNode done = tenant.client().patch("/api/v1/traces/" + traceWithRuns(model, runs) + "/complete", null)
+                .json();
+        JsonNode grades = done.path("grades");
+        assertThat(done.path("optimization_grade").asText()).isEqualTo(grades.path("overall").asText());
+        return List.of(grades.path("overall").asText(), grades.path("waste").asText(),
+                grades.path("latency").asText());
+    }
+}
