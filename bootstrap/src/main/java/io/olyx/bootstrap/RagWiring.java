@@ -50,6 +50,8 @@ final class RagWiring implements AutoCloseable {
     private final Embedder embedder;
     private final IndexHousekeeping housekeeping;
     private final IndexingJob indexingJob;
+    private final SearchCollections search;
+    private final AnswerQuestion answers;
     private final List<Consumer<Javalin>> routes;
 
     RagWiring(OlyxConfig.Rag config, Path dataDir, Database database, ModelCallPipeline pipeline,
@@ -65,16 +67,31 @@ final class RagWiring implements AutoCloseable {
         IndexLocks locks = new IndexLocks();
         IndexingQueue queue = new IndexingQueue(database.jobs(), clock, config.indexBatchSize(), wakeJobs);
         ReadDocuments reader = new ReadDocuments(collections, documents);
-        SearchCollections search = new SearchCollections(collections, documents,
+        search = new SearchCollections(collections, documents,
                 new HybridSearch(index, embedder, RankingProfile.DEFAULT));
         housekeeping = new IndexHousekeeping(collections, index, indexing, locks);
         indexingJob = new IndexingJob(collections, documents, indexing, locks, new LoggingIndexingProgress(), clock);
         KnowledgeStore store = new KnowledgeStore(collections, documents, indexing, locks, queue,
                 database.unitOfWork(), database.ids(), clock);
+        answers = new AnswerQuestion(search, pipeline);
         routes = List.of(
                 new CollectionRoutes(new ManageCollections(store), reader, auth, idempotency)::register,
                 new DocumentRoutes(new WriteDocuments(store), reader, auth)::register,
-                new QueryRoutes(search, new AnswerQuestion(search, pipeline), auth, idempotency)::register);
+                new QueryRoutes(search, answers, auth, idempotency)::register);
+    }
+
+    /**
+     * The node's one knowledge search (its one Lucene index root and one embedder), for other wiring that retrieves
+     * passages, e.g. gateways grounding a model call: {@code search(projectId, new SearchCollections.Request(...))}.
+     * Collections are looked up within the given project, so a caller only ever sees its own project's knowledge.
+     */
+    public SearchCollections knowledgeSearch() {
+        return search;
+    }
+
+    /** Retrieval plus a grounded model call through the pipeline, as {@code POST /api/v1/answer} does. */
+    public AnswerQuestion answers() {
+        return answers;
     }
 
     List<Consumer<Javalin>> routes() {
@@ -86,15 +103,18 @@ final class RagWiring implements AutoCloseable {
     }
 
     /**
-     * Once the server listens, in the background: load the embedding model (a first query then need not wait for
-     * it) and report every collection indexed with another embedding model (it needs vectors-only).
+     * Once the server listens, in the background: report every collection indexed with another embedding model (it
+     * needs vectors-only), and load the embedding model if this node holds any index (a first query then need not
+     * wait for it). A node without knowledge loads the model on first use only, which keeps starts cheap.
      */
     void warmUp() {
         Thread.ofPlatform().daemon(true).name("olyx-rag-warm-up").start(() -> {
             try {
-                embedder.embedQuery("warm up");
                 for (KnowledgeCollection c : housekeeping.needingReembedding()) {
                     new LoggingIndexingProgress().needsReembedding(c);
+                }
+                if (housekeeping.holdsAnyIndex()) {
+                    embedder.embedQuery("warm up");
                 }
             } catch (RuntimeException e) {
                 LOG.error("the embedding model failed to load: semantic search and indexing are unavailable", e);

@@ -27,6 +27,11 @@ public final class IndexHousekeeping {
         this.locks = locks;
     }
 
+    /** Whether this node holds any search index at all (a node without knowledge need not load the model). */
+    public boolean holdsAnyIndex() {
+        return !index.keys().isEmpty();
+    }
+
     public List<KnowledgeCollection> needingReembedding() {
         return collections.listAll().stream().filter(c -> indexing.needsReembedding(c.indexKey())).toList();
     }
