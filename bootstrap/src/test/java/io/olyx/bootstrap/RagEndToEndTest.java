@@ -361,6 +361,28 @@ class RagEndToEndTest {
     }
 
     @Test
+    void badQueryAndAnswerInputAnswersWithTheErrorShapeNeverA500() {
+        String id = newCollection("Inputs");
+        ApiClient client = tenant.client();
+        for (String path : List.of("/api/v1/query", "/api/v1/answer")) {
+            assertError(client.post(path, "{\"terms\": "), 400, "invalid_json");
+            assertError(client.post(path, Map.of("terms", List.of("x"), "collections", List.of(id), "top", "many")),
+                    422, "invalid_request");
+            assertError(client.post(path, Map.of("terms", List.of("x"), "collections", List.of(id), "top", 0)),
+                    422, "invalid_request");
+            assertError(client.post(path, Map.of("terms", List.of("x"), "collections", List.of(id),
+                    "minScore", 2)), 422, "invalid_request");
+            assertError(client.post(path, Map.of("terms", List.of("x"), "collections", List.of())),
+                    422, "invalid_request");
+            assertError(client.post(path, Map.of("terms", List.of("x"), "collections", List.of("not-an-id"))),
+                    404, "not_found");
+        }
+        assertError(client.post("/api/v1/collections", Map.of("context", "no name")), 422, "invalid_request");
+        assertError(client.put("/api/v1/collections/" + id + "/documents", Map.of("name", "n")), 422,
+                "invalid_request");
+    }
+
+    @Test
     void theApiKeyMayComeAsAQueryParameter() {
         assertThat(olyx.api.get("/api/v1/collections?api-key=" + tenant.rawKey()).status()).isEqualTo(200);
         assertError(olyx.api.get("/api/v1/collections"), 401, "unauthorized");
