@@ -1,5 +1,7 @@
 package io.olyx.bootstrap;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.olyx.adapter.http.execution.ChatCompletionRoutes;
 import io.olyx.adapter.http.execution.ExecutionRoutes;
@@ -132,7 +134,7 @@ public final class Olyx implements AutoCloseable {
         ModelCatalog catalog = new ModelCatalog(database.models(), vault.cipher(), clock,
                 config.security().keyCacheTtl());
         providers = new ProviderGateway(HttpClient.newBuilder().version(HttpClient.Version.HTTP_2)
-                .connectTimeout(ModelEndpoint.DEFAULT_CONNECT_TIMEOUT).build(), new ObjectMapper(), clock);
+                .connectTimeout(ModelEndpoint.DEFAULT_CONNECT_TIMEOUT).build(), pooledJson(), clock);
         Guardrails guardrails = new Guardrails();
         IdempotencyStore idempotencyStore = database.idempotency();
         Idempotency idempotency = new Idempotency(new IdempotentRequests(idempotencyStore, clock,
@@ -249,6 +251,12 @@ public final class Olyx implements AutoCloseable {
 
     private void flushLastUsed() {
         housekeeping(lastUsed::flush);
+    }
+
+    /** Provider bodies are parsed on virtual threads, where Jackson's thread-local buffer recycling never reuses. */
+    private static ObjectMapper pooledJson() {
+        return new ObjectMapper(JsonFactory.builder().recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool())
+                .build());
     }
 
     private static void housekeeping(Runnable task) {

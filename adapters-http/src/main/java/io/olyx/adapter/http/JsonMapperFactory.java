@@ -1,7 +1,9 @@
 package io.olyx.adapter.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,7 +22,7 @@ final class JsonMapperFactory {
     }
 
     static ObjectMapper create() {
-        return JsonMapper.builder()
+        return JsonMapper.builder(pooledFactory())
                 .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
                 .addModule(new Jdk8Module())
                 .addModule(new JavaTimeModule())
@@ -33,5 +35,13 @@ final class JsonMapperFactory {
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 .serializationInclusion(JsonInclude.Include.ALWAYS)
                 .build();
+    }
+
+    /**
+     * Jackson recycles its parse and write buffers per thread by default; every request here runs on a fresh virtual
+     * thread, so that would allocate new buffers for every body. A shared pool keeps them reused.
+     */
+    static JsonFactory pooledFactory() {
+        return JsonFactory.builder().recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool()).build();
     }
 }

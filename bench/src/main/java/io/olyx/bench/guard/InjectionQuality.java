@@ -91,6 +91,16 @@ final class InjectionQuality {
                         abbreviate(a.get("text").asText()));
             }
         }
+        if (verbose) {
+            for (int i = 0; i < attacks.size(); i++) {
+                JsonNode a = attacks.get(i);
+                if (attackScores.get(i) < policy.reviewThreshold()) {
+                    out.printf("    REVIEW-MISS %.2f %s/%s %s %s%n", attackScores.get(i), a.get("risk_category").asText(),
+                            a.get("injection_variant").asText(), types(guard, a.get("text").asText(), policy),
+                            abbreviate(a.get("text").asText()));
+                }
+            }
+        }
         out.println("  security-violating recall per variant at the default threshold:");
         byVariant.forEach((v, c) -> out.printf("      %-32s %d/%d%n", v, c[0], c[1]));
     }

@@ -40,9 +40,9 @@ final class SecretDetector {
                     + "|do[opr]_v1_[a-f0-9]{64}|shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}|SG\\.[\\w=-]{20,24}\\.[\\w=-]{39,50}"
                     + "|xkeysib-[a-f0-9]{64}-[a-z0-9]{16}|NRAK-[a-z0-9]{27}|NRII-[\\w-]{32}|NRJS-[a-f0-9]{19}"
                     + "|PMAK-[a-f0-9]{24}-[a-f0-9]{34}|pscale_(?:tkn|oauth|pw)_[\\w=.-]{32,64}|pul-[a-f0-9]{40}"
-                    + "|rdme_[a-z0-9]{70}|rubygems_[a-f0-9]{48}|sntrys_eyJ[\\w=-]{50,}|sntryu_[a-f0-9]{64}"
+                    + "|rdme_[a-z0-9]{70}|rubygems_[a-f0-9]{48}|sntryu_[a-f0-9]{64}"
                     + "|glc_[A-Za-z0-9+/]{32,400}={0,2}|glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}|lin_api_[a-z0-9]{40}"
-                    + "|dp\\.pt\\.[a-z0-9]{43}|CLOJARS_[a-z0-9]{60}|AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}"
+                    + "|dp\\.pt\\.[a-z0-9]{43}|CLOJARS_[a-z0-9]{60}"
                     + "|FLW(?:SECK|PUBK)_TEST-[a-h0-9]{12,32}(?:-X)?|hv[sb]\\.[\\w-]{90,}|dt0c01\\.[a-z0-9]{24}\\.[a-z0-9]{64}"
                     + "|tfp_[a-z0-9_=.-]{59}|sm_(?:aat|pat|sat)_[a-z0-9]{16}|pplx-[a-zA-Z0-9]{48}|ntn_\\d{11}[A-Za-z0-9]{35}"
                     + "|EZ[AT]K[a-zA-Z0-9]{54}|sgp_(?:[a-fA-F0-9]{16}|local)_[a-fA-F0-9]{40}|sgp_[a-fA-F0-9]{40}"
@@ -56,6 +56,9 @@ final class SecretDetector {
                     + "|v1\\.0-[a-f0-9]{24}-[a-f0-9]{146}|sha256~[\\w-]{43}|pnu_[a-z0-9]{36}|tk-us-[\\w-]{48}|ico-[a-zA-Z0-9]{32}"
                     + "|EAA[MC][a-zA-Z0-9]{100,}|oy2[a-z0-9]{43}|sk-[a-z0-9]{48}|SK[0-9a-fA-F]{32}|AAAAAAAAAAAAAAAAAAAAA[\\w%]{60,}"
                     + "|t1\\.[A-Z0-9a-z_-]+={0,2}\\.[A-Z0-9a-z_-]{86}={0,2}|YC[a-zA-Z0-9_-]{38}|AQVN[A-Za-z0-9_-]{35,38})(?![\\w-])", 0.95),
+            rule("sentry_org_token", "\\bsntrys_(eyJ[A-Za-z0-9+/]{20,400}={0,2})_([A-Za-z0-9+/]{43})(?![\\w+/=-])", 0.95, "sntrys_"),
+            // bech32: the restricted alphabet is the check, gitleaks sets no entropy floor for it
+            rule("age_secret_key", "\\bAGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}(?![\\w-])", 0.95, "age-secret-key-1"),
             rule("facebook_access_token", "\\b\\d{15,16}(?:\\||%7C)[0-9A-Za-z_-]{27,40}\\b", 0.9, "|", "%7c"),
             rule("azure_client_secret", "(?<![\\w~.-])[A-Za-z0-9_~.]{3}\\dQ~[A-Za-z0-9_~.-]{31,34}(?![\\w~.-])", 0.9, "q~"),
             rule("api_key_header", "(?i)-H\\s*['\"](?:token|x-api-key|api-key|apikey|x-auth-token|private-token|x-access-token)\\s*:\\s*([\\w.~+/=-]{8,})", 0.85, "-h '", "-h \"", "-h'", "-h\""),
@@ -79,6 +82,9 @@ final class SecretDetector {
     private static final Set<String> NOT_SECRET_QUALIFIERS = Set.of("primary", "foreign", "public", "sequence",
             "bucket", "sort", "partition", "unique", "composite", "cache", "lookup", "map", "hot", "short", "csrf",
             "xsrf", "authenticity", "next", "page", "continuation", "idempotency", "row", "ssh-rsa", "pub", "publishable");
+    /** Names that declare their value a fixture: "fakeToken", "DUMMY_PASSWORD", "invalidApiKey", "nonMatchingSecret". */
+    private static final Set<String> FAKE_QUALIFIERS = Set.of("fake", "dummy", "mock", "mocked", "sample", "example",
+            "invalid", "bogus", "non", "wrong", "bad");
     private static final Pattern HIGH_ENTROPY = Pattern.compile("(?<![\\w+/=.-])[A-Za-z0-9+/_=.-]{24,}(?![\\w+/=.-])");
     private static final Pattern UUID = Pattern.compile("(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]+");
@@ -102,7 +108,7 @@ final class SecretDetector {
                 // keyword-less vendor formats: only where a long token can start
                 for (int a : tokenStarts) {
                     m.region(a, text.length());
-                    if (m.lookingAt() && !isPlaceholder(m.group()) && accept(r.type(), m)) {
+                    if (m.lookingAt() && !isPlaceholder(m.group()) && randomEnough(m.group()) && accept(r.type(), m)) {
                         found.add(secret(r.type(), m.start(), m.end(), r.confidence()));
                     }
                 }
@@ -187,8 +193,36 @@ final class SecretDetector {
                         && !pass.startsWith("[") && !pass.startsWith("<");
             }
             case "jwt_base64" -> decodesToJwt(m.group());
+            case "sentry_org_token" -> sentryPayload(m.group(1));
             default -> true;
         };
+    }
+
+    /**
+     * Vendor formats with fixed prefixes still need a random body: a run like {@code sgp_5555aaaa...} has the
+     * right shape but is a hand-typed test value. gitleaks attaches an entropy floor (typically 3) to most rules.
+     */
+    static boolean randomEnough(String token) {
+        return Checksums.shannonEntropy(token) >= MIN_TOKEN_ENTROPY;
+    }
+
+    private static final double MIN_TOKEN_ENTROPY = 3.0;
+
+    /** An org auth token's middle part is base64 JSON naming when it was issued and the region it belongs to. */
+    static boolean sentryPayload(String b64) {
+        String json = decodeBase64(b64);
+        return json.startsWith("{") && json.contains("\"iat\"") && json.contains("\"region_url\"");
+    }
+
+    private static String decodeBase64(String b64) {
+        String body = b64.replace("=", "");
+        int usable = body.length() / 4 * 4;
+        try {
+            return new String(java.util.Base64.getDecoder().decode(body.substring(0, usable)),
+                    java.nio.charset.StandardCharsets.ISO_8859_1);
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
     }
 
     private static boolean decodesToJwt(String b64) {
@@ -258,8 +292,21 @@ final class SecretDetector {
             return null;
         }
         int valueStart = m.start(3);
+        if (fragmentOfCompound(text, valueStart, valueStart + value.length())) {
+            return null;
+        }
         double conf = valueConfidence(key, value);
         return conf > 0 ? secret("generic_secret", valueStart, valueStart + value.length(), conf) : null;
+    }
+
+    /**
+     * True when {@code [start, end)} is only one side of a colon-joined token such as {@code 1234:AbCd...}:
+     * the whole token is the candidate (and the vendor rule that knows its shape judges it), a piece of it is not.
+     */
+    static boolean fragmentOfCompound(String text, int start, int end) {
+        boolean before = start >= 2 && text.charAt(start - 1) == ':' && Character.isLetterOrDigit(text.charAt(start - 2));
+        boolean after = end + 1 < text.length() && text.charAt(end) == ':' && Character.isLetterOrDigit(text.charAt(end + 1));
+        return before || after;
     }
 
     private static String trimValue(String v) {
@@ -288,7 +335,7 @@ final class SecretDetector {
             return false;
         }
         for (String w : words) {
-            if (NOT_SECRET_QUALIFIERS.contains(w)) {
+            if (NOT_SECRET_QUALIFIERS.contains(w) || FAKE_QUALIFIERS.contains(w)) {
                 return false;
             }
         }
@@ -409,7 +456,8 @@ final class SecretDetector {
     private static void highEntropyCandidate(String text, int at, String raw, List<Finding> found) {
         String v = trimValue(raw);
         int len = v.length();
-        if (len < 24 || isPlaceholder(v) || UUID.matcher(v).find() || v.indexOf('/') >= 0 && v.indexOf("//") >= 0) {
+        if (len < 24 || isPlaceholder(v) || UUID.matcher(v).find() || v.indexOf('/') >= 0 && v.indexOf("//") >= 0
+                || fragmentOfCompound(text, at, at + len)) {
             return;
         }
         boolean digit = false;
@@ -442,7 +490,8 @@ final class SecretDetector {
         int lineStart = text.lastIndexOf('\n', start - 1) + 1;
         int from = Math.max(lineStart, start - 80);
         return CREDENTIAL_WORD.matcher(text).region(from, start).find()
-                && !NOT_CREDENTIAL_CONTEXT.matcher(text).region(from, start).find();
+                && !NOT_CREDENTIAL_CONTEXT.matcher(text).region(from, start).find()
+                && splitWords(text.substring(from, start)).stream().noneMatch(FAKE_QUALIFIERS::contains);
     }
 
     private static boolean isPlaceholder(String v) {

@@ -1,6 +1,8 @@
 package io.olyx.adapter.http.execution;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.olyx.application.pipeline.StreamSink;
@@ -23,7 +25,8 @@ import java.util.Set;
  * which stops the provider stream; the pipeline still records the step with what was produced.
  */
 final class SseStream implements StreamSink {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper(
+            JsonFactory.builder().recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool()).build());
 
     private final Context ctx;
     private final String id;
