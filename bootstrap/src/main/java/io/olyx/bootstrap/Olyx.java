@@ -12,6 +12,7 @@ import io.olyx.application.admission.AdmissionControl;
 import io.olyx.application.execution.Converse;
 import io.olyx.application.execution.Execute;
 import io.olyx.application.execution.ToolLoop;
+import io.olyx.application.gateway.CollectionKnowledge;
 import io.olyx.application.model.ModelCatalog;
 import io.olyx.application.pipeline.FallbackCaller;
 import io.olyx.application.pipeline.InputScreen;
@@ -103,7 +104,7 @@ public final class Olyx implements AutoCloseable {
     private final LastUsedTracker lastUsed;
     private final ScheduledExecutorService scheduler;
     private final Optional<String> createdOwnerLoginKey;
-    private final LazyKnowledge knowledge;
+    private final RagWiring rag;
     private final GatewayWiring gateways;
 
     private Olyx(OlyxConfig config, Clock clock) {
@@ -182,14 +183,19 @@ public final class Olyx implements AutoCloseable {
                 this::wakeJobs, clock);
         areas.addAll(observability.routes());
 
-        knowledge = new LazyKnowledge(storage.dataDir());
+        rag = new RagWiring(config.rag(), storage.dataDir(), database, pipeline, auth, idempotency, this::wakeJobs,
+                clock);
+        areas.addAll(rag.routes());
+
         gateways = new GatewayWiring(config.gateways(), new GatewayWiring.Parts(database, catalog, pipeline, providers,
-                vault.cipher(), new CreateTrace(database.traces(), ids, clock), completeTrace, knowledge.search(), auth,
-                idempotency, config.security().keyCacheTtl()), clock);
+                vault.cipher(), new CreateTrace(database.traces(), ids, clock), completeTrace,
+                new CollectionKnowledge(rag.knowledgeSearch()), auth, idempotency, config.security().keyCacheTtl()),
+                clock);
         areas.addAll(gateways.routes());
 
         List<JobHandler> jobHandlers = new ArrayList<>();
         jobHandlers.addAll(observability.jobHandlers());
+        jobHandlers.add(rag.indexingJob());
         jobs = new JobWorker(database.jobs(), jobHandlers, nodeName(config), clock, RetryPolicy.DEFAULT,
                 JOB_CONCURRENCY, Duration.ofMinutes(10), Duration.ofSeconds(1));
 
@@ -199,6 +205,7 @@ public final class Olyx implements AutoCloseable {
         scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon(true)
                 .name("olyx-scheduler").factory());
         scheduler.scheduleWithFixedDelay(this::flushLastUsed, 10, 10, TimeUnit.SECONDS);
+        scheduler.scheduleWithFixedDelay(() -> housekeeping(rag::pruneOrphanIndexes), 1, 60, TimeUnit.MINUTES);
         scheduler.scheduleWithFixedDelay(() -> housekeeping(() -> idempotencyStore.purgeExpired(clock.instant())),
                 1, 60, TimeUnit.MINUTES);
         scheduler.scheduleWithFixedDelay(() -> housekeeping(() -> database.purgeAdmissionState(clock.instant())),
@@ -212,6 +219,7 @@ public final class Olyx implements AutoCloseable {
         try {
             olyx.jobs.start();
             olyx.http.start();
+            olyx.rag.warmUp();
         } catch (RuntimeException e) {
             olyx.close();
             throw e;
@@ -242,9 +250,12 @@ public final class Olyx implements AutoCloseable {
         return createdOwnerLoginKey;
     }
 
-    /** Work was just enqueued on this node: the worker picks it up now rather than at its next poll. */
+    /** Work was just enqueued on this node: the worker picks it up now rather than at its next poll (the worker
+     * exists by the time any request can enqueue; the check covers work enqueued while wiring). */
     private void wakeJobs() {
-        jobs.wake();
+        if (jobs != null) {
+            jobs.wake();
+        }
     }
 
     private void flushLastUsed() {
@@ -271,7 +282,7 @@ public final class Olyx implements AutoCloseable {
         jobs.close();
         scheduler.shutdownNow();
         gateways.close();
-        knowledge.close();
+        rag.close();
         providers.close();
         flushLastUsed();
         database.close();

@@ -6,11 +6,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** Everything Olyx can be configured with, read once at start from OLYX_* variables (see README.md). */
-public record OlyxConfig(Server server, Storage storage, Security security, Gateways gateways) {
+public record OlyxConfig(Server server, Storage storage, Security security, Rag rag, Gateways gateways) {
     public OlyxConfig {
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(storage, "storage");
         Objects.requireNonNull(security, "security");
+        Objects.requireNonNull(rag, "rag");
         Objects.requireNonNull(gateways, "gateways");
     }
 
@@ -24,6 +25,13 @@ public record OlyxConfig(Server server, Storage storage, Security security, Gate
 
     public record Security(Optional<String> masterKey, Optional<String> ownerLoginKey, Duration keyCacheTtl,
                            int loginAttemptsPerMinute) {
+    }
+
+    /**
+     * RAG indexing: documents per indexing job (one embedder call each), and the threads the embedding model may
+     * use (0: one per core).
+     */
+    public record Rag(int indexBatchSize, int embedderThreads) {
     }
 
     /**

@@ -10,15 +10,6 @@ import com.openai.core.http.StreamResponse;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
-import io.olyx.adapter.search.LuceneSearchIndex;
-import io.olyx.adapter.search.OnnxEmbedder;
-import io.olyx.application.gateway.IndexedKnowledge;
-import io.olyx.application.rag.IndexDocuments;
-import io.olyx.domain.project.ProjectId;
-import io.olyx.domain.rag.Chunker;
-import io.olyx.domain.rag.ChunkingPolicy;
-import io.olyx.domain.rag.DocumentMetadata;
-import io.olyx.domain.rag.SourceDocument;
 import io.olyx.fixtures.provider.FakeBehavior;
 import io.olyx.fixtures.provider.FakeProviderServer;
 import java.net.URI;
@@ -31,7 +22,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,12 +31,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * AI gateway calls end to end: the real wiring, the fake provider, a loopback callback server for protocol
- * functions, and a knowledge collection indexed with the real search engine and embedding model.
+ * functions, and a knowledge collection indexed by the RAG service (the real search engine and embedding model).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GatewayCallEndToEndTest {
-    private static final UUID COLLECTION = UUID.fromString("0198683a-2b6d-7066-9598-6ea119c219f2");
-
     @TempDir
     static Path dataDir;
 
@@ -55,6 +43,7 @@ class GatewayCallEndToEndTest {
     RunningOlyx olyx;
     RunningOlyx.Tenant tenant;
     ApiClient api;
+    String collection;
 
     @BeforeAll
     void start() {
@@ -68,20 +57,21 @@ class GatewayCallEndToEndTest {
         Models.register(owner, tenant.projectId(), provider, "cheap", "openai", 0.0001, 0.0002, true, Map.of());
         Models.register(owner, tenant.projectId(), provider, "smart", "openai", 0.01, 0.03, true, Map.of());
         api = tenant.client();
-        indexKnowledge(new ProjectId(tenant.projectId()));
+        collection = indexKnowledge();
     }
 
-    /** What the RAG service would have indexed for one of the project's collections. */
-    private static void indexKnowledge(ProjectId project) {
-        try (LuceneSearchIndex index = LuceneSearchIndex.open(dataDir.resolve("index"));
-             OnnxEmbedder embedder = OnnxEmbedder.bundledBgeSmall()) {
-            new IndexDocuments(index, embedder, new Chunker(ChunkingPolicy.DEFAULT), 64).index(
-                    IndexedKnowledge.indexKey(project, COLLECTION), List.of(
-                            new SourceDocument("returns", "Returns policy", "Returns are accepted within 30 days "
-                                    + "of delivery when the original receipt is shown.", DocumentMetadata.EMPTY),
-                            new SourceDocument("dog", "Office life", "The office dog is a beagle named Biscuit.",
-                                    DocumentMetadata.EMPTY)));
-        }
+    /** One of the project's knowledge collections, indexed by the RAG service through its API. */
+    private String indexKnowledge() {
+        ApiClient.Response created = api.post("/api/v1/collections", Map.of("collectionName", "Support knowledge"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(200);
+        String id = created.text("collectionId");
+        String documents = "/api/v1/collections/" + id + "/documents";
+        assertThat(api.put(documents, Map.of("name", "Returns policy", "contents", "Returns are accepted within 30 "
+                + "days of delivery when the original receipt is shown.")).status()).isEqualTo(200);
+        assertThat(api.put(documents, Map.of("name", "Office life", "contents",
+                "The office dog is a beagle named Biscuit.")).status()).isEqualTo(200);
+        RagEndToEndTest.awaitIndexed(api, id, 2);
+        return id;
     }
 
     @AfterAll
@@ -136,7 +126,7 @@ class GatewayCallEndToEndTest {
         p.put("systemInstruction", "You are Acme's support assistant.");
         p.put("skills", List.of(skill));
         p.put("hideToolsWithoutSkill", true);
-        p.put("knowledgeCollections", List.of(COLLECTION.toString()));
+        p.put("knowledgeCollections", List.of(collection));
         p.put("knowledgeBaseMaximumResults", 1);
         p.put("rerankerName", "lexical");
         p.put("protocolFunctions", List.of(function("lookup_order", callbacks.url("/orders"))));
@@ -190,7 +180,7 @@ class GatewayCallEndToEndTest {
     @Test
     void aRewriteStrategyAsksAModelForTheSearchTermAndPricesItOnItsOwnLine() {
         String id = gateway("Rewriting", Map.of("modelName", "gpt-4o", "knowledgeCollections",
-                List.of(COLLECTION.toString()), "knowledgeBaseMaximumResults", 1, "queryStrategy", "UserRewrite",
+                List.of(collection), "knowledgeBaseMaximumResults", 1, "queryStrategy", "UserRewrite",
                 "queryStrategyParameters", Map.of("rewriteContextSize", 2)));
         provider.enqueue(FakeBehavior.text("returns policy for delivered orders").withUsage(30, 6),
                 FakeBehavior.text("Within 30 days, with the receipt.").withUsage(120, 9));
@@ -219,7 +209,7 @@ class GatewayCallEndToEndTest {
     @Test
     void theQueryFunctionStrategyLetsTheModelSearchTheKnowledgeItself() {
         String id = gateway("Searching", Map.of("modelName", "gpt-4o", "knowledgeCollections",
-                List.of(COLLECTION.toString()), "knowledgeBaseMaximumResults", 1, "queryStrategy", "QueryFunction"));
+                List.of(collection), "knowledgeBaseMaximumResults", 1, "queryStrategy", "QueryFunction"));
         provider.enqueue(FakeBehavior.toolCall("search_knowledge", "{\"query\":\"office dog name\"}"),
                 FakeBehavior.text("Biscuit."));
 

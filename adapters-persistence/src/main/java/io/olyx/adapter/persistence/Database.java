@@ -5,7 +5,9 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.olyx.application.port.AccountRepository;
 import io.olyx.application.port.ApiKeyRepository;
 import io.olyx.application.port.AuditLog;
+import io.olyx.application.port.CollectionRepository;
 import io.olyx.application.port.CompletedTraces;
+import io.olyx.application.port.DocumentRepository;
 import io.olyx.application.port.GatewayRepository;
 import io.olyx.application.port.IdGenerator;
 import io.olyx.application.port.IdempotencyStore;
@@ -123,6 +125,14 @@ public final class Database implements AutoCloseable {
 
     public JobQueue jobs() {
         return new JdbiJobQueue(jdbi, json, isPostgres);
+    }
+
+    public CollectionRepository collections() {
+        return new JdbiCollectionRepository(jdbi.onDemand(CollectionDao.class), json);
+    }
+
+    public DocumentRepository documents() {
+        return new JdbiDocumentRepository(jdbi, json);
     }
 
     public SpendLedger spendLedger() {

@@ -9,6 +9,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -39,9 +40,10 @@ record LexicalQuery(Query query, double maxScore) {
             long docCount = Math.max(reader.getDocCount(ChunkFields.TEXT), 0);
             for (Map.Entry<String, Integer> e : counts.entrySet()) {
                 Term term = new Term(ChunkFields.TEXT, e.getKey());
-                int df = reader.docFreq(term);
-                max += e.getValue() * idf(df, docCount);
-                Query tq = new TermQuery(term);
+                // built once and handed to the query, so the term dictionary is not searched a second time
+                TermStates states = TermStates.build(searcher, term, true);
+                max += e.getValue() * idf(states.docFreq(), docCount);
+                Query tq = new TermQuery(term, states);
                 builder.add(e.getValue() == 1 ? tq : new BoostQuery(tq, e.getValue()), BooleanClause.Occur.SHOULD);
             }
         } catch (IOException ex) {

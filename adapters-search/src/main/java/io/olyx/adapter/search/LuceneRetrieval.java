@@ -11,12 +11,10 @@ import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.KeywordField;
-import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.KnnVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldDoc;
@@ -51,10 +49,11 @@ final class LuceneRetrieval {
     List<ChunkHit> lexicalTopK(IndexSearcher searcher, String text, int k) throws IOException {
         LexicalQuery lexical = LexicalQuery.of(text, analyzer, searcher);
         TopFieldDocs top = searcher.search(lexical.query(), Math.max(1, k), BY_SCORE_THEN_ID, true);
+        Map<Integer, StoredChunk> chunks = ChunkFields.chunks(searcher, docs(top.scoreDocs));
         List<ChunkHit> hits = new ArrayList<>(top.scoreDocs.length);
         for (ScoreDoc sd : top.scoreDocs) {
             float score = (Float) ((FieldDoc) sd).fields[0];
-            hits.add(new ChunkHit(chunk(searcher, sd.doc), lexical.normalise(score)));
+            hits.add(new ChunkHit(chunks.get(sd.doc), lexical.normalise(score)));
         }
         return hits;
     }
@@ -65,15 +64,17 @@ final class LuceneRetrieval {
         }
         int fetch = oversampled(k);
         TopDocs top = searcher.search(new KnnFloatVectorQuery(ChunkFields.VECTOR, queryVector, fetch), fetch);
-        List<Integer> docs = java.util.Arrays.stream(top.scoreDocs).map(sd -> sd.doc).toList();
+        List<Integer> docs = docs(top.scoreDocs);
         Map<Integer, Double> exact = cosines(searcher, queryVector, docs);
-        Map<Integer, String> ids = chunkIds(searcher, docs);
+        Map<Integer, String> ids = ChunkFields.chunkIds(searcher, docs);
         List<ScoreDoc> ranked = new ArrayList<>(List.of(top.scoreDocs));
         ranked.sort(Comparator.comparingDouble((ScoreDoc sd) -> exact.getOrDefault(sd.doc, 2.0 * sd.score - 1))
                 .reversed().thenComparing(sd -> ids.get(sd.doc)));
-        List<ChunkHit> hits = new ArrayList<>(Math.min(k, ranked.size()));
-        for (ScoreDoc sd : ranked.subList(0, Math.min(k, ranked.size()))) {
-            hits.add(new ChunkHit(chunk(searcher, sd.doc), exact.getOrDefault(sd.doc, 2.0 * sd.score - 1)));
+        List<ScoreDoc> kept = ranked.subList(0, Math.min(k, ranked.size()));
+        Map<Integer, StoredChunk> chunks = ChunkFields.chunks(searcher, kept.stream().map(sd -> sd.doc).toList());
+        List<ChunkHit> hits = new ArrayList<>(kept.size());
+        for (ScoreDoc sd : kept) {
+            hits.add(new ChunkHit(chunks.get(sd.doc), exact.getOrDefault(sd.doc, 2.0 * sd.score - 1)));
         }
         return hits;
     }
@@ -94,7 +95,7 @@ final class LuceneRetrieval {
                 .add(idsQuery(chunkIds), BooleanClause.Occur.FILTER)
                 .build();
         ScoreDoc[] found = searcher.search(query, chunkIds.size()).scoreDocs;
-        Map<Integer, String> ids = chunkIds(searcher, java.util.Arrays.stream(found).map(sd -> sd.doc).toList());
+        Map<Integer, String> ids = ChunkFields.chunkIds(searcher, docs(found));
         Map<String, Double> scores = new HashMap<>();
         for (ScoreDoc sd : found) {
             scores.put(ids.get(sd.doc), lexical.normalise(sd.score));
@@ -111,7 +112,7 @@ final class LuceneRetrieval {
         for (ScoreDoc sd : searcher.search(idsQuery(chunkIds), chunkIds.size()).scoreDocs) {
             docs.add(sd.doc);
         }
-        Map<Integer, String> ids = chunkIds(searcher, docs);
+        Map<Integer, String> ids = ChunkFields.chunkIds(searcher, docs);
         Map<String, Double> scores = new HashMap<>();
         for (Map.Entry<Integer, Double> e : cosines(searcher, queryVector, docs).entrySet()) {
             scores.put(ids.get(e.getKey()), e.getValue());
@@ -120,11 +121,16 @@ final class LuceneRetrieval {
     }
 
     static List<StoredChunk> chunks(IndexSearcher searcher, Query query, int max) throws IOException {
-        List<StoredChunk> chunks = new ArrayList<>();
-        for (ScoreDoc sd : searcher.search(query, Math.max(1, max)).scoreDocs) {
-            chunks.add(chunk(searcher, sd.doc));
+        return List.copyOf(ChunkFields.chunks(searcher, docs(searcher.search(query, Math.max(1, max)).scoreDocs))
+                .values());
+    }
+
+    private static List<Integer> docs(ScoreDoc[] scoreDocs) {
+        List<Integer> docs = new ArrayList<>(scoreDocs.length);
+        for (ScoreDoc sd : scoreDocs) {
+            docs.add(sd.doc);
         }
-        return chunks;
+        return docs;
     }
 
     /** Exact dot products with the raw vectors, visiting each segment's docs in increasing order. */
@@ -154,28 +160,5 @@ final class LuceneRetrieval {
 
     private static Query idsQuery(Collection<String> chunkIds) {
         return KeywordField.newSetQuery(ChunkFields.CHUNK_ID, chunkIds.stream().map(BytesRef::new).toList());
-    }
-
-    private static StoredChunk chunk(IndexSearcher searcher, int doc) throws IOException {
-        return ChunkFields.toChunk(searcher.storedFields().document(doc));
-    }
-
-    /** Chunk ids from the id field's doc values: no stored-field decompression on the hot path. */
-    private static Map<Integer, String> chunkIds(IndexSearcher searcher, List<Integer> docs) throws IOException {
-        Map<Integer, String> ids = new HashMap<>();
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        List<Integer> sorted = docs.stream().sorted().distinct().toList();
-        int i = 0;
-        while (i < sorted.size()) {
-            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sorted.get(i), leaves));
-            SortedSetDocValues values = DocValues.getSortedSet(leaf.reader(), ChunkFields.CHUNK_ID);
-            int leafEnd = leaf.docBase + leaf.reader().maxDoc();
-            for (; i < sorted.size() && sorted.get(i) < leafEnd; i++) {
-                if (values.advanceExact(sorted.get(i) - leaf.docBase)) {
-                    ids.put(sorted.get(i), values.lookupOrd(values.nextOrd()).utf8ToString());
-                }
-            }
-        }
-        return ids;
     }
 }

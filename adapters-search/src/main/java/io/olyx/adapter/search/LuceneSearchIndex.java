@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
@@ -163,6 +165,18 @@ public final class LuceneSearchIndex implements SearchIndex {
     @Override
     public long count(String indexKey) {
         return read(indexKey, 0, IndexHandle::count);
+    }
+
+    @Override
+    public Set<String> keys() {
+        Set<String> keys = new TreeSet<>(open.keySet());
+        run(() -> {
+            try (Stream<Path> dirs = Files.list(root)) {
+                dirs.filter(Files::isDirectory)
+                        .forEach(d -> IndexDirectories.decode(d.getFileName().toString()).ifPresent(keys::add));
+            }
+        });
+        return keys;
     }
 
     @Override

@@ -188,4 +188,16 @@ class LuceneSearchIndexTest {
         assertThat(index.vectorTopK(KEY, new float[] {1, 0, 0}, 3)).extracting(h -> h.chunk().chunkId())
                 .containsExactly("a#0", "b#0", "c#0");
     }
+
+    @Test
+    void keysListEveryIndexOnDiskAcrossRestarts() {
+        seed();
+        index.upsert("7/weird key ü~", SPEC, List.of(chunk("x", 0, "text", 1, 0, 0)));
+        assertThat(index.keys()).containsExactlyInAnyOrder(KEY, "7/weird key ü~");
+        index.close();
+
+        assertThat(open().keys()).containsExactlyInAnyOrder(KEY, "7/weird key ü~");
+        index.drop(KEY);
+        assertThat(index.keys()).containsExactly("7/weird key ü~");
+    }
 }

@@ -57,15 +57,27 @@ class OnnxEmbedderTest {
         assertThat(dot(query, v.get(0))).isGreaterThan(dot(query, v.get(2)));
     }
 
+    private static final String SHORT_TEXT = "Insulin regulates blood glucose.";
+    private static final String LONG_TEXT = "Mitochondria are membrane-bound organelles that generate most of the "
+            + "chemical energy needed to power the biochemical reactions of the cell, stored in adenosine triphosphate.";
+
+    /** The int8 model quantises activations per call, so batch neighbours move a vector, but only slightly. */
     @Test
-    void batchingAndPaddingDoNotChangeTheVectors() {
-        String shortText = "Insulin regulates blood glucose.";
-        String longText = "Mitochondria are membrane-bound organelles that generate most of the chemical energy "
-                + "needed to power the biochemical reactions of the cell, stored in adenosine triphosphate.";
-        List<float[]> batch = embedder.embedDocuments(List.of(longText, shortText, longText));
-        float[] single = embedder.embedDocuments(List.of(shortText)).getFirst();
-        assertThat(dot(batch.get(1), single)).isGreaterThan(0.9999);
+    void batchingMovesAVectorOnlySlightly() {
+        List<float[]> batch = embedder.embedDocuments(List.of(LONG_TEXT, SHORT_TEXT, LONG_TEXT));
+        float[] single = embedder.embedDocuments(List.of(SHORT_TEXT)).getFirst();
+        assertThat(dot(batch.get(1), single)).isGreaterThan(0.99);
         assertThat(dot(batch.get(0), batch.get(2))).isGreaterThan(0.9999);
+    }
+
+    @Test
+    void unbatchedVectorsDoNotDependOnTheirNeighbours() {
+        try (OnnxEmbedder unbatched = OnnxEmbedder.bundledBgeSmall(new OnnxEmbedder.Settings(1, 2, 1, 512, 1))) {
+            List<float[]> batch = unbatched.embedDocuments(List.of(LONG_TEXT, SHORT_TEXT, LONG_TEXT));
+            float[] single = unbatched.embedDocuments(List.of(SHORT_TEXT)).getFirst();
+            assertThat(dot(batch.get(1), single)).isGreaterThan(0.9999);
+            assertThat(dot(batch.get(0), batch.get(2))).isGreaterThan(0.9999);
+        }
     }
 
     @Test

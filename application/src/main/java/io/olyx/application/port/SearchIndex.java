@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Chunk storage with lexical and vector retrieval, partitioned into independent indexes by an opaque key (one
@@ -62,6 +63,9 @@ public interface SearchIndex extends AutoCloseable {
 
     /** Number of chunks in the index. */
     long count(String indexKey);
+
+    /** The keys of every index that exists, for housekeeping (e.g. removing indexes nothing refers to). */
+    Set<String> keys();
 
     /** The embedding spec recorded by the first write; empty for an empty or never-written index. */
     Optional<EmbeddingModelSpec> embeddingSpec(String indexKey);

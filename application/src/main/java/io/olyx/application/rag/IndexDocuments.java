@@ -9,8 +9,10 @@ import io.olyx.domain.rag.Chunker;
 import io.olyx.domain.rag.SourceDocument;
 import io.olyx.domain.rag.TextChunk;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -57,24 +59,76 @@ public final class IndexDocuments {
             return mismatch.get();
         }
         int chunkCount = 0;
-        Set<String> pendingIds = new LinkedHashSet<>();
-        List<StoredChunk> pending = new ArrayList<>();
+        List<SourceDocument> pending = new ArrayList<>();
+        int pendingChunks = 0;
         for (SourceDocument document : documents) {
-            pendingIds.add(document.id());
-            for (TextChunk c : chunker.split(document.text())) {
-                pending.add(new StoredChunk(document.chunkId(c.ordinal()), document.id(), document.name(),
-                        c.ordinal(), c.start(), c.end(), c.text(), document.metadata()));
-            }
-            if (pending.size() >= chunksPerWrite) {
-                chunkCount += write(indexKey, pendingIds, pending);
-                pendingIds.clear();
+            pending.add(document);
+            pendingChunks += chunker.split(document.text()).size();
+            if (pendingChunks >= chunksPerWrite) {
+                chunkCount += write(indexKey, prepare(pending));
                 pending.clear();
+                pendingChunks = 0;
             }
         }
-        if (!pendingIds.isEmpty()) {
-            chunkCount += write(indexKey, pendingIds, pending);
+        if (!pending.isEmpty()) {
+            chunkCount += write(indexKey, prepare(pending));
         }
         return new Result.Indexed(documents.size(), chunkCount);
+    }
+
+    /**
+     * The documents chunked and embedded (all chunks in one embedder call, so it can batch them), not yet
+     * written: the slow half of indexing, which needs no lock.
+     */
+    public Prepared prepare(List<SourceDocument> documents) {
+        Map<String, List<StoredChunk>> chunks = new LinkedHashMap<>();
+        List<StoredChunk> all = new ArrayList<>();
+        for (SourceDocument document : documents) {
+            List<StoredChunk> own = new ArrayList<>();
+            for (TextChunk c : chunker.split(document.text())) {
+                own.add(new StoredChunk(document.chunkId(c.ordinal()), document.id(), document.name(),
+                        c.ordinal(), c.start(), c.end(), c.text(), document.metadata()));
+            }
+            chunks.put(document.id(), own);
+            all.addAll(own);
+        }
+        List<float[]> vectors = embedder.embedDocuments(all.stream().map(StoredChunk::text).toList());
+        Map<String, List<ChunkToIndex>> byDocument = new LinkedHashMap<>();
+        int next = 0;
+        for (Map.Entry<String, List<StoredChunk>> e : chunks.entrySet()) {
+            List<ChunkToIndex> own = new ArrayList<>(e.getValue().size());
+            for (StoredChunk chunk : e.getValue()) {
+                own.add(new ChunkToIndex(chunk, vectors.get(next++)));
+            }
+            byDocument.put(e.getKey(), own);
+        }
+        return new Prepared(embedder.spec(), byDocument);
+    }
+
+    /** Replaces the prepared documents' chunks in one write; returns how many chunks were written. */
+    public int write(String indexKey, Prepared prepared) {
+        List<ChunkToIndex> chunks = prepared.byDocument().values().stream().flatMap(List::stream).toList();
+        index.replaceDocuments(indexKey, prepared.spec(), List.copyOf(prepared.byDocument().keySet()), chunks);
+        return chunks.size();
+    }
+
+    /** Chunks with their vectors, by document id, and the model that made the vectors. */
+    public record Prepared(EmbeddingModelSpec spec, Map<String, List<ChunkToIndex>> byDocument) {
+        public Prepared {
+            Objects.requireNonNull(spec, "spec");
+            byDocument = Collections.unmodifiableMap(new LinkedHashMap<>(byDocument));
+        }
+
+        /** Only the listed documents (e.g. those whose text did not change while they were embedded). */
+        public Prepared only(Set<String> documentIds) {
+            Map<String, List<ChunkToIndex>> kept = new LinkedHashMap<>(byDocument);
+            kept.keySet().retainAll(documentIds);
+            return new Prepared(spec, kept);
+        }
+
+        public int chunkCount() {
+            return byDocument.values().stream().mapToInt(List::size).sum();
+        }
     }
 
     /** Removes one document's chunks; returns how many there were. */
@@ -82,9 +136,21 @@ public final class IndexDocuments {
         return index.deleteDocument(indexKey, documentId);
     }
 
+    /** Removes every chunk of the listed documents in one write. */
+    public void removeAll(String indexKey, java.util.Collection<String> documentIds) {
+        if (!documentIds.isEmpty()) {
+            index.deleteDocuments(indexKey, documentIds);
+        }
+    }
+
     /** Empties the index, e.g. before re-embedding every document with a new model. */
     public void reset(String indexKey) {
         index.reset(indexKey);
+    }
+
+    /** Removes the index altogether (its collection is gone). */
+    public void drop(String indexKey) {
+        index.drop(indexKey);
     }
 
     /** Whether the index was built with a model other than the current embedder's. */
@@ -97,15 +163,5 @@ public final class IndexDocuments {
         return index.embeddingSpec(indexKey)
                 .filter(recorded -> !recorded.equals(current))
                 .map(recorded -> new Result.EmbeddingModelMismatch(recorded, current));
-    }
-
-    private int write(String indexKey, Set<String> documentIds, List<StoredChunk> chunks) {
-        List<float[]> vectors = embedder.embedDocuments(chunks.stream().map(StoredChunk::text).toList());
-        List<ChunkToIndex> toIndex = new ArrayList<>(chunks.size());
-        for (int i = 0; i < chunks.size(); i++) {
-            toIndex.add(new ChunkToIndex(chunks.get(i), vectors.get(i)));
-        }
-        index.replaceDocuments(indexKey, embedder.spec(), List.copyOf(documentIds), toIndex);
-        return chunks.size();
     }
 }

@@ -109,6 +109,11 @@ final class InMemorySearchIndex implements SearchIndex {
     }
 
     @Override
+    public synchronized java.util.Set<String> keys() {
+        return java.util.Set.copyOf(indexes.keySet());
+    }
+
+    @Override
     public synchronized Optional<EmbeddingModelSpec> embeddingSpec(String indexKey) {
         return Optional.ofNullable(index(indexKey).spec()[0]);
     }

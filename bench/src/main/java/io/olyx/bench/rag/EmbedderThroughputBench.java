@@ -10,9 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Document-embedding throughput of the ONNX embedder for several thread/batch settings on the first N SciFact
- * abstracts (chunked as the indexer does). Prints wall-clock and process CPU time, so a run on a busy machine
- * still tells what two dedicated cores would do. Args: [N] (default 200).
+ * Document-embedding throughput of the ONNX embedder for several settings, on N SciFact abstracts (chunked as the
+ * indexer does) or, with {@code --short}, on N short passages ({@link ShortPassages}). Prints wall-clock and process
+ * CPU time, so a run on a busy machine still tells what two dedicated cores would do (CPU-seconds are what the
+ * work costs; on a shared machine the wall clock also counts other people's processes).
+ * Args: {@code [--short] [--n N] [--settings threads,parallel,batch,maxTokens,queryThreads;...]}.
  */
 public final class EmbedderThroughputBench {
 
@@ -20,8 +22,60 @@ public final class EmbedderThroughputBench {
     }
 
     public static void main(String[] args) throws Exception {
-        int n = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+        int n = 200;
+        boolean shortPassages = false;
+        String grid = "1,2,1,512,1;1,2,8,512,2;1,2,32,512,2;2,1,8,512,2";
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--short" -> shortPassages = true;
+                case "--n" -> n = Integer.parseInt(args[++i]);
+                case "--settings" -> grid = args[++i];
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+            }
+        }
         SciFactData data = SciFactData.load(Path.of("/work/shared/data/scifact"));
+        List<String> texts = shortPassages ? ShortPassages.of(data).stream().limit(n).map(ShortPassages.Passage::text)
+                .toList() : chunks(data, n);
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        SciFactBench.out("%d %s (%d texts, %.0f chars each on average), %d cores, load average %.1f", n,
+                shortPassages ? "short passages" : "abstracts", texts.size(),
+                texts.stream().mapToInt(String::length).average().orElse(0),
+                Runtime.getRuntime().availableProcessors(), os.getSystemLoadAverage());
+        for (String setting : grid.split(";")) {
+            String[] s = setting.split(",");
+            OnnxEmbedder.Settings settings = new OnnxEmbedder.Settings(Integer.parseInt(s[0]),
+                    Integer.parseInt(s[1]), Integer.parseInt(s[2]), Integer.parseInt(s[3]), Integer.parseInt(s[4]));
+            try (OnnxEmbedder embedder = OnnxEmbedder.bundledBgeSmall(settings)) {
+                embedder.embedDocuments(texts.subList(0, Math.min(64, texts.size())));
+                long cpu0 = os.getProcessCpuTime();
+                long t0 = System.nanoTime();
+                embedder.embedDocuments(texts);
+                double wall = (System.nanoTime() - t0) / 1e9;
+                double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
+                SciFactBench.out("%s: wall %.1f s = %.1f docs/s; cpu %.1f s = %.1f docs per cpu-second"
+                                + " (x2 cores = %.1f docs/s); load average %.1f", settings, wall, n / wall, cpu,
+                        n / cpu, 2 * n / cpu, os.getSystemLoadAverage());
+                queryLatency(embedder, data);
+            }
+        }
+    }
+
+    /** The 300 SciFact queries, twice; the second pass is reported. */
+    private static void queryLatency(OnnxEmbedder embedder, SciFactData data) {
+        long[] nanos = new long[data.queries().size()];
+        for (int pass = 0; pass < 2; pass++) {
+            for (int i = 0; i < nanos.length; i++) {
+                long t = System.nanoTime();
+                embedder.embedQuery(data.queries().get(i).text());
+                nanos[i] = System.nanoTime() - t;
+            }
+        }
+        SciFactBench.out("  query embedding: p50 %.1f ms, p99 %.1f ms", Metrics.percentile(nanos, 50),
+                Metrics.percentile(nanos, 99));
+    }
+
+    private static List<String> chunks(SciFactData data, int n) {
         Chunker chunker = new Chunker(ChunkingPolicy.DEFAULT);
         List<String> chunks = new ArrayList<>();
         for (SciFactData.Doc d : data.corpus().subList(0, n)) {
@@ -29,31 +83,6 @@ public final class EmbedderThroughputBench {
                 chunks.add(c.text());
             }
         }
-        com.sun.management.OperatingSystemMXBean os =
-                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        int[][] settings = args.length > 1 ? new int[][] {{1, 2, 1}, {2, 1, 1}} : new int[][] {{1, 2, 1}, {1, 2, 8}, {1, 2, 16}, {1, 2, 32}, {2, 1, 16}, {2, 1, 1}};
-        for (int[] s : settings) {
-            try (OnnxEmbedder embedder = OnnxEmbedder.bundledBgeSmall(new OnnxEmbedder.Settings(s[0], s[1], s[2], 512))) {
-                embedder.embedDocuments(chunks.subList(0, 16));
-                long cpu0 = os.getProcessCpuTime();
-                long t0 = System.nanoTime();
-                embedder.embedDocuments(chunks);
-                double wall = (System.nanoTime() - t0) / 1e9;
-                double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
-                long[] q = new long[data.queries().size()];
-                for (int pass = 0; pass < 2; pass++) {
-                    for (int i = 0; i < q.length; i++) {
-                        long t = System.nanoTime();
-                        embedder.embedQuery(data.queries().get(i).text());
-                        q[i] = System.nanoTime() - t;
-                    }
-                }
-                SciFactBench.out("  query embedding p50 %.1f ms p99 %.1f ms", Metrics.percentile(q, 50),
-                        Metrics.percentile(q, 99));
-                SciFactBench.out("threads/session %d, parallel %d, batch %2d: %d docs (%d chunks) wall %.1f s = %.1f docs/s;"
-                        + " cpu %.1f s = %.1f docs per cpu-second (x2 cores = %.1f docs/s)", s[0], s[1], s[2], n,
-                        chunks.size(), wall, n / wall, cpu, n / cpu, 2 * n / cpu);
-            }
-        }
+        return chunks;
     }
 }

@@ -67,8 +67,8 @@ public final class SciFactBench {
                 new Tuning(evaluation).run();
             }
             measureQueryEmbedding(data, embedder);
-            measureStages(data, index, embedder);
-            measureLatency(data, new HybridSearch(index, embedder, RankingProfile.DEFAULT));
+            measureStages(data, index, embedder, KEY);
+            measureLatency(data, new HybridSearch(index, embedder, RankingProfile.DEFAULT), KEY);
         }
     }
 
@@ -109,7 +109,7 @@ public final class SciFactBench {
         return pools;
     }
 
-    private static void measureQueryEmbedding(SciFactData data, OnnxEmbedder embedder) {
+    static void measureQueryEmbedding(SciFactData data, OnnxEmbedder embedder) {
         long[] nanos = new long[data.queries().size()];
         for (int pass = 0; pass < 2; pass++) {
             for (int i = 0; i < nanos.length; i++) {
@@ -122,7 +122,7 @@ public final class SciFactBench {
                 Metrics.percentile(nanos, 99));
     }
 
-    private static void measureStages(SciFactData data, LuceneSearchIndex index, OnnxEmbedder embedder) {
+    static void measureStages(SciFactData data, LuceneSearchIndex index, OnnxEmbedder embedder, String key) {
         Retrieval retrieval = new Retrieval(index);
         List<float[]> vectors = data.queries().stream().map(q -> embedder.embedQuery(q.text())).toList();
         int n = data.queries().size();
@@ -134,11 +134,11 @@ public final class SciFactBench {
             for (int i = 0; i < n; i++) {
                 String q = data.queries().get(i).text();
                 long t0 = System.nanoTime();
-                index.lexicalTopK(KEY, q, 100);
+                index.lexicalTopK(key, q, 100);
                 long t1 = System.nanoTime();
-                index.vectorTopK(KEY, vectors.get(i), 100);
+                index.vectorTopK(key, vectors.get(i), 100);
                 long t2 = System.nanoTime();
-                CandidatePool pool = retrieval.retrieve(List.of(KEY), Set.of(KEY), q, vectors.get(i), 100);
+                CandidatePool pool = retrieval.retrieve(List.of(key), Set.of(key), q, vectors.get(i), 100);
                 long t3 = System.nanoTime();
                 Ranking.rank(pool, RankingProfile.DEFAULT, RerankerKind.SMART);
                 long t4 = System.nanoTime();
@@ -154,12 +154,12 @@ public final class SciFactBench {
                 Metrics.percentile(retrieve, 99), Metrics.percentile(rank, 50), Metrics.percentile(rank, 99));
     }
 
-    private static void measureLatency(SciFactData data, HybridSearch search) {
+    static void measureLatency(SciFactData data, HybridSearch search, String key) {
         for (RerankerKind kind : RerankerKind.values()) {
             long[] nanos = new long[data.queries().size()];
             for (int pass = 0; pass < 2; pass++) {
                 for (int i = 0; i < nanos.length; i++) {
-                    HybridSearch.Query q = new HybridSearch.Query(List.of(KEY), List.of(data.queries().get(i).text()),
+                    HybridSearch.Query q = new HybridSearch.Query(List.of(key), List.of(data.queries().get(i).text()),
                             10, 0, kind, false);
                     long t0 = System.nanoTime();
                     search.search(q);

@@ -1,0 +1,135 @@
+package io.olyx.adapter.http.rag;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.olyx.adapter.http.ApiError;
+import io.olyx.domain.common.InvalidInput;
+import io.olyx.domain.rag.DocumentInput;
+import io.olyx.domain.rag.DocumentMetadata;
+import io.olyx.domain.rag.Tags;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads a JSONL upload whole before anything is stored: one JSON object per line with {@code docId} and
+ * {@code text}, optionally {@code __ref}, {@code __tags} and {@code __meta}; blank lines are skipped. The first bad
+ * line rejects the upload, naming its line number (400 for broken JSON, 422 for a wrong field), so an upload is
+ * stored entirely or not at all.
+ */
+final class JsonlDocuments {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private JsonlDocuments() {
+    }
+
+    static List<DocumentInput> read(InputStream in) {
+        List<DocumentInput> documents = new ArrayList<>();
+        Map<String, Integer> lineOfName = new HashMap<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            int number = 0;
+            while ((line = reader.readLine()) != null) {
+                number++;
+                String text = number == 1 && line.startsWith("\uFEFF") ? line.substring(1) : line;
+                if (text.isBlank()) {
+                    continue;
+                }
+                DocumentInput document = document(text, number);
+                Integer earlier = lineOfName.putIfAbsent(document.name(), number);
+                if (earlier != null) {
+                    throw lineError(number, "docId \"" + document.name() + "\" already appears on line " + earlier);
+                }
+                documents.add(document);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the upload failed", e);
+        }
+        if (documents.isEmpty()) {
+            throw ApiError.invalid("The upload holds no documents: send one JSON object per line");
+        }
+        return documents;
+    }
+
+    private static DocumentInput document(String line, int number) {
+        Object parsed;
+        try {
+            parsed = MAPPER.readValue(line, Object.class);
+        } catch (JsonProcessingException e) {
+            throw ApiError.badRequest("invalid_json", "Line " + number + " is not valid JSON: "
+                    + e.getOriginalMessage()).with("line", number);
+        }
+        if (!(parsed instanceof Map<?, ?> fields)) {
+            throw lineError(number, "a line must be a JSON object");
+        }
+        try {
+            return new DocumentInput(docId(fields.get("docId"), number), text(fields.get("text"), number),
+                    optionalString(fields.get("__ref"), "__ref", number), tags(fields.get("__tags"), number),
+                    meta(fields.get("__meta"), number));
+        } catch (InvalidInput e) {
+            throw lineError(number, e.getMessage());
+        }
+    }
+
+    private static String docId(Object value, int number) {
+        if (value instanceof String s && !s.isBlank()) {
+            return s;
+        }
+        if (value instanceof Integer || value instanceof Long || value instanceof BigInteger) {
+            return value.toString();
+        }
+        throw lineError(number, "docId is required (a non-empty string)");
+    }
+
+    private static String text(Object value, int number) {
+        if (value instanceof String s && !s.isBlank()) {
+            return s;
+        }
+        throw lineError(number, "text is required (a non-empty string)");
+    }
+
+    private static Optional<String> optionalString(Object value, String field, int number) {
+        if (value == null || value instanceof String) {
+            return Optional.ofNullable((String) value);
+        }
+        throw lineError(number, field + " must be a string or null");
+    }
+
+    /** An array of strings, or (like a collection's tags) one comma-separated string. */
+    private static Optional<List<String>> tags(Object value, int number) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (value instanceof String s) {
+            return Optional.of(Tags.split(s));
+        }
+        if (value instanceof List<?> list && list.stream().allMatch(t -> t instanceof String)) {
+            return Optional.of(list.stream().map(String.class::cast).toList());
+        }
+        throw lineError(number, "__tags must be an array of strings or null");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Optional<DocumentMetadata> meta(Object value, int number) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (value instanceof Map<?, ?> map) {
+            return Optional.of(RagJson.metadata((Map<String, Object>) map));
+        }
+        throw lineError(number, "__meta must be a JSON object or null");
+    }
+
+    private static ApiError lineError(int number, String problem) {
+        return ApiError.invalid("Line " + number + ": " + problem).with("line", number);
+    }
+}

@@ -1,0 +1,115 @@
+package io.olyx.application.rag;
+
+import io.olyx.application.jobs.JobHandler;
+import io.olyx.application.jobs.PermanentJobFailure;
+import io.olyx.application.port.CollectionRepository;
+import io.olyx.application.port.DocumentRepository;
+import io.olyx.domain.jobs.Job;
+import io.olyx.domain.rag.CollectionId;
+import io.olyx.domain.rag.DocumentId;
+import io.olyx.domain.rag.IndexState;
+import io.olyx.domain.rag.KnowledgeCollection;
+import io.olyx.domain.rag.KnowledgeDocument;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Indexes one batch of queued documents: load their texts, chunk and embed them (outside any lock), then, under
+ * the collection's index lock, keep only the documents whose revision is still the queued one, replace their
+ * chunks and mark them indexed. A document changed or deleted meanwhile is left to the job of its new revision.
+ * On its last failed attempt the batch's documents are marked cancelled, so no document stays queued forever.
+ */
+public final class IndexingJob implements JobHandler {
+    private final CollectionRepository collections;
+    private final DocumentRepository documents;
+    private final IndexDocuments indexing;
+    private final IndexLocks locks;
+    private final IndexingProgress progress;
+    private final Clock clock;
+
+    public IndexingJob(CollectionRepository collections, DocumentRepository documents, IndexDocuments indexing,
+                       IndexLocks locks, IndexingProgress progress, Clock clock) {
+        this.collections = collections;
+        this.documents = documents;
+        this.indexing = indexing;
+        this.locks = locks;
+        this.progress = progress;
+        this.clock = clock;
+    }
+
+    @Override
+    public String kind() {
+        return IndexingQueue.KIND;
+    }
+
+    @Override
+    public Map<String, Object> handle(Job job) {
+        CollectionId collectionId = IndexingQueue.collection(job.payload());
+        Optional<KnowledgeCollection> found = collections.findAny(collectionId)
+                .filter(c -> job.projectId().equals(Optional.of(c.projectId().value())));
+        if (found.isEmpty()) {
+            return Map.of("documents", 0, "skipped", "collection deleted");
+        }
+        KnowledgeCollection collection = found.get();
+        Map<DocumentId, Integer> queued = IndexingQueue.revisions(job.payload());
+        try {
+            return index(collection, queued);
+        } catch (RuntimeException e) {
+            if (job.attempts() >= job.maxAttempts() || e instanceof PermanentJobFailure) {
+                int cancelled = documents.markCancelled(collection.id(), queued, clock.instant());
+                progress.batchCancelled(collection, cancelled, String.valueOf(e.getMessage()));
+            }
+            throw e;
+        }
+    }
+
+    private Map<String, Object> index(KnowledgeCollection collection, Map<DocumentId, Integer> queued) {
+        Instant start = clock.instant();
+        List<KnowledgeDocument> pending = documents.findAll(collection.id(), queued.keySet()).stream()
+                .filter(d -> d.summary().state() == IndexState.QUEUED
+                        && queued.get(d.id()) == d.version().revision())
+                .toList();
+        if (pending.isEmpty()) {
+            return Map.of("documents", 0);
+        }
+        String key = collection.indexKey();
+        if (indexing.needsReembedding(key)) {
+            progress.needsReembedding(collection);
+            throw new PermanentJobFailure("collection " + collection.id() + " was indexed with another embedding"
+                    + " model; re-embed it (DELETE /api/v1/collections/{id}/vectors-only)");
+        }
+        Instant embedStart = clock.instant();
+        IndexDocuments.Prepared prepared = indexing.prepare(pending.stream().map(KnowledgeDocument::source).toList());
+        Duration embedding = Duration.between(embedStart, clock.instant());
+        Map<DocumentId, Integer> wanted = pending.stream()
+                .collect(Collectors.toMap(KnowledgeDocument::id, d -> d.version().revision()));
+        Written written = locks.locked(key, () -> write(collection, key, prepared, wanted));
+        progress.batchIndexed(new IndexingProgress.Batch(collection, written.documents(), written.chunks(),
+                Duration.between(start, clock.instant()), embedding, documents.state(collection.id())));
+        return Map.of("documents", written.documents(), "chunks", written.chunks());
+    }
+
+    private Written write(KnowledgeCollection collection, String key, IndexDocuments.Prepared prepared,
+                          Map<DocumentId, Integer> wanted) {
+        Map<DocumentId, Integer> current = documents.revisions(collection.id(), wanted.keySet());
+        Map<DocumentId, Integer> still = new HashMap<>(wanted);
+        still.entrySet().removeIf(e -> !e.getValue().equals(current.get(e.getKey())));
+        if (still.isEmpty()) {
+            return new Written(0, 0);
+        }
+        Set<String> ids = still.keySet().stream().map(DocumentId::toString).collect(Collectors.toSet());
+        int chunks = indexing.write(key, prepared.only(ids));
+        documents.markIndexed(collection.id(), still, clock.instant());
+        return new Written(still.size(), chunks);
+    }
+
+    private record Written(int documents, int chunks) {
+    }
+}

@@ -1,0 +1,150 @@
+package io.olyx.bench.rag;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.olyx.bootstrap.ConfigLoader;
+import io.olyx.bootstrap.Olyx;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The RAG service end to end, as a client sees it: starts the real server (H2, Lucene, the bundled model) on a
+ * temporary data directory, uploads the 5,183 SciFact short passages ({@link ShortPassages}) as one JSONL upload,
+ * and times from the upload until the collection state says every document is indexed (the durable jobs,
+ * embedding, Lucene writes and state updates included). Then runs the 300 SciFact queries through
+ * {@code POST /api/v1/query} (top 10, each reranker, query embedding included) and prints p50/p99 latency measured
+ * by the client. Process CPU time is printed beside wall time, because on a shared machine the wall clock also
+ * counts other people's work. Args: {@code [--n N] [--batch DOCS_PER_JOB] [--threads EMBEDDER_THREADS] [--no-queries]}.
+ */
+public final class RagServiceBench {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private RagServiceBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int n = 5183;
+        boolean queries = true;
+        Map<String, String> env = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--n" -> n = Integer.parseInt(args[++i]);
+                case "--batch" -> env.put("OLYX_RAG_INDEX_BATCH", args[++i]);
+                case "--threads" -> env.put("OLYX_EMBEDDER_THREADS", args[++i]);
+                case "--no-queries" -> queries = false;
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+            }
+        }
+        SciFactData data = SciFactData.load(Path.of("/work/shared/data/scifact"));
+        List<ShortPassages.Passage> passages = ShortPassages.of(data).subList(0, n);
+        Path dataDir = Files.createTempDirectory("olyx-rag-bench");
+        env.putAll(Map.of("OLYX_HOST", "127.0.0.1", "OLYX_PORT", "0", "OLYX_DATA_DIR", dataDir.toString(),
+                "OLYX_OWNER_LOGIN_KEY", "lk_bench_owner_login_key_0001"));
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long started = System.nanoTime();
+        try (Olyx olyx = Olyx.start(ConfigLoader.from(env), Clock.systemUTC())) {
+            SciFactBench.out("server started in %d ms", (System.nanoTime() - started) / 1_000_000);
+            String base = "http://127.0.0.1:" + olyx.port();
+            String key = apiKey(base);
+            String collection = send(base, key, "POST", "/api/v1/collections",
+                    JSON.writeValueAsString(Map.of("collectionName", "scifact-short")), "application/json")
+                    .path("collectionId").asText();
+            String jsonl = passages.stream().map(p -> line(p)).collect(Collectors.joining("\n"));
+            long cpu0 = os.getProcessCpuTime();
+            long t0 = System.nanoTime();
+            JsonNode upload = send(base, key, "POST", "/api/v1/collections/" + collection + "/documents", jsonl,
+                    "application/jsonl");
+            double uploadSeconds = (System.nanoTime() - t0) / 1e9;
+            awaitIndexed(base, key, collection, n);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
+            SciFactBench.out("upload answered in %.2f s (%s); all %d indexed after %.1f s = %.1f docs/s;"
+                            + " process CPU %.1f s = %.1f docs per CPU-second (x2 cores = %.1f docs/s);"
+                            + " load average %.1f", uploadSeconds, upload, n, seconds, n / seconds, cpu, n / cpu,
+                    2 * n / cpu, os.getSystemLoadAverage());
+            SciFactBench.out("CPU seconds by thread during the run: %s", ThreadCpu.byName());
+            for (String reranker : queries ? List.of("none", "lexical", "smart") : List.<String>of()) {
+                queryLatency(base, key, collection, data, reranker);
+            }
+        }
+    }
+
+    private static void queryLatency(String base, String key, String collection, SciFactData data, String reranker)
+            throws Exception {
+        long[] nanos = new long[data.queries().size()];
+        for (int pass = 0; pass < 2; pass++) {
+            for (int i = 0; i < nanos.length; i++) {
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("terms", List.of(data.queries().get(i).text()));
+                body.put("collections", List.of(collection));
+                body.put("top", 10);
+                body.put("reranker", reranker);
+                String text = JSON.writeValueAsString(body);
+                long t = System.nanoTime();
+                send(base, key, "POST", "/api/v1/query", text, "application/json");
+                nanos[i] = System.nanoTime() - t;
+            }
+        }
+        SciFactBench.out("POST /api/v1/query, 5k documents, top 10, reranker %-7s: p50 %.1f ms, p99 %.1f ms,"
+                + " max %.1f ms (second pass of 300 queries)", reranker, Metrics.percentile(nanos, 50),
+                Metrics.percentile(nanos, 99), Metrics.percentile(nanos, 100));
+    }
+
+    private static String line(ShortPassages.Passage p) {
+        try {
+            return JSON.writeValueAsString(Map.of("docId", p.id(), "text", p.text()));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void awaitIndexed(String base, String key, String collection, int n) throws Exception {
+        while (true) {
+            JsonNode state = send(base, key, "GET", "/api/v1/collections/" + collection, null, null).path("state");
+            if (state.path("indexed").asInt() >= n) {
+                return;
+            }
+            Thread.sleep(1000);
+        }
+    }
+
+    private static String apiKey(String base) throws Exception {
+        String session = send(base, null, "POST", "/api/v1/auth/login",
+                "{\"loginKey\":\"lk_bench_owner_login_key_0001\"}", "application/json").path("accessToken").asText();
+        long project = send(base, session, "GET", "/api/v1/projects", null, null).get(0).path("id").asLong();
+        return send(base, session, "POST", "/api/v1/keys", JSON.writeValueAsString(Map.of("name", "bench",
+                "project_id", project)), "application/json").path("raw_key").asText();
+    }
+
+    private static JsonNode send(String base, String bearer, String method, String path, String body,
+                                 String contentType) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + " "
+                    + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+}
