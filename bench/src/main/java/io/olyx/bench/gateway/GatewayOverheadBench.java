@@ -33,6 +33,9 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Run: {@code mvn -q -Pbench -DskipTests package -pl bench -am} then
  * {@code java --enable-native-access=ALL-UNNAMED -cp bench/target/olyx-bench.jar
  * io.olyx.bench.gateway.GatewayOverheadBench [seconds-per-rate] [rates...]} (default 10 s at 200 500 1000).
+ * With {@code -Dolyx.port=N} it drives an Olyx already running on that loopback port (the real jar in its own
+ * process, started with {@code OLYX_OWNER_LOGIN_KEY=lk_bench_owner_login_key_000001} on a fresh data directory)
+ * instead of starting one in this JVM.
  */
 public final class GatewayOverheadBench {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -49,38 +52,47 @@ public final class GatewayOverheadBench {
     }
 
     private void run(int seconds, int[] rates) throws Exception {
-        Path data = Files.createTempDirectory("olyx-bench");
         try (FakeProviderServer provider = FakeProviderServer.start()) {
             provider.captureRequests(false);
             provider.setDefault(FakeBehavior.text("Bonjour le monde.").withUsage(12, 5));
+            Integer external = Integer.getInteger("olyx.port");
+            if (external != null) {
+                measure(seconds, rates, external, provider);
+                return;
+            }
+            Path data = Files.createTempDirectory("olyx-bench");
             Olyx olyx = Olyx.start(ConfigLoader.from(Map.of("OLYX_PORT", "0", "OLYX_HOST", "127.0.0.1",
                     "OLYX_DATA_DIR", data.toString(), "OLYX_OWNER_LOGIN_KEY", LOGIN)), Clock.systemUTC());
             try {
-                Target target = Target.prepare(this, olyx.port(), provider.baseUrl());
-                warmUp(target);
-                System.out.printf(Locale.ROOT, "%-8s %-18s %9s %9s %9s %9s%n", "rate", "endpoint", "p50 ms",
-                        "p99 ms", "errors", "achieved");
-                int highestHeld = 0;
-                for (int rate : rates) {
-                    Stats direct = drive(rate, seconds, target::direct);
-                    Stats executions = drive(rate, seconds, target::execution);
-                    Stats chat = drive(rate, seconds, target::chatCompletion);
-                    print(rate, "provider direct", direct);
-                    print(rate, "executions", executions);
-                    print(rate, "chat.completions", chat);
-                    System.out.printf(Locale.ROOT, "%-8d added: executions p50 %+.2f ms p99 %+.2f ms; "
-                                    + "chat p50 %+.2f ms p99 %+.2f ms%n", rate,
-                            executions.p50() - direct.p50(), executions.p99() - direct.p99(),
-                            chat.p50() - direct.p50(), chat.p99() - direct.p99());
-                    if (executions.p99() < 50 && executions.errors() == 0) {
-                        highestHeld = rate;
-                    }
-                }
-                System.out.println("highest rate held with executions p99 < 50 ms: " + highestHeld + " rps");
+                measure(seconds, rates, olyx.port(), provider);
             } finally {
                 olyx.close();
             }
         }
+    }
+
+    private void measure(int seconds, int[] rates, int olyxPort, FakeProviderServer provider) throws Exception {
+        Target target = Target.prepare(this, olyxPort, provider.baseUrl());
+        warmUp(target);
+        System.out.printf(Locale.ROOT, "%-8s %-18s %9s %9s %9s %9s%n", "rate", "endpoint", "p50 ms",
+                "p99 ms", "errors", "achieved");
+        int highestHeld = 0;
+        for (int rate : rates) {
+            Stats direct = drive(rate, seconds, target::direct);
+            Stats executions = drive(rate, seconds, target::execution);
+            Stats chat = drive(rate, seconds, target::chatCompletion);
+            print(rate, "provider direct", direct);
+            print(rate, "executions", executions);
+            print(rate, "chat.completions", chat);
+            System.out.printf(Locale.ROOT, "%-8d added: executions p50 %+.2f ms p99 %+.2f ms; "
+                            + "chat p50 %+.2f ms p99 %+.2f ms%n", rate,
+                    executions.p50() - direct.p50(), executions.p99() - direct.p99(),
+                    chat.p50() - direct.p50(), chat.p99() - direct.p99());
+            if (executions.p99() < 50 && executions.errors() == 0) {
+                highestHeld = rate;
+            }
+        }
+        System.out.println("highest rate held with executions p99 < 50 ms: " + highestHeld + " rps");
     }
 
     private void warmUp(Target target) {
