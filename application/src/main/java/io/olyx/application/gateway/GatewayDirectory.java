@@ -1,5 +1,6 @@
 package io.olyx.application.gateway;
 
+import io.olyx.application.cache.ExpiringCache;
 import io.olyx.application.port.GatewayRepository;
 import io.olyx.application.port.SkillRepository;
 import io.olyx.domain.gateway.Gateway;
@@ -8,12 +9,10 @@ import io.olyx.domain.gateway.SkillId;
 import io.olyx.domain.project.ProjectId;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A project's gateways and skills as the chat path reads them: loaded together, cached for a few seconds, evicted
@@ -23,15 +22,12 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class GatewayDirectory {
     private final GatewayRepository gateways;
     private final SkillRepository skills;
-    private final Clock clock;
-    private final Duration timeToLive;
-    private final ConcurrentHashMap<ProjectId, Entry> cache = new ConcurrentHashMap<>();
+    private final ExpiringCache<ProjectId, Entry> cache;
 
     public GatewayDirectory(GatewayRepository gateways, SkillRepository skills, Clock clock, Duration timeToLive) {
         this.gateways = gateways;
         this.skills = skills;
-        this.clock = clock;
-        this.timeToLive = timeToLive;
+        this.cache = new ExpiringCache<>(clock, timeToLive);
     }
 
     /** A gateway named by its id or its slug. */
@@ -50,15 +46,14 @@ public final class GatewayDirectory {
     }
 
     public void forget(ProjectId project) {
-        cache.remove(project);
+        cache.forget(project);
     }
 
     private Entry entry(ProjectId project) {
-        Instant now = clock.instant();
-        Entry cached = cache.get(project);
-        if (cached != null && cached.loadedAt().plus(timeToLive).isAfter(now)) {
-            return cached;
-        }
+        return cache.get(project, this::load);
+    }
+
+    private Entry load(ProjectId project) {
         List<Gateway> all = gateways.list(project);
         Map<String, Gateway> byKey = new HashMap<>();
         for (Gateway g : all) {
@@ -67,12 +62,9 @@ public final class GatewayDirectory {
         }
         Map<SkillId, Skill> bySkill = new HashMap<>();
         skills.list(project).forEach(s -> bySkill.put(s.id(), s));
-        Entry loaded = new Entry(Map.copyOf(byKey), List.copyOf(all), Map.copyOf(bySkill), now);
-        cache.put(project, loaded);
-        return loaded;
+        return new Entry(Map.copyOf(byKey), List.copyOf(all), Map.copyOf(bySkill));
     }
 
-    private record Entry(Map<String, Gateway> byIdOrSlug, List<Gateway> all, Map<SkillId, Skill> skills,
-                         Instant loadedAt) {
+    private record Entry(Map<String, Gateway> byIdOrSlug, List<Gateway> all, Map<SkillId, Skill> skills) {
     }
 }

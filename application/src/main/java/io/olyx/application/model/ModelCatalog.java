@@ -1,5 +1,6 @@
 package io.olyx.application.model;
 
+import io.olyx.application.cache.ExpiringCache;
 import io.olyx.application.port.ModelRepository;
 import io.olyx.application.port.SecretCipher;
 import io.olyx.domain.llm.ModelEndpoint;
@@ -7,7 +8,6 @@ import io.olyx.domain.model.ModelDefinition;
 import io.olyx.domain.project.ProjectId;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,15 +22,12 @@ import java.util.stream.Collectors;
 public final class ModelCatalog {
     private final ModelRepository models;
     private final SecretCipher cipher;
-    private final Clock clock;
-    private final Duration timeToLive;
-    private final ConcurrentHashMap<ProjectId, Entry> cache = new ConcurrentHashMap<>();
+    private final ExpiringCache<ProjectId, Entry> cache;
 
     public ModelCatalog(ModelRepository models, SecretCipher cipher, Clock clock, Duration timeToLive) {
         this.models = models;
         this.cipher = cipher;
-        this.clock = clock;
-        this.timeToLive = timeToLive;
+        this.cache = new ExpiringCache<>(clock, timeToLive);
     }
 
     public Optional<ModelDefinition> find(ProjectId project, String identifier) {
@@ -49,23 +46,16 @@ public final class ModelCatalog {
     }
 
     public void forget(ProjectId project) {
-        cache.remove(project);
+        cache.forget(project);
     }
 
     private Entry entry(ProjectId project) {
-        Instant now = clock.instant();
-        Entry cached = cache.get(project);
-        if (cached != null && cached.loadedAt().plus(timeToLive).isAfter(now)) {
-            return cached;
-        }
-        Entry loaded = new Entry(models.list(project).stream()
+        return cache.get(project, p -> new Entry(models.list(p).stream()
                 .collect(Collectors.toUnmodifiableMap(ModelDefinition::identifier, Function.identity())),
-                new ConcurrentHashMap<>(), now);
-        cache.put(project, loaded);
-        return loaded;
+                new ConcurrentHashMap<>()));
     }
 
-    private record Entry(Map<String, ModelDefinition> byIdentifier, ConcurrentHashMap<String, ModelEndpoint> endpoints,
-                         Instant loadedAt) {
+    private record Entry(Map<String, ModelDefinition> byIdentifier,
+                         ConcurrentHashMap<String, ModelEndpoint> endpoints) {
     }
 }
