@@ -89,4 +89,19 @@ public final class JsonValues {
         }
         return Optional.empty();
     }
+
+    /** Whether a value is of a JSON Schema {@code type}; a type this method does not know accepts anything. */
+    public static boolean hasSchemaType(Object value, String type) {
+        return switch (type) {
+            case "object" -> value instanceof Map<?, ?>;
+            case "array" -> value instanceof List<?>;
+            case "string" -> value instanceof String;
+            case "boolean" -> value instanceof Boolean;
+            case "null" -> value == null;
+            case "number" -> decimal(value).isPresent();
+            case "integer" -> decimal(value).filter(n -> n.signum() == 0 || n.stripTrailingZeros().scale() <= 0)
+                    .isPresent();
+            default -> true;
+        };
+    }
 }

@@ -1,7 +1,6 @@
 package io.olyx.domain.gateway;
 
 import io.olyx.domain.common.JsonValues;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,11 +25,11 @@ public final class SchemaCheck {
 
     private static void check(Object value, Map<String, Object> schema, String path, List<String> problems) {
         Object type = schema.get("type");
-        if (type instanceof String t && !hasType(value, t)) {
+        if (type instanceof String t && !JsonValues.hasSchemaType(value, t)) {
             problems.add(path + " must be " + article(t));
             return;
         }
-        if (type instanceof List<?> types && types.stream().noneMatch(t -> t instanceof String s && hasType(value, s))) {
+        if (type instanceof List<?> types && types.stream().noneMatch(t -> t instanceof String s && JsonValues.hasSchemaType(value, s))) {
             problems.add(path + " must be one of the types " + types);
             return;
         }
@@ -86,23 +85,6 @@ public final class SchemaCheck {
             JsonValues.number(schema, "maximum").filter(max -> n.compareTo(max) > 0)
                     .ifPresent(max -> problems.add(path + " must be at most " + max.toPlainString()));
         });
-    }
-
-    private static boolean hasType(Object value, String type) {
-        return switch (type) {
-            case "object" -> value instanceof Map<?, ?>;
-            case "array" -> value instanceof List<?>;
-            case "string" -> value instanceof String;
-            case "boolean" -> value instanceof Boolean;
-            case "null" -> value == null;
-            case "number" -> JsonValues.decimal(value).isPresent();
-            case "integer" -> JsonValues.decimal(value).map(SchemaCheck::whole).orElse(false);
-            default -> true;
-        };
-    }
-
-    private static boolean whole(BigDecimal n) {
-        return n.signum() == 0 || n.stripTrailingZeros().scale() <= 0;
     }
 
     private static boolean same(Object a, Object b) {

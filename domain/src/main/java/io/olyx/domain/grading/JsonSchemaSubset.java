@@ -60,27 +60,10 @@ public final class JsonSchemaSubset {
 
     private static void checkType(Object value, Object type, String path, List<String> out) {
         List<?> allowed = type instanceof String t ? List.of(t) : type instanceof List<?> l ? l : List.of();
-        if (!allowed.isEmpty() && allowed.stream().noneMatch(t -> hasType(value, String.valueOf(t)))) {
+        if (!allowed.isEmpty() && allowed.stream().noneMatch(t -> JsonValues.hasSchemaType(value, String.valueOf(t)))) {
             out.add(at(path) + "expected " + String.join(" or ", allowed.stream().map(String::valueOf).toList())
                     + " but got " + typeName(value));
         }
-    }
-
-    private static boolean hasType(Object value, String type) {
-        return switch (type) {
-            case "object" -> value instanceof Map<?, ?>;
-            case "array" -> value instanceof List<?>;
-            case "string" -> value instanceof String;
-            case "boolean" -> value instanceof Boolean;
-            case "null" -> value == null;
-            case "number" -> JsonValues.decimal(value).isPresent();
-            case "integer" -> JsonValues.decimal(value).filter(JsonSchemaSubset::isIntegral).isPresent();
-            default -> true;
-        };
-    }
-
-    private static boolean isIntegral(BigDecimal number) {
-        return number.signum() == 0 || number.stripTrailingZeros().scale() <= 0;
     }
 
     private static String typeName(Object value) {
