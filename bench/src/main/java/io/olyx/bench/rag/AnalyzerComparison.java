@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * BM25 alone through the real Lucene adapter, once per analyzer, on the same chunks (vectors are a constant
- * placeholder: only the lexical side is measured). Main args: [chunkMax,overlap].
+ * BM25 alone through the real Lucene adapter, once per analyzer, on the same chunks (every vector is the same
+ * one-dimensional constant: only the lexical side is measured). Main args: [chunkMax,overlap] [scifact dir].
  */
 public final class AnalyzerComparison {
 
@@ -31,8 +31,8 @@ public final class AnalyzerComparison {
             String[] p = args[0].split(",");
             policy = new ChunkingPolicy(Integer.parseInt(p[0]), Integer.parseInt(p[1]));
         }
-        SciFactData data = SciFactData.load(Path.of("/work/shared/data/scifact"));
-        EmbeddingModelSpec spec = new EmbeddingModelSpec("placeholder", 1);
+        SciFactData data = SciFactData.load(args.length > 1 ? Path.of(args[1]) : SciFactData.DEFAULT_DIR);
+        EmbeddingModelSpec spec = new EmbeddingModelSpec("constant-vector", 1);
         for (LuceneSearchIndex.Analysis analysis : LuceneSearchIndex.Analysis.values()) {
             for (float[] bm25 : new float[][] {{0.9f, 0.4f}, {1.2f, 0.75f}}) {
                 Path dir = Files.createTempDirectory("olyx-analyzers");

@@ -5,7 +5,6 @@ import io.olyx.domain.rag.Chunker;
 import io.olyx.domain.rag.ChunkingPolicy;
 import io.olyx.domain.rag.TextChunk;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,7 +32,7 @@ public final class EmbedderThroughputBench {
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
-        SciFactData data = SciFactData.load(Path.of("/work/shared/data/scifact"));
+        SciFactData data = SciFactData.load(SciFactData.DEFAULT_DIR);
         List<String> texts = shortPassages ? ShortPassages.of(data).stream().limit(n).map(ShortPassages.Passage::text)
                 .toList() : chunks(data, n);
         com.sun.management.OperatingSystemMXBean os =

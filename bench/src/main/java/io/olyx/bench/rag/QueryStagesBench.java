@@ -29,7 +29,7 @@ public final class QueryStagesBench {
     public static void main(String[] args) throws Exception {
         Path dir = args.length == 2 && args[0].equals("--index") ? Path.of(args[1])
                 : Files.createTempDirectory("olyx-query-stages");
-        SciFactData data = SciFactData.load(Path.of("/work/shared/data/scifact"));
+        SciFactData data = SciFactData.load(SciFactData.DEFAULT_DIR);
         try (OnnxEmbedder embedder = OnnxEmbedder.bundledBgeSmall(
                 OnnxEmbedder.Settings.forCores(Runtime.getRuntime().availableProcessors()));
              LuceneSearchIndex index = LuceneSearchIndex.open(dir)) {

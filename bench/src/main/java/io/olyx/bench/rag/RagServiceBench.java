@@ -47,7 +47,7 @@ public final class RagServiceBench {
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
-        SciFactData data = SciFactData.load(Path.of("/work/shared/data/scifact"));
+        SciFactData data = SciFactData.load(SciFactData.DEFAULT_DIR);
         List<ShortPassages.Passage> passages = ShortPassages.of(data).subList(0, n);
         Path dataDir = Files.createTempDirectory("olyx-rag-bench");
         env.putAll(Map.of("OLYX_HOST", "127.0.0.1", "OLYX_PORT", "0", "OLYX_DATA_DIR", dataDir.toString(),

@@ -211,7 +211,7 @@ public final class SciFactBench {
     record Args(Path data, Path index, boolean reuse, boolean tune, LuceneSearchIndex.Analysis analysis,
                 ChunkingPolicy policy) {
         static Args parse(String[] args) throws Exception {
-            Path data = Path.of("/work/shared/data/scifact");
+            Path data = SciFactData.DEFAULT_DIR;
             Path index = null;
             boolean reuse = false;
             boolean tune = false;

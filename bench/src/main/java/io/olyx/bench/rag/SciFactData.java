@@ -21,6 +21,9 @@ record SciFactData(List<Doc> corpus, List<Query> queries, Map<String, Set<String
     record Query(String id, String text) {
     }
 
+    /** The BEIR SciFact copy beside a checkout of this repository; {@code -Dolyx.scifact=DIR} points elsewhere. */
+    static final Path DEFAULT_DIR = Path.of(System.getProperty("olyx.scifact", "../shared/data/scifact"));
+
     static SciFactData load(Path dir) throws IOException {
         ObjectMapper json = new ObjectMapper();
         List<Doc> corpus = new ArrayList<>();

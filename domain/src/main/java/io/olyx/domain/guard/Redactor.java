@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Replaces finding spans with typed placeholders ("[EMAIL]", "[PERSON]"). Overlapping or touching spans are
- * merged into one placeholder named after the longest of them, so no character of any span survives and the
+ * Replaces finding spans with typed labels ("[EMAIL]", "[PERSON]"). Overlapping or touching spans are
+ * merged into one label named after the longest of them, so no character of any span survives and the
  * text outside the spans keeps its order.
  */
 public final class Redactor {
@@ -43,14 +43,14 @@ public final class Redactor {
                 }
                 i++;
             }
-            out.append(text, cursor, start).append(placeholder(longest.type()));
+            out.append(text, cursor, start).append(label(longest.type()));
             cursor = end;
         }
         out.append(text, cursor, text.length());
         return out.toString();
     }
 
-    static String placeholder(String type) {
+    static String label(String type) {
         return "[" + type.toUpperCase(Locale.ROOT) + "]";
     }
 }

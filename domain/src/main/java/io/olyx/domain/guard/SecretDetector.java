@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * Leaked credentials, gitleaks-style: vendor token formats (fixed prefixes, lengths and check shapes),
  * private-key blocks, JWTs, credentials in URLs, Authorization headers and curl flags, then generic
  * {@code key/secret/token/password = value} assignments and free-standing high-entropy strings, both gated by
- * Shannon entropy and a placeholder filter. Every rule has a cheap keyword prefilter so texts without any
+ * Shannon entropy and a filter for template values ("xxxx", "${VAR}", "<your-key>"). Every rule has a cheap keyword prefilter so texts without any
  * candidate cost one lowercase copy and a few {@code contains} calls.
  */
 final class SecretDetector {

@@ -4,7 +4,7 @@
  * <p>Entry point: {@link io.olyx.domain.guard.Guardrails} ({@code scanInput}, {@code scanOutput},
  * {@code injectionScore}) under a {@link io.olyx.domain.guard.GuardPolicy}; results are
  * {@link io.olyx.domain.guard.GuardReport}s of {@link io.olyx.domain.guard.Finding}s with Java String offsets
- * (end exclusive). {@link io.olyx.domain.guard.Redactor} turns findings into typed placeholders.
+ * (end exclusive). {@link io.olyx.domain.guard.Redactor} turns findings into typed labels.
  *
  * <p>PII types: email, phone, credit_card (Luhn), iban (mod 97), us_ssn, ip_address (v4/v6), url, domain_name,
  * date_time, age, driver_license, passport, zip_code, street_address, location, person, organization, title,

@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
 
-/** A deterministic placeholder picture per prompt: coloured shapes from the prompt's hash and its text, as SVG. */
+/** The sandbox's own picture, the same for the same prompt: coloured shapes from the prompt's hash and its text, as SVG. */
 final class SandboxImages {
 
     static String image(ImageRequest request, int index) {
