@@ -30,8 +30,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The gateway's outbound HTTP: every host is resolved and checked against the {@link OutboundPolicy} before a byte
- * is sent, redirects are not followed (a public URL cannot bounce the call inside), every call is bounded by its
- * timeout, and answers are read up to {@link #MAX_BODY_BYTES}.
+ * is sent, and the connection goes to the checked addresses ({@link PinnedAddressResolverProvider}); redirects are
+ * not followed (a public URL cannot bounce the call inside), every call is bounded by its timeout, and answers are
+ * read up to {@link #MAX_BODY_BYTES}.
  */
 public final class OutboundClient implements OutboundHttp {
     static final int MAX_BODY_BYTES = 1024 * 1024;
@@ -60,6 +61,21 @@ public final class OutboundClient implements OutboundHttp {
                 .connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
         this.policy = policy;
         this.resolver = resolver;
+        warnUnlessAddressesArePinned();
+    }
+
+    /** The JVM installs its resolver at the first lookup; one of localhost settles which resolver that is. */
+    private static void warnUnlessAddressesArePinned() {
+        try {
+            InetAddress.getAllByName("localhost");
+        } catch (UnknownHostException ignored) {
+            // the resolver is installed all the same
+        }
+        if (!PinnedAddressResolverProvider.installed()) {
+            LOG.warn("the JVM does not resolve names through {}: outbound calls are checked, but a DNS server that"
+                    + " changes its answer between check and connect is not stopped",
+                    PinnedAddressResolverProvider.class.getName());
+        }
     }
 
     @Override
@@ -67,16 +83,20 @@ public final class OutboundClient implements OutboundHttp {
         URI url = request.url();
         String host = url.getHost();
         int port = url.getPort() >= 0 ? url.getPort() : "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
-        OutboundPolicy.Decision decision;
+        List<InetAddress> addresses;
         try {
-            decision = policy.check(host, port, resolver.resolve(host));
+            addresses = resolver.resolve(host);
         } catch (UnknownHostException e) {
             return new Outcome.Failed("host " + host + " is unknown");
         }
-        if (decision instanceof OutboundPolicy.Decision.Refused refused) {
+        if (policy.check(host, port, addresses) instanceof OutboundPolicy.Decision.Refused refused) {
             LOG.warn("outbound call to {} refused: {}", url, refused.reason());
             return new Outcome.Refused(refused.reason());
         }
+        return PinnedAddressResolverProvider.pinned(host, addresses, () -> exchange(request));
+    }
+
+    private Outcome exchange(Request request) {
         long deadline = System.nanoTime() + request.timeout().toNanos();
         try {
             HttpResponse<InputStream> response = http.sendAsync(build(request),
