@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 /**
@@ -20,7 +21,7 @@ import java.util.stream.IntStream;
  * classpath. One session serves all threads (its {@code run} is thread-safe); documents are sorted by token
  * length and cut into batches of similar length, so padding stays small, and the batches run in parallel on
  * {@code parallelBatches} threads, one intra-op thread each. A query is one unbatched inference on the caller's
- * thread.
+ * thread; when no other inference is running it may spread over {@code idleQueryThreads} cores.
  */
 public final class OnnxEmbedder implements Embedder {
 
@@ -29,13 +30,15 @@ public final class OnnxEmbedder implements Embedder {
      * @param parallelBatches document batches in flight at once
      * @param batchSize       documents per inference at most
      * @param maxTokens       longer texts are truncated (512 is the model's window)
-     * @param queryThreads    intra-op threads of a query's inference (a second session when it differs from
-     *                        {@code sessionThreads}): a query is one short inference whose latency matters
+     * @param idleQueryThreads intra-op threads of a query that finds no other inference running (a second
+     *                        session when it differs from {@code sessionThreads}); a query arriving while others
+     *                        run uses the document session, so busy cores are never asked to wait on each other
      */
-    public record Settings(int sessionThreads, int parallelBatches, int batchSize, int maxTokens, int queryThreads) {
+    public record Settings(int sessionThreads, int parallelBatches, int batchSize, int maxTokens,
+                           int idleQueryThreads) {
         public Settings {
             if (sessionThreads < 1 || parallelBatches < 1 || batchSize < 1 || maxTokens < 8 || maxTokens > 512
-                    || queryThreads < 1) {
+                    || idleQueryThreads < 1) {
                 throw new IllegalArgumentException("invalid embedder settings");
             }
         }
@@ -47,11 +50,13 @@ public final class OnnxEmbedder implements Embedder {
          * two parallel single-threaded inferences beat one two-threaded one by a third. The price: the int8 model
          * quantises activations per call, so a text's vector depends slightly on its batch neighbours (cosine
          * 0.997 on average to its unbatched vector, 0.995 at worst), far below what separates relevant from
-         * irrelevant passages. A query runs on one thread: on a busy machine a two-threaded query inference
-         * waited on its second thread at every operator and took twice as long (p50 31 ms against 14 ms).
+         * irrelevant passages. A query alone on the machine runs on every core: two threads halved a SciFact
+         * query's inference on two idle cores (p50 17 to 8.5 ms); but with the other core busy a two-threaded
+         * inference waited on its second thread at every operator and took twice as long (p50 31 ms against
+         * 14 ms), hence one thread whenever another inference is running.
          */
         public static Settings forCores(int cores) {
-            return new Settings(1, Math.max(1, cores), DEFAULT_BATCH, 512, 1);
+            return new Settings(1, Math.max(1, cores), DEFAULT_BATCH, 512, Math.max(1, cores));
         }
 
         public static final int DEFAULT_BATCH = 8;
@@ -66,7 +71,9 @@ public final class OnnxEmbedder implements Embedder {
     private final EmbeddingModelSpec spec = new EmbeddingModelSpec(BundledModel.NAME, BundledModel.DIMENSION);
     private final Settings settings;
     private final Inference documents;
-    private final Inference queries;
+    private final Inference idleQueries;
+    /** Inferences running now, documents and queries alike: a query takes every core only when it is alone. */
+    private final AtomicInteger running = new AtomicInteger();
     private final WordPieceTokenizer tokenizer;
     private final ExecutorService batches;
 
@@ -74,8 +81,8 @@ public final class OnnxEmbedder implements Embedder {
         this.settings = settings;
         byte[] model = BundledModel.modelBytes();
         this.documents = new Inference(model, settings.sessionThreads(), spec.dimension());
-        this.queries = settings.queryThreads() == settings.sessionThreads() ? documents
-                : new Inference(model, settings.queryThreads(), spec.dimension());
+        this.idleQueries = settings.idleQueryThreads() == settings.sessionThreads() ? documents
+                : new Inference(model, settings.idleQueryThreads(), spec.dimension());
         this.tokenizer = new WordPieceTokenizer(BundledModel.TOKENIZER_RESOURCE, settings.maxTokens());
         this.batches = Executors.newFixedThreadPool(settings.parallelBatches(), r -> {
             Thread t = new Thread(r, "olyx-embedder");
@@ -125,7 +132,12 @@ public final class OnnxEmbedder implements Embedder {
             int first = t;
             futures.add(batches.submit(() -> {
                 for (int i = first; i < inferences.size(); i += tasks) {
-                    documents.run(ids, inferences.get(i), out);
+                    running.incrementAndGet();
+                    try {
+                        documents.run(ids, inferences.get(i), out);
+                    } finally {
+                        running.decrementAndGet();
+                    }
                 }
                 return null;
             }));
@@ -138,10 +150,13 @@ public final class OnnxEmbedder implements Embedder {
     public float[] embedQuery(String query) {
         long[][] ids = tokenizer.encode(List.of(BundledModel.QUERY_INSTRUCTION + query));
         float[][] out = new float[1][];
+        Inference session = running.getAndIncrement() == 0 ? idleQueries : documents;
         try {
-            queries.run(ids, new int[] {0}, out);
+            session.run(ids, new int[] {0}, out);
         } catch (OrtException e) {
             throw new IllegalStateException("query embedding failed", e);
+        } finally {
+            running.decrementAndGet();
         }
         return out[0];
     }
@@ -182,8 +197,8 @@ public final class OnnxEmbedder implements Embedder {
         tokenizer.close();
         try {
             documents.close();
-            if (queries != documents) {
-                queries.close();
+            if (idleQueries != documents) {
+                idleQueries.close();
             }
         } catch (OrtException e) {
             throw new IllegalStateException("closing the embedding session failed", e);

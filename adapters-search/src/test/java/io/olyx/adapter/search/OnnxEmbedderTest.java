@@ -2,7 +2,10 @@ package io.olyx.adapter.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,6 +81,23 @@ class OnnxEmbedderTest {
             assertThat(dot(batch.get(1), single)).isGreaterThan(0.9999);
             assertThat(dot(batch.get(0), batch.get(2))).isGreaterThan(0.9999);
         }
+    }
+
+    /** A query alone may use every core and one arriving during indexing only one: the vector is the same. */
+    @Test
+    void aQueryGetsTheSameVectorAloneOrWhileDocumentsAreEmbedded() {
+        float[] alone = embedder.embedQuery(SHORT_TEXT);
+        try (OnnxEmbedder oneThread = OnnxEmbedder.bundledBgeSmall(new OnnxEmbedder.Settings(1, 2, 8, 512, 1))) {
+            assertThat(dot(alone, oneThread.embedQuery(SHORT_TEXT))).isGreaterThan(0.9999);
+        }
+        CompletableFuture<List<float[]>> documents = CompletableFuture.supplyAsync(
+                () -> embedder.embedDocuments(Collections.nCopies(48, LONG_TEXT)));
+        List<float[]> during = new ArrayList<>();
+        do {
+            during.add(embedder.embedQuery(SHORT_TEXT));
+        } while (!documents.isDone());
+        assertThat(documents.join()).hasSize(48);
+        assertThat(during).allSatisfy(v -> assertThat(dot(alone, v)).isGreaterThan(0.9999));
     }
 
     @Test

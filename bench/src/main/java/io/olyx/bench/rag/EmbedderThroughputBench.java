@@ -13,7 +13,7 @@ import java.util.List;
  * indexer does) or, with {@code --short}, on N short passages ({@link ShortPassages}). Prints wall-clock and process
  * CPU time, so a run on a busy machine still tells what two dedicated cores would do (CPU-seconds are what the
  * work costs; on a shared machine the wall clock also counts other people's processes).
- * Args: {@code [--short] [--n N] [--settings threads,parallel,batch,maxTokens,queryThreads;...]}.
+ * Args: {@code [--short] [--n N] [--settings threads,parallel,batch,maxTokens,idleQueryThreads;...]}.
  */
 public final class EmbedderThroughputBench {
 
