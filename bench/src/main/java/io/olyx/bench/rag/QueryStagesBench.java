@@ -18,7 +18,7 @@ import java.util.List;
  * passages through IndexDocuments into a fresh Lucene index with the real embedder (in writes of 64 documents,
  * as the indexing jobs do), then times query embedding, BM25 and kNN top-100, the full retrieval with score
  * completion, ranking, and the whole hybrid search per reranker (the 300 SciFact queries, second pass).
- * Args: {@code [--index DIR]}.
+ * Args: {@code [--index DIR]}; {@code -Dolyx.idleQueryThreads=N} overrides the threads of a query alone.
  */
 public final class QueryStagesBench {
     private static final String KEY = "bench/short";
@@ -30,8 +30,10 @@ public final class QueryStagesBench {
         Path dir = args.length == 2 && args[0].equals("--index") ? Path.of(args[1])
                 : Files.createTempDirectory("olyx-query-stages");
         SciFactData data = SciFactData.load(SciFactData.DEFAULT_DIR);
-        try (OnnxEmbedder embedder = OnnxEmbedder.bundledBgeSmall(
-                OnnxEmbedder.Settings.forCores(Runtime.getRuntime().availableProcessors()));
+        OnnxEmbedder.Settings defaults = OnnxEmbedder.Settings.forCores(Runtime.getRuntime().availableProcessors());
+        try (OnnxEmbedder embedder = OnnxEmbedder.bundledBgeSmall(new OnnxEmbedder.Settings(defaults.sessionThreads(),
+                defaults.parallelBatches(), defaults.batchSize(), defaults.maxTokens(),
+                Integer.getInteger("olyx.idleQueryThreads", defaults.idleQueryThreads())));
              LuceneSearchIndex index = LuceneSearchIndex.open(dir)) {
             if (index.count(KEY) == 0) {
                 IndexDocuments indexing = new IndexDocuments(index, embedder, new Chunker(ChunkingPolicy.DEFAULT), 64);
