@@ -171,7 +171,7 @@ public final class Olyx implements AutoCloseable {
         StepLog stepLog = new StepLog(database.traces(), database.stepRecorder(), ids, completeTrace, clock);
         ModelCallPipeline pipeline = new ModelCallPipeline(database.traces(), database.steps(), admission,
                 inputScreen, guardrails, routes, fallbackCaller, providers, stepLog, clock);
-        Converse converse = new Converse(pipeline, database.steps());
+        Converse converse = new Converse(pipeline);
         areas.add(new ExecutionRoutes(new Execute(pipeline, new ToolLoop(database.steps(), database.stepRecorder(),
                 ids, clock)), converse, auth, idempotency)::register);
         areas.add(new ChatCompletionRoutes(converse, auth, idempotency)::register);

@@ -233,7 +233,7 @@ class PipelineEndToEndTest {
     }
 
     @Test
-    void assistantTurnsAreNumberedWithinTheirTrace() {
+    void assistantTurnsAreNumberedByTheUserMessagesTheyCarry() {
         String trace = newTrace();
         Map<String, Object> first = Map.of("trace_id", trace, "model", "gpt-4o", "messages", List.of(
                 Map.of("role", "system", "content", "You are a project manager."),
@@ -246,6 +246,8 @@ class PipelineEndToEndTest {
                         Map.of("role", "assistant", "content", one.text("output")),
                         Map.of("role", "user", "content", "Now the budget."))));
         assertThat(two.json().path("thread_turn").asInt()).isEqualTo(2);
+        ApiClient.Response retried = tenant.client().post("/api/v1/assistants", first);
+        assertThat(retried.json().path("thread_turn").asInt()).as("a retried first turn").isEqualTo(1);
     }
 
     @Test

@@ -6,13 +6,12 @@ import io.olyx.application.pipeline.ModelRequest;
 import io.olyx.application.pipeline.ModelSelection;
 import io.olyx.application.pipeline.PipelineResult;
 import io.olyx.application.pipeline.StreamSink;
-import io.olyx.application.port.StepRepository;
 import io.olyx.domain.llm.ChatMessage;
 import io.olyx.domain.llm.ChatOptions;
+import io.olyx.domain.llm.ChatRole;
 import io.olyx.domain.llm.ToolChoice;
 import io.olyx.domain.llm.ToolDefinition;
 import io.olyx.domain.trace.StepId;
-import io.olyx.domain.trace.StepType;
 import io.olyx.domain.trace.TraceId;
 import java.util.List;
 import java.util.Map;
@@ -20,17 +19,15 @@ import java.util.Optional;
 
 /**
  * Conversations sent whole on every call: the OpenAI-compatible chat completions (PII redacted before any provider
- * sees it, model optional) and seed 001's audited assistants (each turn numbered within its trace).
+ * sees it, model optional) and seed 001's audited assistants (each turn numbered by the conversation it carries).
  */
 public final class Converse {
     public static final String ASSISTANTS = "assistants";
 
     private final ModelCallPipeline pipeline;
-    private final StepRepository steps;
 
-    public Converse(ModelCallPipeline pipeline, StepRepository steps) {
+    public Converse(ModelCallPipeline pipeline) {
         this.pipeline = pipeline;
-        this.steps = steps;
     }
 
     public PipelineResult chat(Command command, KeyCaller caller, Optional<StreamSink> sink) {
@@ -38,11 +35,13 @@ public final class Converse {
         return sink.isPresent() ? pipeline.stream(request, sink.get()) : pipeline.call(request);
     }
 
-    /** An assistants turn: recorded with its 1-based thread_turn among the trace's assistant turns. */
+    /**
+     * An assistants turn, recorded with its 1-based thread_turn. The client sends the whole history every turn, so
+     * the turn is the number of user messages in it (seed 001: turn 1 is the first user message, turn 2 the
+     * follow-up). A retried turn therefore keeps its number, and no step has to be read to find it.
+     */
     public Turn assistantTurn(Command command, KeyCaller caller) {
-        int turn = command.traceId().map(trace -> (int) steps.listByTrace(caller.projectId(), trace).stream()
-                .filter(s -> s.type() == StepType.RUN && ASSISTANTS.equals(s.details().get("endpoint")))
-                .count()).orElse(0) + 1;
+        int turn = (int) Math.max(1, command.messages().stream().filter(m -> m.role() == ChatRole.USER).count());
         return new Turn(pipeline.call(request(command, caller, false, Map.of("thread_turn", turn))), turn);
     }
 
