@@ -42,6 +42,7 @@ class GatewayCallEndToEndTest {
     CallbackServer callbacks;
     RunningOlyx olyx;
     RunningOlyx.Tenant tenant;
+    ApiClient owner;
     ApiClient api;
     String collection;
 
@@ -51,7 +52,7 @@ class GatewayCallEndToEndTest {
         callbacks = CallbackServer.start();
         olyx = RunningOlyx.start(dataDir, Map.of("OLYX_OUTBOUND_ALLOW", "127.0.0.1:" + callbacks.port(),
                 "OLYX_SSE_PING_MS", "150", "OLYX_CALLBACK_TIMEOUT_SECONDS", "1"));
-        ApiClient owner = olyx.owner();
+        owner = olyx.owner();
         tenant = olyx.newTenant(owner, "Gateway calls");
         Models.register(owner, tenant.projectId(), provider, "gpt-4o", "openai", 0.0025, 0.01, true, Map.of());
         Models.register(owner, tenant.projectId(), provider, "cheap", "openai", 0.0001, 0.0002, true, Map.of());
@@ -317,6 +318,30 @@ class GatewayCallEndToEndTest {
                 "inference.resolving.routing_complexity.out");
         JsonNode step = api.get("/api/v1/traces/" + answer.text("trace_id")).json().path("steps").get(0);
         assertThat(step.path("tier").asText()).isEqualTo("simple");
+    }
+
+    @Test
+    void aRequestInTheMediumBandGoesToTheGatewaysMediumModel() {
+        String id = gateway("Three tiers", Map.of("modelName", "gpt-4o", "modelRoutingParameters", Map.of(
+                "lowComplexityModelName", "cheap", "mediumComplexityModelName", "gpt-4o",
+                "highComplexityModelName", "smart")));
+        String project = "/api/v1/projects/" + tenant.projectId();
+        // Every score is at least 0, so a band from 0 holds every request that is not complex.
+        owner.patch(project, Map.of("project", Map.of("settings", Map.of("routing", Map.of("medium_threshold", 0)))));
+        try {
+            provider.enqueue(FakeBehavior.text("Hello!").withUsage(20, 3));
+
+            ApiClient.Response answer = chat(id, "Hi there", Map.of());
+
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+            assertThat(answer.text("model")).isEqualTo("gpt-4o");
+            JsonNode step = api.get("/api/v1/traces/" + answer.text("trace_id")).json().path("steps").get(0);
+            assertThat(step.path("tier").asText()).isEqualTo("medium");
+        } finally {
+            Map<String, Object> unset = new HashMap<>();
+            unset.put("routing", null);
+            owner.patch(project, Map.of("project", Map.of("settings", unset)));
+        }
     }
 
     @Test

@@ -112,6 +112,31 @@ class GuardAndMediaEndToEndTest {
     }
 
     @Test
+    void aProjectThatMapsAMediumTierSendsTheMiddleBandThere() {
+        RunningOlyx.Tenant banded = olyx.newTenant(owner, "Three tiers");
+        for (String model : List.of("gpt-4o-mini", "gpt-4o", "claude")) {
+            Models.register(owner, banded.projectId(), provider, model, "openai", 0.001, 0.002, true, Map.of());
+        }
+        String project = "/api/v1/projects/" + banded.projectId();
+        owner.patch(project, Map.of("project", Map.of("settings", Map.of("routing_tiers",
+                Map.of("simple", "gpt-4o-mini", "medium", "claude", "complex", "gpt-4o"),
+                "routing", Map.of("complex_threshold", 1.0)))));
+        String greeting = "Hi there, thanks for the help yesterday!";
+        assertThat(banded.client().post("/api/v1/simulate", Map.of("input", greeting)).text("tier"))
+                .as("below the default medium threshold").isEqualTo("simple");
+
+        owner.patch(project, Map.of("project", Map.of("settings", Map.of("routing",
+                Map.of("medium_threshold", 0.0)))));
+        ApiClient.Response medium = banded.client().post("/api/v1/simulate", Map.of("input", greeting));
+        assertThat(medium.text("tier")).as(medium.toString()).isEqualTo("medium");
+        assertThat(medium.text("model")).isEqualTo("claude");
+
+        assertError(owner.patch(project, Map.of("project", Map.of("settings", Map.of("routing",
+                Map.of("medium_threshold", 0.6, "complex_threshold", 0.5))))), 422, "invalid_request");
+        assertThat(provider.requestCount()).isZero();
+    }
+
+    @Test
     void anUnconfiguredTierIsReportedBySimulation() {
         RunningOlyx.Tenant bare = olyx.newTenant(owner, "Bare");
         ApiClient.Response sim = bare.client().post("/api/v1/simulate", Map.of("input", "hello"));

@@ -11,6 +11,7 @@ import io.olyx.domain.gateway.Gateway;
 import io.olyx.domain.gateway.GatewayFlags;
 import io.olyx.domain.gateway.GatewayParameters;
 import io.olyx.domain.gateway.ModelRouting;
+import io.olyx.domain.routing.Tier;
 import io.olyx.domain.gateway.Skill;
 import io.olyx.domain.gateway.ToolVisibility;
 import io.olyx.domain.llm.ChatMessage;
@@ -154,8 +155,8 @@ final class CallPreparation {
 
     /**
      * Complexity routing runs the pipeline's classifier over the gateway's models: the caller's project is seen
-     * with its simple and complex tiers pointing at the gateway's low- and high-complexity models (its secure tier,
-     * for sensitive requests, stays the project's).
+     * with its simple, medium and complex tiers pointing at the gateway's low-, medium- and high-complexity models
+     * (its secure tier, for sensitive requests, stays the project's; its routing thresholds apply).
      */
     private static KeyCaller routedCaller(KeyCaller caller, Optional<ModelRouting> routing) {
         if (routing.isEmpty()) {
@@ -163,8 +164,9 @@ final class CallPreparation {
         }
         Project p = caller.project();
         Map<String, Object> tiers = new LinkedHashMap<>();
-        tiers.put("simple", routing.get().low());
-        tiers.put("complex", routing.get().high());
+        tiers.put(Tier.SIMPLE.wire(), routing.get().low());
+        tiers.put(Tier.MEDIUM.wire(), routing.get().medium());
+        tiers.put(Tier.COMPLEX.wire(), routing.get().high());
         Project routed = new Project(p.id(), p.name(), p.description(), p.status(),
                 p.settings().merge(Map.of("routing_tiers", tiers)), p.createdAt(), p.updatedAt());
         return new KeyCaller(caller.key(), routed);

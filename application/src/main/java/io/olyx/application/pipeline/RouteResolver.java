@@ -35,7 +35,9 @@ public final class RouteResolver {
 
     public Route routed(Project project, RoutingInput input) {
         Map<String, Object> routingSettings = project.settings().section("routing", Map.of());
-        RoutingDecision decision = classifier.classify(input, RoutingThresholds.fromSettings(routingSettings));
+        boolean mediumTier = project.settings().tierModel(Tier.MEDIUM.wire()).isPresent();
+        RoutingDecision decision = classifier.classify(input,
+                RoutingThresholds.fromSettings(routingSettings, mediumTier));
         String tier = decision.tier().wire();
         Optional<ModelDefinition> model = project.settings().tierModel(tier)
                 .flatMap(identifier -> catalog.find(project.id(), identifier));

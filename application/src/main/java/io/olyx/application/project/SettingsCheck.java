@@ -17,7 +17,8 @@ final class SettingsCheck {
     }
 
     static void validate(ProjectSettings settings) {
-        check("settings.routing", () -> RoutingThresholds.fromSettings(settings.section("routing", Map.of())));
+        check("settings.routing", () -> RoutingThresholds.fromSettings(settings.section("routing", Map.of()),
+                true));
         check("settings.grading", () -> GradingThresholds.from(settings));
         check("settings.guardrails", () -> GuardPolicies.of(settings));
     }

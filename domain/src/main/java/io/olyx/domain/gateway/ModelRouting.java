@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * Complexity routing for a gateway: the model for low-, medium- and high-complexity requests (registry
- * identifiers). The reasoning-effort levels are stored but not yet applied.
+ * identifiers), the simple, medium and complex routing tiers of its calls. The reasoning-effort levels are stored
+ * but not applied.
  */
 public record ModelRouting(String low, String medium, String high) {
     public ModelRouting {

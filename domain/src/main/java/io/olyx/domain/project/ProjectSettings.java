@@ -12,7 +12,7 @@ import java.util.Set;
  * A project's settings: a free JSON object (clients may keep their own keys in it) of which Olyx reads the keys
  * below. Known keys are validated when set, so a typo in a value is a 422 rather than a silently ignored policy.
  * <ul>
- *   <li>{@code routing_tiers}: {simple, complex, secure} → model identifiers</li>
+ *   <li>{@code routing_tiers}: {simple, medium, complex, secure} → model identifiers (medium is optional)</li>
  *   <li>{@code telemetry_mode}: public | anonymized; {@code local_ref_required}: boolean</li>
  *   <li>{@code guardrails}: max_input_length, pii_threshold, injection_block, secret_action, block_threshold</li>
  *   <li>{@code rate_limit.requests_per_minute}, {@code loop_detection.{threshold, window_seconds}}</li>
@@ -20,7 +20,7 @@ import java.util.Set;
  * </ul>
  */
 public record ProjectSettings(Map<String, Object> values) {
-    public static final Set<String> TIERS = Set.of("simple", "complex", "secure");
+    public static final Set<String> TIERS = Set.of("simple", "medium", "complex", "secure");
     public static final Set<String> TELEMETRY_MODES = Set.of("public", "anonymized");
     public static final Set<String> SECRET_ACTIONS = Set.of("alert", "redact", "block");
 
@@ -77,7 +77,7 @@ public record ProjectSettings(Map<String, Object> values) {
         expectObject(values, "routing_tiers");
         JsonValues.object(values, "routing_tiers").ifPresent(tiers -> tiers.forEach((tier, model) -> {
             InvalidInput.require(TIERS.contains(tier), "settings.routing_tiers",
-                    "routing_tiers keys must be simple, complex or secure");
+                    "routing_tiers keys must be simple, medium, complex or secure");
             InvalidInput.require(model == null || model instanceof String, "settings.routing_tiers." + tier,
                     "routing tier models must be model identifiers (strings)");
         }));

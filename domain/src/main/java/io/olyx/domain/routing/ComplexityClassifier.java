@@ -47,7 +47,9 @@ public final class ComplexityClassifier {
             tier = Tier.SECURE;
             factors.add(new DecisionFactor.Rule("sensitive", Tier.SECURE));
         } else {
-            tier = score >= t.complexThreshold() ? Tier.COMPLEX : Tier.SIMPLE;
+            tier = score >= t.complexThreshold() ? Tier.COMPLEX
+                    : t.mediumThreshold().isPresent() && score >= t.mediumThreshold().getAsDouble() ? Tier.MEDIUM
+                    : Tier.SIMPLE;
         }
         factors.add(new DecisionFactor.Contribution("baseline", weights.baseline()));
         contributions.sort(LARGEST_FIRST);

@@ -2,6 +2,7 @@ package io.olyx.domain.routing;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalDouble;
 
 /**
  * Per-project knobs of the complexity classifier, read from {@code settings.routing}.
@@ -10,10 +11,14 @@ import java.util.Objects;
  *                              raising it sends fewer requests to the expensive model
  * @param longPromptChars       context size (characters) at which length alone makes a request complex
  * @param deepConversationTurns prior assistant/tool turns at which conversation depth counts fully
+ * @param mediumThreshold       score (at most {@code complexThreshold}) at or above which a request that is not
+ *                              complex goes to the medium tier; empty when the project maps no medium tier
  */
-public record RoutingThresholds(double complexThreshold, int longPromptChars, int deepConversationTurns) {
+public record RoutingThresholds(double complexThreshold, int longPromptChars, int deepConversationTurns,
+                                OptionalDouble mediumThreshold) {
 
     public static final String COMPLEX_THRESHOLD = "complex_threshold";
+    public static final String MEDIUM_THRESHOLD = "medium_threshold";
     public static final String LONG_PROMPT_CHARS = "long_prompt_chars";
     public static final String DEEP_CONVERSATION_TURNS = "deep_conversation_turns";
 
@@ -23,6 +28,13 @@ public record RoutingThresholds(double complexThreshold, int longPromptChars, in
      * about 1,000 tokens.
      */
     public static final RoutingThresholds DEFAULTS = new RoutingThresholds(0.5, 4_000, 8);
+
+    /**
+     * Where the medium band starts by default. On the routing benchmark's held-out half, scores of 0.5 and up are
+     * about a quarter of the requests, 0.3 to 0.5 about another quarter and the rest below: a three-way split close
+     * to even at the top.
+     */
+    public static final double DEFAULT_MEDIUM_THRESHOLD = 0.3;
 
     public RoutingThresholds {
         if (!(complexThreshold >= 0.0 && complexThreshold <= 1.0)) {
@@ -35,6 +47,18 @@ public record RoutingThresholds(double complexThreshold, int longPromptChars, in
             throw new IllegalArgumentException(
                     DEEP_CONVERSATION_TURNS + " must be positive, was " + deepConversationTurns);
         }
+        Objects.requireNonNull(mediumThreshold, "mediumThreshold");
+        mediumThreshold.ifPresent(medium -> {
+            if (!(medium >= 0.0 && medium <= complexThreshold)) {
+                throw new IllegalArgumentException(MEDIUM_THRESHOLD + " must be in [0, " + COMPLEX_THRESHOLD + "], was "
+                        + medium);
+            }
+        });
+    }
+
+    /** Two tiers (simple and complex): no medium band. */
+    public RoutingThresholds(double complexThreshold, int longPromptChars, int deepConversationTurns) {
+        this(complexThreshold, longPromptChars, deepConversationTurns, OptionalDouble.empty());
     }
 
     /**
@@ -44,15 +68,28 @@ public record RoutingThresholds(double complexThreshold, int longPromptChars, in
      * @throws IllegalArgumentException when a known key holds something that is not a valid number for it
      */
     public static RoutingThresholds fromSettings(Map<String, ?> settings) {
-        Objects.requireNonNull(settings, "settings");
-        return new RoutingThresholds(
-                number(settings, COMPLEX_THRESHOLD, DEFAULTS.complexThreshold),
-                wholeNumber(settings, LONG_PROMPT_CHARS, DEFAULTS.longPromptChars),
-                wholeNumber(settings, DEEP_CONVERSATION_TURNS, DEFAULTS.deepConversationTurns));
+        return fromSettings(settings, false);
     }
 
+    /**
+     * As {@link #fromSettings(Map)}, with a medium band when {@code mediumTier} (the project maps a medium tier):
+     * {@code medium_threshold}, else {@value #DEFAULT_MEDIUM_THRESHOLD} or the complex threshold if that is lower.
+     */
+    public static RoutingThresholds fromSettings(Map<String, ?> settings, boolean mediumTier) {
+        Objects.requireNonNull(settings, "settings");
+        double complex = number(settings, COMPLEX_THRESHOLD, DEFAULTS.complexThreshold);
+        return new RoutingThresholds(complex,
+                wholeNumber(settings, LONG_PROMPT_CHARS, DEFAULTS.longPromptChars),
+                wholeNumber(settings, DEEP_CONVERSATION_TURNS, DEFAULTS.deepConversationTurns),
+                mediumTier ? OptionalDouble.of(number(settings, MEDIUM_THRESHOLD,
+                        Math.min(DEFAULT_MEDIUM_THRESHOLD, complex))) : OptionalDouble.empty());
+    }
+
+    /** The same knobs at another complex threshold; a medium band is cut so it never starts above it. */
     public RoutingThresholds withComplexThreshold(double threshold) {
-        return new RoutingThresholds(threshold, longPromptChars, deepConversationTurns);
+        OptionalDouble medium = mediumThreshold.isPresent()
+                ? OptionalDouble.of(Math.min(mediumThreshold.getAsDouble(), threshold)) : mediumThreshold;
+        return new RoutingThresholds(threshold, longPromptChars, deepConversationTurns, medium);
     }
 
     private static double number(Map<String, ?> settings, String key, double fallback) {

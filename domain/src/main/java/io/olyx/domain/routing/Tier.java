@@ -6,6 +6,11 @@ import java.util.Optional;
 public enum Tier {
     /** Short, low-stakes prompts: the project's cheapest model. */
     SIMPLE("simple"),
+    /**
+     * Between the two, for projects that map this tier (AI gateways' {@code mediumComplexityModelName}): scores from
+     * {@code medium_threshold} up to the complex threshold. Without a medium model those requests stay simple.
+     */
+    MEDIUM("medium"),
     /** Long context, reasoning-heavy or multi-step prompts: the project's most capable model. */
     COMPLEX("complex"),
     /** Requests flagged as sensitive: the project's private or internal model route. */
@@ -17,7 +22,7 @@ public enum Tier {
         this.wireName = wireName;
     }
 
-    /** The name used in the API and in project settings ({@code "simple"}, {@code "complex"}, {@code "secure"}). */
+    /** The name used in the API and in project settings ({@code "simple"}, {@code "medium"}, {@code "complex"}, {@code "secure"}). */
     public String wire() {
         return wireName;
     }

@@ -10,6 +10,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.DoubleRange;
 
 import java.util.List;
+import java.util.OptionalDouble;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -64,6 +65,25 @@ class ComplexityClassifierProperties {
         RoutingDecision again = ComplexityClassifier.standard().classify(in, t);
 
         assertThat(again).isEqualTo(first);
+    }
+
+    /** With a medium band the score alone decides: complex at or above its threshold, medium from the band's. */
+    @Property
+    void aMediumBandSplitsTheNonComplexScoresAtItsThreshold(@ForAll("inputs") RoutingInput in,
+                                                           @ForAll("thresholds") RoutingThresholds t,
+                                                           @ForAll @DoubleRange(min = 0.0, max = 1.0) double share) {
+        double medium = t.complexThreshold() * share;
+        RoutingThresholds banded = new RoutingThresholds(t.complexThreshold(), t.longPromptChars(),
+                t.deepConversationTurns(), OptionalDouble.of(medium));
+        RoutingInput open = in.withSensitive(false);
+        RoutingDecision twoTiers = CLASSIFIER.classify(open, t);
+        RoutingDecision threeTiers = CLASSIFIER.classify(open, banded);
+
+        assertThat(threeTiers.score()).isEqualTo(twoTiers.score());
+        Tier expected = threeTiers.score() >= t.complexThreshold() ? Tier.COMPLEX
+                : threeTiers.score() >= medium ? Tier.MEDIUM : Tier.SIMPLE;
+        assertThat(threeTiers.tier()).isEqualTo(expected);
+        assertThat(twoTiers.tier()).isEqualTo(expected == Tier.MEDIUM ? Tier.SIMPLE : expected);
     }
 
     @Property

@@ -54,6 +54,27 @@ class RoutingValuesTest {
     }
 
     @Test
+    void aMediumBandExistsOnlyWhenTheProjectMapsAMediumTier() {
+        assertThat(RoutingThresholds.fromSettings(Map.of("medium_threshold", 0.4)).mediumThreshold()).isEmpty();
+        assertThat(RoutingThresholds.fromSettings(Map.of(), true).mediumThreshold())
+                .hasValue(RoutingThresholds.DEFAULT_MEDIUM_THRESHOLD);
+        assertThat(RoutingThresholds.fromSettings(Map.of("medium_threshold", "0.4"), true).mediumThreshold())
+                .hasValue(0.4);
+    }
+
+    @Test
+    void theDefaultMediumBandNeverStartsAboveTheComplexThreshold() {
+        assertThat(RoutingThresholds.fromSettings(Map.of("complex_threshold", 0.2), true).mediumThreshold())
+                .hasValue(0.2);
+        assertThat(RoutingThresholds.fromSettings(Map.of(), true).withComplexThreshold(0.1).mediumThreshold())
+                .hasValue(0.1);
+        assertThatThrownBy(() -> RoutingThresholds.fromSettings(Map.of("medium_threshold", 0.6), true))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("medium_threshold");
+        assertThatThrownBy(() -> RoutingThresholds.fromSettings(Map.of("medium_threshold", -0.1), true))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("medium_threshold");
+    }
+
+    @Test
     void aNullSettingValueMeansTheDefault() {
         Map<String, Object> settings = new HashMap<>();
         settings.put("complex_threshold", null);
