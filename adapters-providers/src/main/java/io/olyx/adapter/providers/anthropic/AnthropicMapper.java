@@ -3,6 +3,7 @@ package io.olyx.adapter.providers.anthropic;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.olyx.adapter.providers.support.AlternatingTurns;
 import io.olyx.adapter.providers.support.Jsons;
 import io.olyx.adapter.providers.support.ProviderFailures;
 import io.olyx.adapter.providers.support.TokenCounter;
@@ -92,28 +93,8 @@ final class AnthropicMapper {
     }
 
     private ArrayNode turns(List<ChatMessage> messages) {
-        ArrayNode turns = json.mapper().createArrayNode();
-        String currentRole = null;
-        ArrayNode content = null;
-        for (ChatMessage message : messages) {
-            if (message.role() == ChatRole.SYSTEM) {
-                continue;
-            }
-            String role = message.role() == ChatRole.ASSISTANT ? "assistant" : "user";
-            if (!role.equals(currentRole)) {
-                ObjectNode turn = turns.addObject();
-                turn.put("role", role);
-                content = turn.putArray("content");
-                currentRole = role;
-            }
-            addBlocks(message, content);
-        }
-        for (JsonNode turn : turns) {
-            if (turn.path("content").isEmpty()) {
-                ((ArrayNode) turn.path("content")).addObject().put("type", "text").put("text", "(empty)");
-            }
-        }
-        return turns;
+        return AlternatingTurns.of(json.mapper(), messages, this::addBlocks,
+                json.mapper().createObjectNode().put("type", "text").put("text", "(empty)"));
     }
 
     private void addBlocks(ChatMessage message, ArrayNode content) {

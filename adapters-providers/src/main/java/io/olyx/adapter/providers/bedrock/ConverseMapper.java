@@ -3,6 +3,7 @@ package io.olyx.adapter.providers.bedrock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.olyx.adapter.providers.support.AlternatingTurns;
 import io.olyx.adapter.providers.support.Jsons;
 import io.olyx.adapter.providers.support.ProviderFailures;
 import io.olyx.adapter.providers.support.TokenCounter;
@@ -81,46 +82,30 @@ final class ConverseMapper {
     }
 
     private ArrayNode messages(List<ChatMessage> messages) {
-        ArrayNode out = json.mapper().createArrayNode();
-        String currentRole = null;
-        ArrayNode content = null;
-        for (ChatMessage message : messages) {
-            if (message.role() == ChatRole.SYSTEM) {
-                continue;
-            }
-            String role = message.role() == ChatRole.ASSISTANT ? "assistant" : "user";
-            if (!role.equals(currentRole)) {
-                ObjectNode turn = out.addObject();
-                turn.put("role", role);
-                content = turn.putArray("content");
-                currentRole = role;
-            }
-            if (message.role() == ChatRole.TOOL) {
-                ObjectNode result = content.addObject().putObject("toolResult");
-                result.put("toolUseId", message.toolCallId().orElseThrow());
-                ObjectNode block = result.putArray("content").addObject();
-                JsonText.parseObject(message.content()).ifPresentOrElse(
-                        object -> block.set("json", json.tree(object)),
-                        () -> block.put("text", message.content().isEmpty() ? "(empty)" : message.content()));
-                result.put("status", "success");
-                continue;
-            }
-            if (!message.content().isBlank()) {
-                content.addObject().put("text", message.content());
-            }
-            for (ToolCall call : message.toolCalls()) {
-                ObjectNode use = content.addObject().putObject("toolUse");
-                use.put("toolUseId", call.id());
-                use.put("name", call.name());
-                use.set("input", json.tree(call.arguments()));
-            }
+        return AlternatingTurns.of(json.mapper(), messages, this::addBlocks,
+                json.mapper().createObjectNode().put("text", "(empty)"));
+    }
+
+    private void addBlocks(ChatMessage message, ArrayNode content) {
+        if (message.role() == ChatRole.TOOL) {
+            ObjectNode result = content.addObject().putObject("toolResult");
+            result.put("toolUseId", message.toolCallId().orElseThrow());
+            ObjectNode block = result.putArray("content").addObject();
+            JsonText.parseObject(message.content()).ifPresentOrElse(
+                    object -> block.set("json", json.tree(object)),
+                    () -> block.put("text", message.content().isEmpty() ? "(empty)" : message.content()));
+            result.put("status", "success");
+            return;
         }
-        for (JsonNode turn : out) {
-            if (turn.path("content").isEmpty()) {
-                ((ArrayNode) turn.path("content")).addObject().put("text", "(empty)");
-            }
+        if (!message.content().isBlank()) {
+            content.addObject().put("text", message.content());
         }
-        return out;
+        for (ToolCall call : message.toolCalls()) {
+            ObjectNode use = content.addObject().putObject("toolUse");
+            use.put("toolUseId", call.id());
+            use.put("name", call.name());
+            use.set("input", json.tree(call.arguments()));
+        }
     }
 
     ChatResult result(JsonNode root, ModelEndpoint endpoint, ChatRequest request) {
