@@ -15,7 +15,6 @@ import io.olyx.domain.llm.ToolCall;
 import io.olyx.domain.llm.ToolDefinition;
 import io.olyx.domain.llm.ToolChoice;
 import io.olyx.fixtures.provider.FakeBehavior;
-import io.olyx.fixtures.provider.FakeProviderServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +22,6 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -33,30 +29,11 @@ import org.junit.jupiter.params.provider.EnumSource;
  * The behaviour every HTTP wire format must share, run against each one over real HTTP on loopback: answers,
  * tool calls, streaming, usage, and how failures are classified for the fallback path.
  */
-class ProviderConformanceTest {
-    private static FakeProviderServer fake;
-    private static ProviderGateway gateway;
+class ProviderConformanceTest extends AgainstFakeProvider {
 
     private static final ToolDefinition WEATHER = new ToolDefinition("get_weather", "Get current weather for a city",
             Map.of("type", "object", "properties", Map.of("city", Map.of("type", "string")),
                     "required", List.of("city")));
-
-    @BeforeAll
-    static void start() {
-        fake = FakeProviderServer.start();
-        gateway = TestProviders.gateway();
-    }
-
-    @AfterAll
-    static void stop() {
-        gateway.close();
-        fake.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        fake.reset();
-    }
 
     private static ModelEndpoint endpoint(ProviderKind kind) {
         return TestProviders.endpoint(kind, fake);

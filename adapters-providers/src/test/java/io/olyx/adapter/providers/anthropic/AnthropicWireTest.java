@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.olyx.adapter.providers.ProviderGateway;
+import io.olyx.adapter.providers.AgainstFakeProvider;
 import io.olyx.adapter.providers.TestProviders;
 import io.olyx.adapter.providers.support.Jsons;
 import io.olyx.adapter.providers.support.StreamAssembler;
@@ -25,40 +25,17 @@ import io.olyx.domain.llm.ToolCall;
 import io.olyx.domain.llm.ToolChoice;
 import io.olyx.domain.llm.ToolDefinition;
 import io.olyx.fixtures.provider.FakeBehavior;
-import io.olyx.fixtures.provider.FakeProviderServer;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What the Messages API receives, its usage accounting, its stream events and what it does not offer. */
-class AnthropicWireTest {
-    private static FakeProviderServer fake;
-    private static ProviderGateway gateway;
+class AnthropicWireTest extends AgainstFakeProvider {
     private static final ToolDefinition WEATHER = new ToolDefinition("get_weather", "Weather for a city",
             Map.of("type", "object", "properties", Map.of("city", Map.of("type", "string"))));
-
-    @BeforeAll
-    static void start() {
-        fake = FakeProviderServer.start();
-        gateway = TestProviders.gateway();
-    }
-
-    @AfterAll
-    static void stop() {
-        gateway.close();
-        fake.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        fake.reset();
-    }
 
     private static ModelEndpoint anthropic() {
         return TestProviders.endpoint(ProviderKind.ANTHROPIC, fake);

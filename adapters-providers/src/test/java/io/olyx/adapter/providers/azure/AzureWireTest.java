@@ -3,43 +3,20 @@ package io.olyx.adapter.providers.azure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.olyx.adapter.providers.ProviderGateway;
+import io.olyx.adapter.providers.AgainstFakeProvider;
 import io.olyx.adapter.providers.TestProviders;
 import io.olyx.application.port.ProviderFailure;
 import io.olyx.domain.llm.ChatRequest;
 import io.olyx.domain.llm.ImageRequest;
 import io.olyx.domain.llm.ModelEndpoint;
 import io.olyx.domain.llm.ProviderKind;
-import io.olyx.fixtures.provider.FakeProviderServer;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Azure OpenAI: deployment URLs with api-version and the api-key header, the OpenAI format otherwise. */
-class AzureWireTest {
-    private static FakeProviderServer fake;
-    private static ProviderGateway gateway;
-
-    @BeforeAll
-    static void start() {
-        fake = FakeProviderServer.start();
-        gateway = TestProviders.gateway();
-    }
-
-    @AfterAll
-    static void stop() {
-        gateway.close();
-        fake.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        fake.reset();
-    }
+class AzureWireTest extends AgainstFakeProvider {
 
     private static ModelEndpoint azure() {
         return TestProviders.endpoint(ProviderKind.AZURE, fake);

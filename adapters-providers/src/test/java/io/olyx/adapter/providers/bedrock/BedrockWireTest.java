@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.olyx.adapter.providers.ProviderGateway;
+import io.olyx.adapter.providers.AgainstFakeProvider;
 import io.olyx.adapter.providers.TestProviders;
 import io.olyx.application.port.ProviderFailure;
 import io.olyx.domain.llm.AwsCredentials;
@@ -20,39 +20,16 @@ import io.olyx.domain.llm.ToolCall;
 import io.olyx.domain.llm.ToolChoice;
 import io.olyx.domain.llm.ToolDefinition;
 import io.olyx.fixtures.provider.CapturedRequest;
-import io.olyx.fixtures.provider.FakeProviderServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Bedrock runtime: signed Converse / ConverseStream / InvokeModel requests and the per-family invoke bodies. */
-class BedrockWireTest {
-    private static FakeProviderServer fake;
-    private static ProviderGateway gateway;
+class BedrockWireTest extends AgainstFakeProvider {
     private static final ToolDefinition WEATHER = new ToolDefinition("get_weather", "Weather for a city",
             Map.of("type", "object", "properties", Map.of("city", Map.of("type", "string"))));
-
-    @BeforeAll
-    static void start() {
-        fake = FakeProviderServer.start();
-        gateway = TestProviders.gateway();
-    }
-
-    @AfterAll
-    static void stop() {
-        gateway.close();
-        fake.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        fake.reset();
-    }
 
     private static ModelEndpoint bedrock(String model) {
         return ModelEndpoint.of(ProviderKind.BEDROCK, model, Optional.of(fake.baseUrl()),

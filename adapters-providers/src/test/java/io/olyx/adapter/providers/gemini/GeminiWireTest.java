@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.olyx.adapter.providers.ProviderGateway;
+import io.olyx.adapter.providers.AgainstFakeProvider;
 import io.olyx.adapter.providers.TestProviders;
 import io.olyx.application.port.ProviderFailure;
 import io.olyx.domain.llm.ChatMessage;
@@ -18,36 +18,13 @@ import io.olyx.domain.llm.ToolCall;
 import io.olyx.domain.llm.ToolChoice;
 import io.olyx.domain.llm.ToolDefinition;
 import io.olyx.fixtures.provider.FakeBehavior;
-import io.olyx.fixtures.provider.FakeProviderServer;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What generateContent and the embedding methods receive, and Gemini's schema subset. */
-class GeminiWireTest {
-    private static FakeProviderServer fake;
-    private static ProviderGateway gateway;
-
-    @BeforeAll
-    static void start() {
-        fake = FakeProviderServer.start();
-        gateway = TestProviders.gateway();
-    }
-
-    @AfterAll
-    static void stop() {
-        gateway.close();
-        fake.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        fake.reset();
-    }
+class GeminiWireTest extends AgainstFakeProvider {
 
     private static ModelEndpoint gemini() {
         return TestProviders.endpoint(ProviderKind.GEMINI, fake);

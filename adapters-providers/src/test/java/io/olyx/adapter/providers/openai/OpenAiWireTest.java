@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.olyx.adapter.providers.ProviderGateway;
+import io.olyx.adapter.providers.AgainstFakeProvider;
 import io.olyx.adapter.providers.TestProviders;
 import io.olyx.application.port.ProviderFailure;
 import io.olyx.domain.llm.ChatMessage;
@@ -19,40 +19,17 @@ import io.olyx.domain.llm.ToolCall;
 import io.olyx.domain.llm.ToolChoice;
 import io.olyx.domain.llm.ToolDefinition;
 import io.olyx.fixtures.provider.FakeBehavior;
-import io.olyx.fixtures.provider.FakeProviderServer;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** What OpenAI and OpenAI-compatible servers receive, and the parts of their answers only they have. */
-class OpenAiWireTest {
-    private static FakeProviderServer fake;
-    private static ProviderGateway gateway;
+class OpenAiWireTest extends AgainstFakeProvider {
     private static final ToolDefinition WEATHER = new ToolDefinition("get_weather", "Weather for a city",
             Map.of("type", "object", "properties", Map.of("city", Map.of("type", "string"))));
-
-    @BeforeAll
-    static void start() {
-        fake = FakeProviderServer.start();
-        gateway = TestProviders.gateway();
-    }
-
-    @AfterAll
-    static void stop() {
-        gateway.close();
-        fake.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        fake.reset();
-    }
 
     private static ModelEndpoint openAi() {
         return TestProviders.endpoint(ProviderKind.OPENAI, fake);
