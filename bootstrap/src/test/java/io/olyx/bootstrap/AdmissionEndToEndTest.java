@@ -4,43 +4,22 @@ import static io.olyx.bootstrap.ApiErrorsEndToEndTest.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.olyx.fixtures.provider.FakeBehavior;
-import io.olyx.fixtures.provider.FakeProviderServer;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Spend caps, loop detection and rate limits as a client meets them, on one node with the embedded database. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AdmissionEndToEndTest {
-    @TempDir
-    static Path dataDir;
-
-    FakeProviderServer provider;
-    RunningOlyx olyx;
-    ApiClient owner;
+class AdmissionEndToEndTest extends OlyxAgainstFakeProvider {
 
     @BeforeAll
     void start() {
-        provider = FakeProviderServer.start();
         provider.setDefault(FakeBehavior.text("ok").withUsage(10, 50));
-        olyx = RunningOlyx.start(dataDir);
-        owner = olyx.owner();
-    }
-
-    @AfterAll
-    void stop() {
-        olyx.close();
-        provider.close();
     }
 
     @Test

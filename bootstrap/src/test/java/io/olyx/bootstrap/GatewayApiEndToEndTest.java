@@ -4,47 +4,27 @@ import static io.olyx.bootstrap.ApiErrorsEndToEndTest.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.olyx.fixtures.provider.FakeProviderServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Seed 003's management endpoints for gateways, skills and memories, over HTTP as a client uses them. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class GatewayApiEndToEndTest {
-    @TempDir
-    static Path dataDir;
-
-    FakeProviderServer provider;
-    RunningOlyx olyx;
+class GatewayApiEndToEndTest extends OlyxAgainstFakeProvider {
     RunningOlyx.Tenant tenant;
     ApiClient api;
 
     @BeforeAll
     void start() {
-        provider = FakeProviderServer.start();
-        olyx = RunningOlyx.start(dataDir);
-        ApiClient owner = olyx.owner();
         tenant = olyx.newTenant(owner, "Gateways API");
         Models.register(owner, tenant.projectId(), provider, "gpt-4o", "openai", 0.0025, 0.01, true, Map.of());
         api = tenant.client();
-    }
-
-    @AfterAll
-    void stop() {
-        olyx.close();
-        provider.close();
     }
 
     static Map<String, Object> fullParameters() {

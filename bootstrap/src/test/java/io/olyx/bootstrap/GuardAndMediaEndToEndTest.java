@@ -4,34 +4,18 @@ import static io.olyx.bootstrap.ApiErrorsEndToEndTest.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.olyx.fixtures.provider.FakeBehavior;
-import io.olyx.fixtures.provider.FakeProviderServer;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Checks, simulation, policy discovery, embeddings and images over HTTP against the real wiring. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class GuardAndMediaEndToEndTest {
-    @TempDir
-    static Path dataDir;
-
-    FakeProviderServer provider;
-    RunningOlyx olyx;
-    ApiClient owner;
+class GuardAndMediaEndToEndTest extends OlyxAgainstFakeProvider {
     RunningOlyx.Tenant tenant;
 
     @BeforeAll
     void start() {
-        provider = FakeProviderServer.start();
-        olyx = RunningOlyx.start(dataDir);
-        owner = olyx.owner();
         tenant = olyx.newTenant(owner, "Guard");
         Models.register(owner, tenant.projectId(), provider, "gpt-4o", "openai", 0.0025, 0.01, true,
                 Map.of("fallback_identifier", "gpt-4o-mini"));
@@ -44,12 +28,6 @@ class GuardAndMediaEndToEndTest {
         Models.register(owner, tenant.projectId(), provider, "claude", "anthropic", 0.003, 0.015, true, Map.of());
         owner.patch("/api/v1/projects/" + tenant.projectId(), Map.of("project", Map.of("settings", Map.of(
                 "routing_tiers", Map.of("simple", "gpt-4o-mini", "complex", "gpt-4o")))));
-    }
-
-    @AfterAll
-    void stop() {
-        olyx.close();
-        provider.close();
     }
 
     @BeforeEach

@@ -5,39 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.olyx.fixtures.provider.FakeBehavior;
-import io.olyx.fixtures.provider.FakeProviderServer;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Insights computed from real traces: summarisation traffic on an expensive and a cheap model with equal quality, a
  * latency threshold every trace exceeds, and one intent carrying all traffic without a routing rule.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class InsightsEndToEndTest {
+class InsightsEndToEndTest extends OlyxAgainstFakeProvider {
     static final int TRACES_PER_MODEL = 15;
 
-    @TempDir
-    static Path dataDir;
-
-    FakeProviderServer provider;
-    RunningOlyx olyx;
-    ApiClient owner;
     RunningOlyx.Tenant tenant;
     String insights;
 
     @BeforeAll
     void start() {
-        provider = FakeProviderServer.start();
         provider.setDefault(FakeBehavior.text("A concise summary.").withUsage(600, 80));
-        olyx = RunningOlyx.start(dataDir);
-        owner = olyx.owner();
         tenant = olyx.newTenant(owner, "Insights");
         insights = "/api/v1/projects/" + tenant.projectId() + "/insights";
         Models.register(owner, tenant.projectId(), provider, "gpt-4o", "openai", 0.0025, 0.01, true, Map.of());
@@ -48,12 +33,6 @@ class InsightsEndToEndTest {
             summarize("gpt-4o", i);
             summarize("gpt-4o-mini", i);
         }
-    }
-
-    @AfterAll
-    void stop() {
-        olyx.close();
-        provider.close();
     }
 
     private void settings(Map<String, Object> settings) {

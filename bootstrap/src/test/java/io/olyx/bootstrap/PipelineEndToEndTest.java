@@ -5,39 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.olyx.fixtures.provider.FakeBehavior;
-import io.olyx.fixtures.provider.FakeProviderServer;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Model calls through the real wiring against a real provider server on loopback speaking the OpenAI format. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PipelineEndToEndTest {
+class PipelineEndToEndTest extends OlyxAgainstFakeProvider {
     static final List<Map<String, Object>> WEATHER_TOOL = List.of(Map.of("type", "function", "function", Map.of(
             "name", "get_weather", "description", "Get current weather for a city", "parameters", Map.of(
                     "type", "object", "properties", Map.of("city", Map.of("type", "string")),
                     "required", List.of("city")))));
 
-    @TempDir
-    static Path dataDir;
-
-    FakeProviderServer provider;
-    RunningOlyx olyx;
-    ApiClient owner;
     RunningOlyx.Tenant tenant;
 
     @BeforeAll
     void start() {
-        provider = FakeProviderServer.start();
-        olyx = RunningOlyx.start(dataDir);
-        owner = olyx.owner();
         tenant = olyx.newTenant(owner, "Pipeline");
         Models.register(owner, tenant.projectId(), provider, "gpt-4o", "openai", 0.0025, 0.01, true, Map.of());
         Models.register(owner, tenant.projectId(), provider, "gpt-4o-mini", "openai", 0.00015, 0.0006, true,
@@ -46,12 +31,6 @@ class PipelineEndToEndTest {
                 Map.of("infrastructure", "internal"));
         owner.patch("/api/v1/projects/" + tenant.projectId(), Map.of("project", Map.of("settings", Map.of(
                 "routing_tiers", Map.of("simple", "gpt-4o-mini", "complex", "gpt-4o", "secure", "private-llm")))));
-    }
-
-    @AfterAll
-    void stop() {
-        olyx.close();
-        provider.close();
     }
 
     @BeforeEach

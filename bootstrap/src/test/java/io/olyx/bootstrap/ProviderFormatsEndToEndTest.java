@@ -4,35 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.olyx.fixtures.provider.FakeBehavior;
-import io.olyx.fixtures.provider.FakeProviderServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every provider wire format, registered through the API and called through the real pipeline, plain and streamed. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ProviderFormatsEndToEndTest {
-    @TempDir
-    static Path dataDir;
-
-    FakeProviderServer provider;
-    RunningOlyx olyx;
+class ProviderFormatsEndToEndTest extends OlyxAgainstFakeProvider {
     RunningOlyx.Tenant tenant;
 
     Stream<Arguments> formats() {
@@ -49,9 +38,6 @@ class ProviderFormatsEndToEndTest {
 
     @BeforeAll
     void start() {
-        provider = FakeProviderServer.start();
-        olyx = RunningOlyx.start(dataDir);
-        ApiClient owner = olyx.owner();
         tenant = olyx.newTenant(owner, "Formats");
         formats().forEach(args -> {
             Object[] a = args.get();
@@ -68,12 +54,6 @@ class ProviderFormatsEndToEndTest {
             assertThat(owner.post("/api/v1/projects/" + tenant.projectId() + "/models",
                     Map.of("model_definition", definition)).status()).isEqualTo(201);
         });
-    }
-
-    @AfterAll
-    void stop() {
-        olyx.close();
-        provider.close();
     }
 
     @BeforeEach

@@ -6,35 +6,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.olyx.fixtures.provider.CapturedRequest;
 import io.olyx.fixtures.provider.FakeBehavior;
-import io.olyx.fixtures.provider.FakeProviderServer;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /** POST /api/v1/replay and GET /api/v1/replay/:job_id through the real wiring, job queue and pipeline. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ReplayEndToEndTest {
+class ReplayEndToEndTest extends OlyxAgainstFakeProvider {
     static final String HEX_JOB_ID = "[0-9a-f]{16}";
 
-    @TempDir
-    static Path dataDir;
-
-    FakeProviderServer provider;
-    RunningOlyx olyx;
-    ApiClient owner;
     RunningOlyx.Tenant tenant;
 
     @BeforeAll
     void start() {
-        provider = FakeProviderServer.start();
-        olyx = RunningOlyx.start(dataDir);
-        owner = olyx.owner();
         tenant = olyx.newTenant(owner, "Replay");
         register(tenant.projectId());
         owner.patch("/api/v1/projects/" + tenant.projectId(), Map.of("project", Map.of("settings", Map.of(
@@ -45,12 +30,6 @@ class ReplayEndToEndTest {
         Models.register(owner, projectId, provider, "gpt-4o", "openai", 0.0025, 0.01, true, Map.of());
         Models.register(owner, projectId, provider, "gpt-4o-mini", "openai", 0.00015, 0.0006, true, Map.of());
         Models.register(owner, projectId, provider, "claude-haiku", "openai", 0.0008, 0.004, true, Map.of());
-    }
-
-    @AfterAll
-    void stop() {
-        olyx.close();
-        provider.close();
     }
 
     @BeforeEach

@@ -5,28 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.olyx.fixtures.provider.FakeBehavior;
-import io.olyx.fixtures.provider.FakeProviderServer;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /** GET /api/v1/stats over real traffic: every block of seed 001's response, the query rules and who may read what. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class StatsEndToEndTest {
-    @TempDir
-    static Path dataDir;
-
-    FakeProviderServer provider;
-    RunningOlyx olyx;
-    ApiClient owner;
+class StatsEndToEndTest extends OlyxAgainstFakeProvider {
     RunningOlyx.Tenant tenant;
     RunningOlyx.Tenant other;
     BigDecimal tracedCost = BigDecimal.ZERO;
@@ -34,9 +21,6 @@ class StatsEndToEndTest {
 
     @BeforeAll
     void start() {
-        provider = FakeProviderServer.start();
-        olyx = RunningOlyx.start(dataDir);
-        owner = olyx.owner();
         tenant = olyx.newTenant(owner, "Stats");
         other = olyx.newTenant(owner, "Other stats");
         Models.register(owner, tenant.projectId(), provider, "gpt-4o", "openai", 0.0025, 0.01, true, Map.of());
@@ -45,12 +29,6 @@ class StatsEndToEndTest {
         owner.patch("/api/v1/projects/" + tenant.projectId(), Map.of("project", Map.of("settings", Map.of(
                 "routing_tiers", Map.of("simple", "gpt-4o-mini", "complex", "gpt-4o")))));
         recordTraffic();
-    }
-
-    @AfterAll
-    void stop() {
-        olyx.close();
-        provider.close();
     }
 
     /** Three plain traces (one with revenue and PII), one agent trace with a tool-call cycle. */

@@ -11,7 +11,6 @@ import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.chat.completions.ChatCompletionStreamOptions;
 import io.olyx.fixtures.provider.FakeBehavior;
-import io.olyx.fixtures.provider.FakeProviderServer;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -21,36 +20,23 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Streaming and OpenAI compatibility, proven with the official openai-java client pointed at Olyx. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class StreamingEndToEndTest {
-    @TempDir
-    static Path dataDir;
-
-    FakeProviderServer provider;
-    RunningOlyx olyx;
+class StreamingEndToEndTest extends OlyxAgainstFakeProvider {
     RunningOlyx.Tenant tenant;
     String rawKey;
     OpenAIClient openai;
 
     @BeforeAll
     void start() {
-        provider = FakeProviderServer.start();
-        olyx = RunningOlyx.start(dataDir);
-        ApiClient owner = olyx.owner();
         tenant = olyx.newTenant(owner, "Streaming");
         Models.register(owner, tenant.projectId(), provider, "gpt-4o", "openai", 0.0025, 0.01, true, Map.of());
         owner.patch("/api/v1/projects/" + tenant.projectId(), Map.of("project", Map.of("settings", Map.of(
@@ -58,12 +44,6 @@ class StreamingEndToEndTest {
         rawKey = tenant.rawKey();
         openai = OpenAIOkHttpClient.builder().apiKey(rawKey)
                 .baseUrl("http://127.0.0.1:" + olyx.port() + "/api/v1").maxRetries(0).build();
-    }
-
-    @AfterAll
-    void stop() {
-        olyx.close();
-        provider.close();
     }
 
     @BeforeEach

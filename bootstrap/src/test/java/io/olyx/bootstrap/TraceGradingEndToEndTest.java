@@ -4,52 +4,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.olyx.fixtures.provider.FakeBehavior;
-import io.olyx.fixtures.provider.FakeProviderServer;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Seed 001 "Get a trace" and "Complete a trace": every documented field is in the answers, and grades follow the
  * rules written in docs/api.md (a simple untiered step on a pricier model than the cheapest one is over-spent).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TraceGradingEndToEndTest {
+class TraceGradingEndToEndTest extends OlyxAgainstFakeProvider {
     static final List<String> SUMMARY_FIELDS = List.of("total_latency_ms", "total_cost", "revenue", "gross_margin",
             "latency_p50", "latency_p95", "latency_p99", "optimization_grade", "grades", "step_count", "chain_depth",
             "tool_overhead_ms", "stall_probability");
     static final List<String> SECURITY_FIELDS = List.of("pii_detected", "injection_attempt", "secret_leaked",
             "tool_fidelity_score", "shadow_score");
 
-    @TempDir
-    static Path dataDir;
-
-    FakeProviderServer provider;
-    RunningOlyx olyx;
     RunningOlyx.Tenant tenant;
 
     @BeforeAll
     void start() {
-        provider = FakeProviderServer.start();
-        olyx = RunningOlyx.start(dataDir);
-        ApiClient owner = olyx.owner();
         tenant = olyx.newTenant(owner, "Grading");
         Models.register(owner, tenant.projectId(), provider, "gpt-4o", "openai", 0.0025, 0.01, true, Map.of());
         Models.register(owner, tenant.projectId(), provider, "gpt-4o-mini", "openai", 0.00015, 0.0006, true,
                 Map.of());
         Models.register(owner, tenant.projectId(), provider, "twice-mini", "openai", 0.0003, 0.0012, true, Map.of());
-    }
-
-    @AfterAll
-    void stop() {
-        olyx.close();
-        provider.close();
     }
 
     private String traceWithRuns(String model, int runs) {
