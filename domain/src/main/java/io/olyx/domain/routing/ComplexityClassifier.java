@@ -8,7 +8,8 @@ import java.util.Objects;
 /**
  * Routes a request to the simple, medium, complex or secure tier. Sensitive requests always go to secure; otherwise
  * the weighted features give a complexity score in [0, 1], the project's complex threshold splits off complex and,
- * when the project has a medium band, its medium threshold splits the rest. Deterministic, no I/O, microseconds per request (the lexical scan is bounded, see TextScan).
+ * when the project has a medium band, its medium threshold splits the rest. Deterministic, no I/O, microseconds
+ * per request (the lexical scan is bounded, see TextScan).
  */
 public final class ComplexityClassifier {
 

@@ -22,7 +22,10 @@ public enum Tier {
         this.wireName = wireName;
     }
 
-    /** The name used in the API and in project settings ({@code "simple"}, {@code "medium"}, {@code "complex"}, {@code "secure"}). */
+    /**
+     * The name used in the API and in project settings ({@code "simple"}, {@code "medium"}, {@code "complex"},
+     * {@code "secure"}).
+     */
     public String wire() {
         return wireName;
     }
