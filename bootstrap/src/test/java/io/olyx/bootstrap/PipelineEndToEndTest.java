@@ -212,6 +212,29 @@ class PipelineEndToEndTest extends OlyxAgainstFakeProvider {
     }
 
     @Test
+    void aResponseFormatReachesTheProviderAndAMalformedOneIsRefusedBeforeAnyCall() {
+        Map<String, Object> format = Map.of("type", "json_schema", "json_schema", Map.of("name", "greeting",
+                "strict", true, "schema", Map.of("type", "object", "required", List.of("text"),
+                        "properties", Map.of("text", Map.of("type", "string")), "additionalProperties", false)));
+        List<Map<String, String>> messages = List.of(Map.of("role", "user", "content", "Greet me in French."));
+        provider.enqueue(FakeBehavior.text("{\"text\":\"Bonjour\"}").withUsage(20, 5));
+
+        ApiClient.Response answer = tenant.client().post("/api/v1/chat/completions", Map.of("model", "gpt-4o",
+                "messages", messages, "response_format", format));
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        JsonNode sent = provider.lastRequest().json().path("response_format");
+        assertThat(sent.path("type").asText()).isEqualTo("json_schema");
+        assertThat(sent.path("json_schema").path("name").asText()).isEqualTo("greeting");
+        assertThat(sent.path("json_schema").path("strict").asBoolean()).isTrue();
+        assertThat(sent.path("json_schema").path("schema").path("required").get(0).asText()).isEqualTo("text");
+        int calls = provider.requestCount();
+        assertError(tenant.client().post("/api/v1/chat/completions", Map.of("model", "gpt-4o", "messages", messages,
+                "response_format", Map.of("type", "yaml"))), 422, "invalid_request");
+        assertThat(provider.requestCount()).isEqualTo(calls);
+    }
+
+    @Test
     void assistantTurnsAreNumberedByTheUserMessagesTheyCarry() {
         String trace = newTrace();
         Map<String, Object> first = Map.of("trace_id", trace, "model", "gpt-4o", "messages", List.of(

@@ -146,7 +146,7 @@ final class CallPreparation {
         List<String> stop = p.flagged(GatewayFlags.NO_STOP_PARAMETER) ? List.of()
                 : requested.stop().isEmpty() ? g.stop() : requested.stop();
         return new ChatOptions(temperature, requested.maxTokens().isPresent() ? requested.maxTokens() : g.maxTokens(),
-                requested.topP().isPresent() ? requested.topP() : g.topP(), stop);
+                requested.topP().isPresent() ? requested.topP() : g.topP(), stop, requested.responseFormat());
     }
 
     private static ModelSelection selection(GatewayParameters p) {

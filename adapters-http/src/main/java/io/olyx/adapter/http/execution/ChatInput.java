@@ -4,6 +4,7 @@ import io.olyx.adapter.http.ApiError;
 import io.olyx.adapter.http.JsonBody;
 import io.olyx.domain.llm.ChatMessage;
 import io.olyx.domain.llm.ChatOptions;
+import io.olyx.domain.llm.ResponseFormat;
 import io.olyx.domain.llm.ToolCall;
 import io.olyx.domain.llm.ToolChoice;
 import io.olyx.domain.llm.ToolDefinition;
@@ -127,6 +128,10 @@ public final class ChatInput {
         if (topP.isPresent()) {
             options = options.withTopP(topP.get().doubleValue());
         }
+        ResponseFormat format = ResponseFormat.parse(body.value("response_format").orElse(null)).orElseThrow(() ->
+                ApiError.invalid("response_format must be {\"type\":\"text\"}, {\"type\":\"json_object\"} or "
+                        + "{\"type\":\"json_schema\",\"json_schema\":{\"name\":...,\"schema\":{...}}}"));
+        options = options.withResponseFormat(format);
         Optional<Object> stop = body.value("stop");
         if (stop.isPresent()) {
             options = options.withStop(stop.get() instanceof String s ? List.of(s)

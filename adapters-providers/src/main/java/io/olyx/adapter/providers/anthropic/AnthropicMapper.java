@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Domain chat values to and from the Messages API. System prompts travel apart from the turns; tool calls are
@@ -46,8 +47,10 @@ final class AnthropicMapper {
         ChatOptions options = request.options();
         body.put("max_tokens", options.maxTokens().orElse(
                 endpoint.configInt("max_tokens").orElse(DEFAULT_MAX_TOKENS)));
-        String system = request.messages().stream().filter(m -> m.role() == ChatRole.SYSTEM)
-                .map(ChatMessage::content).filter(s -> !s.isBlank()).collect(Collectors.joining("\n\n"));
+        // no JSON mode in the Messages API: a requested response format is asked for in the system prompt
+        String system = Stream.concat(request.messages().stream().filter(m -> m.role() == ChatRole.SYSTEM)
+                        .map(ChatMessage::content), options.responseFormat().instruction().stream())
+                .filter(s -> !s.isBlank()).collect(Collectors.joining("\n\n"));
         if (!system.isEmpty()) {
             body.put("system", system);
         }

@@ -42,10 +42,12 @@ final class ConverseMapper {
         ArrayNode system = json.mapper().createArrayNode();
         request.messages().stream().filter(m -> m.role() == ChatRole.SYSTEM && !m.content().isBlank())
                 .forEach(m -> system.addObject().put("text", m.content()));
+        ChatOptions options = request.options();
+        // Converse has no JSON mode: a requested response format is asked for in the system prompt
+        options.responseFormat().instruction().ifPresent(instruction -> system.addObject().put("text", instruction));
         if (!system.isEmpty()) {
             body.set("system", system);
         }
-        ChatOptions options = request.options();
         ObjectNode inference = json.mapper().createObjectNode();
         options.maxTokens().ifPresent(m -> inference.put("maxTokens", m));
         options.temperature().ifPresent(t -> inference.put("temperature", Math.min(1.0, t)));

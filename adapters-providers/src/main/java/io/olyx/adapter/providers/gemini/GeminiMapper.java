@@ -14,6 +14,7 @@ import io.olyx.domain.llm.ChatRole;
 import io.olyx.domain.llm.FinishReason;
 import io.olyx.domain.llm.JsonText;
 import io.olyx.domain.llm.ModelEndpoint;
+import io.olyx.domain.llm.ResponseFormat;
 import io.olyx.domain.llm.ProviderKind;
 import io.olyx.domain.llm.ToolCall;
 import io.olyx.domain.llm.ToolChoice;
@@ -66,6 +67,16 @@ final class GeminiMapper {
         if (!options.stop().isEmpty()) {
             ArrayNode stop = generation.putArray("stopSequences");
             options.stop().forEach(stop::add);
+        }
+        switch (options.responseFormat()) {
+            case ResponseFormat.Text t -> {
+                // the default: nothing to send
+            }
+            case ResponseFormat.JsonObject j -> generation.put("responseMimeType", "application/json");
+            case ResponseFormat.JsonSchema schema -> {
+                generation.put("responseMimeType", "application/json");
+                generation.set("responseSchema", json.tree(GeminiSchemas.sanitize(schema.schema())));
+            }
         }
         if (!generation.isEmpty()) {
             body.set("generationConfig", generation);

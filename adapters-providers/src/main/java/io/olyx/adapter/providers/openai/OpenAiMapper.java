@@ -12,6 +12,7 @@ import io.olyx.domain.llm.ChatRequest;
 import io.olyx.domain.llm.ChatResult;
 import io.olyx.domain.llm.FinishReason;
 import io.olyx.domain.llm.ModelEndpoint;
+import io.olyx.domain.llm.ResponseFormat;
 import io.olyx.domain.llm.ToolCall;
 import io.olyx.domain.llm.ToolChoice;
 import io.olyx.domain.llm.ToolDefinition;
@@ -46,6 +47,18 @@ final class OpenAiMapper {
         if (!options.stop().isEmpty()) {
             ArrayNode stop = body.putArray("stop");
             options.stop().forEach(stop::add);
+        }
+        switch (options.responseFormat()) {
+            case ResponseFormat.Text t -> {
+                // the default: nothing to send
+            }
+            case ResponseFormat.JsonObject j -> body.putObject("response_format").put("type", "json_object");
+            case ResponseFormat.JsonSchema schema -> {
+                ObjectNode format = body.putObject("response_format").put("type", "json_schema");
+                ObjectNode spec = format.putObject("json_schema").put("name", schema.name());
+                spec.set("schema", json.tree(schema.schema()));
+                spec.put("strict", schema.strict());
+            }
         }
         if (stream) {
             body.put("stream", true);

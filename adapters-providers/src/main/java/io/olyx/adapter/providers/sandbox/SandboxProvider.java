@@ -22,7 +22,8 @@ import java.util.function.Consumer;
 /**
  * Olyx's offline model, so a fresh install answers without network or keys. Every answer is a pure function of the
  * request (see {@link SandboxChat}), reported as model {@value #MODEL}, and its usage is counted with cl100k_base
- * and marked estimated. max_tokens and stop sequences are honoured so pipelines behave as with a real model.
+ * and marked estimated. max_tokens, stop sequences and JSON response formats are honoured so pipelines behave as
+ * with a real model.
  */
 public final class SandboxProvider implements ModelProvider {
     public static final String MODEL = "sandbox";
@@ -41,7 +42,7 @@ public final class SandboxProvider implements ModelProvider {
             case SandboxChat.Reply.Call call -> new ChatResult("", List.of(call.call()), FinishReason.TOOL_CALLS,
                     usage(request, "", List.of(call.call())), MODEL);
             case SandboxChat.Reply.Text text -> {
-                Limited limited = limit(text.text(), request);
+                Limited limited = limit(SandboxJson.answer(text.text(), request.options().responseFormat()), request);
                 yield new ChatResult(limited.text(), List.of(), limited.reason(),
                         usage(request, limited.text(), List.of()), MODEL);
             }

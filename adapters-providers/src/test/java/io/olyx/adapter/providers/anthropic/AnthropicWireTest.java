@@ -20,6 +20,7 @@ import io.olyx.domain.llm.FinishReason;
 import io.olyx.domain.llm.ImageRequest;
 import io.olyx.domain.llm.ModelEndpoint;
 import io.olyx.domain.llm.ProviderKind;
+import io.olyx.domain.llm.ResponseFormat;
 import io.olyx.domain.llm.StreamEvent;
 import io.olyx.domain.llm.ToolCall;
 import io.olyx.domain.llm.ToolChoice;
@@ -61,6 +62,15 @@ class AnthropicWireTest extends AgainstFakeProvider {
         assertThat(body.path("tool_choice").path("type").asText()).isEqualTo("any");
         assertThat(body.path("temperature").asDouble()).isEqualTo(1.0);
         assertThat(body.path("stop_sequences").get(0).asText()).isEqualTo("###");
+    }
+
+    @Test
+    void asksForAJsonAnswerInTheSystemPromptHavingNoJsonMode() {
+        gateway.chat(anthropic(), ChatRequest.of(List.of(ChatMessage.system("Be brief."), ChatMessage.user("Hi")))
+                .withOptions(ChatOptions.DEFAULTS.withResponseFormat(ResponseFormat.JSON_OBJECT)));
+
+        assertThat(fake.lastRequest().json().path("system").asText())
+                .isEqualTo("Be brief.\n\n" + ResponseFormat.JSON_OBJECT.instruction().orElseThrow());
     }
 
     @Test

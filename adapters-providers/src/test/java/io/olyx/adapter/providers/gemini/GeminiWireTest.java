@@ -14,6 +14,7 @@ import io.olyx.domain.llm.EmbeddingResult;
 import io.olyx.domain.llm.ImageRequest;
 import io.olyx.domain.llm.ModelEndpoint;
 import io.olyx.domain.llm.ProviderKind;
+import io.olyx.domain.llm.ResponseFormat;
 import io.olyx.domain.llm.ToolCall;
 import io.olyx.domain.llm.ToolChoice;
 import io.olyx.domain.llm.ToolDefinition;
@@ -46,6 +47,20 @@ class GeminiWireTest extends AgainstFakeProvider {
                 .containsExactly("user", "model", "user");
         assertThat(body.path("generationConfig").path("maxOutputTokens").asInt()).isEqualTo(50);
         assertThat(body.path("generationConfig").path("temperature").asDouble()).isEqualTo(0.5);
+    }
+
+    @Test
+    void asksForJsonWithTheSchemaCutToGeminisSubset() {
+        Map<String, Object> schema = Map.of("type", "object", "additionalProperties", false,
+                "properties", Map.of("city", Map.of("type", "string")));
+        gateway.chat(gemini(), ChatRequest.ofUser("Where?").withOptions(ChatOptions.DEFAULTS.withResponseFormat(
+                new ResponseFormat.JsonSchema("place", schema, true))));
+
+        JsonNode generation = fake.lastRequest().json().path("generationConfig");
+        assertThat(generation.path("responseMimeType").asText()).isEqualTo("application/json");
+        assertThat(generation.path("responseSchema").path("properties").path("city").path("type").asText())
+                .isEqualTo("string");
+        assertThat(generation.path("responseSchema").has("additionalProperties")).isFalse();
     }
 
     @Test

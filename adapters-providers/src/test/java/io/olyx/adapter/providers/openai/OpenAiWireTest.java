@@ -15,6 +15,7 @@ import io.olyx.domain.llm.ImageRequest;
 import io.olyx.domain.llm.ImageResult;
 import io.olyx.domain.llm.ModelEndpoint;
 import io.olyx.domain.llm.ProviderKind;
+import io.olyx.domain.llm.ResponseFormat;
 import io.olyx.domain.llm.ToolCall;
 import io.olyx.domain.llm.ToolChoice;
 import io.olyx.domain.llm.ToolDefinition;
@@ -41,6 +42,23 @@ class OpenAiWireTest extends AgainstFakeProvider {
 
         assertThat(fake.lastRequest().json().path("max_tokens").asInt()).isEqualTo(7);
         assertThat(fake.lastRequest().json().has("max_completion_tokens")).isFalse();
+    }
+
+    @Test
+    void passesAJsonSchemaResponseFormatOnAndSendsNoneForText() {
+        Map<String, Object> schema = Map.of("type", "object", "properties", Map.of("city", Map.of("type", "string")));
+        gateway.chat(openAi(), ChatRequest.ofUser("Where?").withOptions(ChatOptions.DEFAULTS.withResponseFormat(
+                new ResponseFormat.JsonSchema("place", schema, true))));
+
+        JsonNode format = fake.lastRequest().json().path("response_format");
+        assertThat(format.path("type").asText()).isEqualTo("json_schema");
+        assertThat(format.path("json_schema").path("name").asText()).isEqualTo("place");
+        assertThat(format.path("json_schema").path("strict").asBoolean()).isTrue();
+        assertThat(format.path("json_schema").path("schema").path("properties").path("city").path("type").asText())
+                .isEqualTo("string");
+
+        gateway.chat(openAi(), ChatRequest.ofUser("Where?"));
+        assertThat(fake.lastRequest().json().has("response_format")).isFalse();
     }
 
     @Test

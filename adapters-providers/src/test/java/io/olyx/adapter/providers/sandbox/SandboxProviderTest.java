@@ -13,7 +13,9 @@ import io.olyx.domain.llm.FinishReason;
 import io.olyx.domain.llm.ImageRequest;
 import io.olyx.domain.llm.ImageResult;
 import io.olyx.domain.llm.ModelEndpoint;
+import io.olyx.domain.llm.JsonText;
 import io.olyx.domain.llm.ProviderKind;
+import io.olyx.domain.llm.ResponseFormat;
 import io.olyx.domain.llm.StreamEvent;
 import io.olyx.domain.llm.ToolCall;
 import io.olyx.domain.llm.ToolChoice;
@@ -48,6 +50,32 @@ class SandboxProviderTest {
         assertThat(result.usage().estimated()).isTrue();
         assertThat(result.usage().promptTokens()).isPositive();
         assertThat(result.usage().completionTokens()).isPositive();
+    }
+
+    @Test
+    void answersInJsonWhenJsonIsAskedFor() {
+        ChatRequest question = ChatRequest.ofUser("Where is the office?");
+        ChatResult object = SANDBOX.chat(ENDPOINT, question.withOptions(
+                ChatOptions.DEFAULTS.withResponseFormat(ResponseFormat.JSON_OBJECT)));
+        assertThat(JsonText.parseObject(object.text())).hasValueSatisfying(o -> assertThat(o.get("answer"))
+                .isEqualTo(SANDBOX.chat(ENDPOINT, question).text()));
+
+        Map<String, Object> schema = Map.of("type", "object", "properties", Map.of(
+                "city", Map.of("type", "string"),
+                "floor", Map.of("type", "integer", "minimum", 2),
+                "open", Map.of("type", List.of("boolean", "null")),
+                "unit", Map.of("type", "string", "enum", List.of("metric", "imperial")),
+                "rooms", Map.of("type", "array", "items", Map.of("type", "object",
+                        "properties", Map.of("name", Map.of("type", "string"))))));
+        ChatResult shaped = SANDBOX.chat(ENDPOINT, question.withOptions(
+                ChatOptions.DEFAULTS.withResponseFormat(new ResponseFormat.JsonSchema("office", schema, true))));
+        Map<String, Object> answer = JsonText.parseObject(shaped.text()).orElseThrow();
+        assertThat(answer.get("city")).isInstanceOf(String.class);
+        assertThat(answer.get("floor")).isEqualTo(2L);
+        assertThat(answer.get("open")).isEqualTo(false);
+        assertThat(answer.get("unit")).isEqualTo("metric");
+        assertThat((List<?>) answer.get("rooms")).singleElement()
+                .satisfies(room -> assertThat(((Map<?, ?>) room).containsKey("name")).isTrue());
     }
 
     @Test
