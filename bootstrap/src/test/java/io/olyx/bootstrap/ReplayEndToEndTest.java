@@ -104,6 +104,28 @@ class ReplayEndToEndTest extends OlyxAgainstFakeProvider {
     }
 
     @Test
+    void aReplayAsksWithTheSourceStepsSamplingOptionsAndResponseFormat() {
+        String source = tenant.client().post("/api/v1/traces", Map.of()).text("id");
+        provider.enqueue(FakeBehavior.text("{\"answer\":\"Paris\"}").withUsage(30, 8));
+        ApiClient.Response ran = tenant.client().post("/api/v1/runs", Map.of("trace_id", source, "model", "gpt-4o",
+                "input", "Capital of France, as JSON.", "temperature", 0.3, "max_tokens", 40,
+                "response_format", Map.of("type", "json_object")));
+        assertThat(ran.status()).as(ran.toString()).isEqualTo(200);
+        tenant.client().patch("/api/v1/traces/" + source + "/complete", null);
+
+        String job = tenant.client().post("/api/v1/replay", Map.of("trace_id", source, "force_model",
+                "gpt-4o-mini")).text("job_id");
+        JsonNode done = Replays.awaitEnd(tenant.client(), job);
+
+        assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("completed");
+        JsonNode replayed = provider.lastRequest().json();
+        assertThat(replayed.path("model").asText()).isEqualTo("gpt-4o-mini");
+        assertThat(replayed.path("temperature").asDouble()).isEqualTo(0.3);
+        assertThat(replayed.path("max_tokens").asInt()).isEqualTo(40);
+        assertThat(replayed.path("response_format").path("type").asText()).isEqualTo("json_object");
+    }
+
+    @Test
     void compareModelsReplaysOncePerModelInTheRequestedOrder() {
         String source = sourceTrace(tenant.client(), "Summarize the meeting notes.", 800, 100);
 

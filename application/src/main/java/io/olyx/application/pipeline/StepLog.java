@@ -93,6 +93,10 @@ public final class StepLog {
         if (!request.tools().isEmpty()) {
             details.put("tools", request.tools().stream().map(StepLog::tool).toList());
         }
+        Map<String, Object> options = request.options().toWire();
+        if (!options.isEmpty()) {
+            details.put("options", options);
+        }
         if (!screening.piiEntities().isEmpty()) {
             details.put("pii_entities", screening.piiEntities().stream()
                     .map(e -> Map.of("type", e.type(), "start", e.start(), "end", e.end())).toList());

@@ -1,6 +1,7 @@
 package io.olyx.application.replay;
 
 import io.olyx.domain.llm.ChatMessage;
+import io.olyx.domain.llm.ChatOptions;
 import io.olyx.domain.llm.ChatRole;
 import io.olyx.domain.llm.ToolCall;
 import io.olyx.domain.llm.ToolDefinition;
@@ -48,6 +49,12 @@ final class ReplayInput {
             }
         }
         return new Prompt.Missing();
+    }
+
+    /** The sampling options and response format the source step was asked with (defaults when it kept none). */
+    static ChatOptions options(Map<String, Object> details) {
+        return details.get("options") instanceof Map<?, ?> options ? ChatOptions.fromWire(options)
+                : ChatOptions.DEFAULTS;
     }
 
     static List<ToolDefinition> tools(Map<String, Object> details) {

@@ -12,7 +12,6 @@ import io.olyx.application.port.StepRepository;
 import io.olyx.application.port.TraceRepository;
 import io.olyx.application.trace.TraceGrading;
 import io.olyx.domain.common.JsonValues;
-import io.olyx.domain.llm.ChatOptions;
 import io.olyx.domain.llm.ToolChoice;
 import io.olyx.domain.trace.Step;
 import io.olyx.domain.trace.StepId;
@@ -103,7 +102,7 @@ final class ReplayRecorder {
             throw new ReplayFailed("Step " + source.id().value() + " of the source trace kept no prompt to replay");
         }
         ModelRequest request = new ModelRequest(caller, Optional.of(trace), parent, prompt.messages(),
-                ReplayInput.tools(source.details()), ToolChoice.AUTO, ChatOptions.DEFAULTS,
+                ReplayInput.tools(source.details()), ToolChoice.AUTO, ReplayInput.options(source.details()),
                 new ModelSelection.Explicit(planned.model()), false, ENDPOINT,
                 Map.of(REPLAY_OF_STEP, source.id().value()), Map.of());
         return switch (pipeline.call(request)) {

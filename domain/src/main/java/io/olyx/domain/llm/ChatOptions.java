@@ -1,7 +1,10 @@
 package io.olyx.domain.llm;
 
 import io.olyx.domain.common.InvalidInput;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
@@ -48,6 +51,44 @@ public record ChatOptions(OptionalDouble temperature, OptionalInt maxTokens, Opt
 
     public ChatOptions withResponseFormat(ResponseFormat value) {
         return new ChatOptions(temperature, maxTokens, topP, stop, value);
+    }
+
+    /**
+     * The options a caller set, in OpenAI's names (temperature, max_tokens, top_p, stop, response_format): what a
+     * step records so a replay asks the same way.
+     */
+    public Map<String, Object> toWire() {
+        Map<String, Object> wire = new LinkedHashMap<>();
+        temperature.ifPresent(t -> wire.put("temperature", t));
+        maxTokens.ifPresent(m -> wire.put("max_tokens", m));
+        topP.ifPresent(p -> wire.put("top_p", p));
+        if (!stop.isEmpty()) {
+            wire.put("stop", stop);
+        }
+        if (!(responseFormat instanceof ResponseFormat.Text)) {
+            wire.put("response_format", responseFormat.toWire());
+        }
+        return wire;
+    }
+
+    /** Reads {@link #toWire()}'s form back; a value that is missing or out of range is left at its default. */
+    public static ChatOptions fromWire(Map<?, ?> wire) {
+        ChatOptions options = DEFAULTS;
+        if (wire.get("temperature") instanceof Number t && t.doubleValue() >= 0 && t.doubleValue() <= 2) {
+            options = options.withTemperature(t.doubleValue());
+        }
+        if (wire.get("max_tokens") instanceof Number m && m.longValue() > 0 && m.longValue() <= Integer.MAX_VALUE) {
+            options = options.withMaxTokens(m.intValue());
+        }
+        if (wire.get("top_p") instanceof Number p && p.doubleValue() > 0 && p.doubleValue() <= 1) {
+            options = options.withTopP(p.doubleValue());
+        }
+        if (wire.get("stop") instanceof List<?> stop && stop.stream().allMatch(s -> s instanceof String t
+                && !t.isEmpty())) {
+            options = options.withStop(stop.stream().map(String.class::cast).toList());
+        }
+        Optional<ResponseFormat> format = ResponseFormat.parse(wire.get("response_format"));
+        return format.isPresent() ? options.withResponseFormat(format.get()) : options;
     }
 
     private static void require(boolean condition, String message) {

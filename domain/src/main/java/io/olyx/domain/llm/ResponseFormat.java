@@ -69,6 +69,16 @@ public sealed interface ResponseFormat {
         }
     }
 
+    /** OpenAI's spelling, as {@link #parse} reads it. */
+    default Map<String, Object> toWire() {
+        return switch (this) {
+            case Text t -> Map.of("type", "text");
+            case JsonObject j -> Map.of("type", "json_object");
+            case JsonSchema s -> Map.of("type", "json_schema", "json_schema",
+                    Map.of("name", s.name(), "schema", s.schema(), "strict", s.strict()));
+        };
+    }
+
     /** What a system prompt must say for providers without a JSON mode; empty for text. */
     default Optional<String> instruction() {
         return switch (this) {

@@ -83,4 +83,23 @@ class ChatValuesTest {
         assertThatThrownBy(() -> new ImageRequest("a cat", "big", 1, Optional.empty(), Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void optionsRoundTripThroughTheirWireForm() {
+        ChatOptions options = ChatOptions.DEFAULTS.withTemperature(0.3).withMaxTokens(64).withTopP(0.9)
+                .withStop(List.of("END")).withResponseFormat(new ResponseFormat.JsonSchema("place",
+                        Map.of("type", "object"), true));
+
+        assertThat(ChatOptions.fromWire(options.toWire())).isEqualTo(options);
+        assertThat(ChatOptions.DEFAULTS.toWire()).isEmpty();
+        assertThat(ChatOptions.fromWire(Map.of())).isEqualTo(ChatOptions.DEFAULTS);
+    }
+
+    @Test
+    void wireValuesOutOfRangeAreLeftAtTheirDefaults() {
+        ChatOptions read = ChatOptions.fromWire(Map.of("temperature", 3.5, "max_tokens", 0, "top_p", "high",
+                "stop", List.of(""), "response_format", Map.of("type", "yaml")));
+
+        assertThat(read).isEqualTo(ChatOptions.DEFAULTS);
+    }
 }
