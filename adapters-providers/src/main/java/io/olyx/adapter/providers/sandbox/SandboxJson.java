@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * The sandbox's answer when JSON is asked for: {@code {"answer": text}} for any JSON object, and for a schema the
- * simplest instance of it, every string holding the text (first enum values, minimums, one array item where
- * items are required), so a client's parsing code runs against the sandbox as against a real model.
+ * simplest instance of it (every string holding the text, first enum values, minimums, one item in each array
+ * whose items are described), so a client's parsing code runs against the sandbox as against a real model.
  */
 final class SandboxJson {
     private static final int MAX_DEPTH = 16;
