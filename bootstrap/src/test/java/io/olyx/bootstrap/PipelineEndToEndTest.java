@@ -212,7 +212,7 @@ class PipelineEndToEndTest extends OlyxAgainstFakeProvider {
     }
 
     @Test
-    void aResponseFormatReachesTheProviderAndAMalformedOneIsRefusedBeforeAnyCall() {
+    void aResponseFormatPenaltiesAndSeedReachTheProviderAndAMalformedFormatIsRefusedBeforeAnyCall() {
         Map<String, Object> format = Map.of("type", "json_schema", "json_schema", Map.of("name", "greeting",
                 "strict", true, "schema", Map.of("type", "object", "required", List.of("text"),
                         "properties", Map.of("text", Map.of("type", "string")), "additionalProperties", false)));
@@ -220,7 +220,7 @@ class PipelineEndToEndTest extends OlyxAgainstFakeProvider {
         provider.enqueue(FakeBehavior.text("{\"text\":\"Bonjour\"}").withUsage(20, 5));
 
         ApiClient.Response answer = tenant.client().post("/api/v1/chat/completions", Map.of("model", "gpt-4o",
-                "messages", messages, "response_format", format));
+                "messages", messages, "response_format", format, "presence_penalty", 0.5, "seed", 7));
 
         assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
         JsonNode sent = provider.lastRequest().json().path("response_format");
@@ -228,6 +228,8 @@ class PipelineEndToEndTest extends OlyxAgainstFakeProvider {
         assertThat(sent.path("json_schema").path("name").asText()).isEqualTo("greeting");
         assertThat(sent.path("json_schema").path("strict").asBoolean()).isTrue();
         assertThat(sent.path("json_schema").path("schema").path("required").get(0).asText()).isEqualTo("text");
+        assertThat(provider.lastRequest().json().path("presence_penalty").asDouble()).isEqualTo(0.5);
+        assertThat(provider.lastRequest().json().path("seed").asLong()).isEqualTo(7);
         int calls = provider.requestCount();
         assertError(tenant.client().post("/api/v1/chat/completions", Map.of("model", "gpt-4o", "messages", messages,
                 "response_format", Map.of("type", "yaml"))), 422, "invalid_request");

@@ -146,7 +146,10 @@ final class CallPreparation {
         List<String> stop = p.flagged(GatewayFlags.NO_STOP_PARAMETER) ? List.of()
                 : requested.stop().isEmpty() ? g.stop() : requested.stop();
         return new ChatOptions(temperature, requested.maxTokens().isPresent() ? requested.maxTokens() : g.maxTokens(),
-                requested.topP().isPresent() ? requested.topP() : g.topP(), stop, requested.responseFormat());
+                requested.topP().isPresent() ? requested.topP() : g.topP(), stop, requested.responseFormat(),
+                requested.presencePenalty().isPresent() ? requested.presencePenalty() : g.presencePenalty(),
+                requested.frequencyPenalty().isPresent() ? requested.frequencyPenalty() : g.frequencyPenalty(),
+                requested.seed());
     }
 
     private static ModelSelection selection(GatewayParameters p) {

@@ -6,7 +6,10 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 
-/** A gateway's sampling defaults (temperature, topP, stop, maxCompletionTokens) as chat options. */
+/**
+ * A gateway's sampling defaults (temperature, topP, stop, maxCompletionTokens, presencePenalty, frequencyPenalty)
+ * as chat options.
+ */
 final class Sampling {
     private Sampling() {
     }
@@ -29,6 +32,15 @@ final class Sampling {
         Optional<String> stop = p.string("stop").filter(s -> !s.isEmpty());
         if (stop.isPresent() && !flags.contains(GatewayFlags.NO_STOP_PARAMETER)) {
             options = options.withStop(List.of(stop.get()));
+        }
+        for (String penalty : List.of("presencePenalty", "frequencyPenalty")) {
+            Optional<BigDecimal> value = p.number(penalty);
+            if (value.isPresent()) {
+                double v = value.get().doubleValue();
+                InvalidInput.require(v >= -2 && v <= 2, p.name(penalty), p.name(penalty) + " must be between -2 and 2");
+                options = penalty.equals("presencePenalty") ? options.withPresencePenalty(v)
+                        : options.withFrequencyPenalty(v);
+            }
         }
         var maxTokens = p.wholeNumber("maxCompletionTokens");
         if (maxTokens.isPresent()) {

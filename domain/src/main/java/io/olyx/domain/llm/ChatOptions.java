@@ -7,12 +7,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /**
  * Sampling knobs a caller may set, absent ones left to the provider's defaults, and the shape the answer must take.
+ * Penalties and seed are OpenAI's; providers without them (Anthropic, Bedrock) leave them out.
  */
 public record ChatOptions(OptionalDouble temperature, OptionalInt maxTokens, OptionalDouble topP, List<String> stop,
-                          ResponseFormat responseFormat) {
+                          ResponseFormat responseFormat, OptionalDouble presencePenalty,
+                          OptionalDouble frequencyPenalty, OptionalLong seed) {
     public static final ChatOptions DEFAULTS =
             new ChatOptions(OptionalDouble.empty(), OptionalInt.empty(), OptionalDouble.empty(), List.of());
 
@@ -22,40 +25,65 @@ public record ChatOptions(OptionalDouble temperature, OptionalInt maxTokens, Opt
         topP = topP == null ? OptionalDouble.empty() : topP;
         stop = List.copyOf(stop == null ? List.of() : stop);
         responseFormat = responseFormat == null ? ResponseFormat.TEXT : responseFormat;
+        presencePenalty = presencePenalty == null ? OptionalDouble.empty() : presencePenalty;
+        frequencyPenalty = frequencyPenalty == null ? OptionalDouble.empty() : frequencyPenalty;
+        seed = seed == null ? OptionalLong.empty() : seed;
         temperature.ifPresent(t -> require(t >= 0 && t <= 2, "temperature must be between 0 and 2"));
         maxTokens.ifPresent(m -> require(m > 0, "max tokens must be positive"));
         topP.ifPresent(p -> require(p > 0 && p <= 1, "top_p must be in (0, 1]"));
         stop.forEach(s -> require(!s.isEmpty(), "stop sequences must not be empty"));
+        presencePenalty.ifPresent(p -> require(p >= -2 && p <= 2, "presence_penalty must be between -2 and 2"));
+        frequencyPenalty.ifPresent(f -> require(f >= -2 && f <= 2, "frequency_penalty must be between -2 and 2"));
     }
 
-    /** Free-text answers. */
+    /** Free-text answers, no penalties, no seed. */
     public ChatOptions(OptionalDouble temperature, OptionalInt maxTokens, OptionalDouble topP, List<String> stop) {
-        this(temperature, maxTokens, topP, stop, ResponseFormat.TEXT);
+        this(temperature, maxTokens, topP, stop, ResponseFormat.TEXT, OptionalDouble.empty(), OptionalDouble.empty(),
+                OptionalLong.empty());
     }
 
     public ChatOptions withTemperature(double value) {
-        return new ChatOptions(OptionalDouble.of(value), maxTokens, topP, stop, responseFormat);
+        return new ChatOptions(OptionalDouble.of(value), maxTokens, topP, stop, responseFormat, presencePenalty,
+                frequencyPenalty, seed);
     }
 
     public ChatOptions withMaxTokens(int value) {
-        return new ChatOptions(temperature, OptionalInt.of(value), topP, stop, responseFormat);
+        return new ChatOptions(temperature, OptionalInt.of(value), topP, stop, responseFormat, presencePenalty,
+                frequencyPenalty, seed);
     }
 
     public ChatOptions withTopP(double value) {
-        return new ChatOptions(temperature, maxTokens, OptionalDouble.of(value), stop, responseFormat);
+        return new ChatOptions(temperature, maxTokens, OptionalDouble.of(value), stop, responseFormat,
+                presencePenalty, frequencyPenalty, seed);
     }
 
     public ChatOptions withStop(List<String> value) {
-        return new ChatOptions(temperature, maxTokens, topP, value, responseFormat);
+        return new ChatOptions(temperature, maxTokens, topP, value, responseFormat, presencePenalty,
+                frequencyPenalty, seed);
     }
 
     public ChatOptions withResponseFormat(ResponseFormat value) {
-        return new ChatOptions(temperature, maxTokens, topP, stop, value);
+        return new ChatOptions(temperature, maxTokens, topP, stop, value, presencePenalty, frequencyPenalty, seed);
+    }
+
+    public ChatOptions withPresencePenalty(double value) {
+        return new ChatOptions(temperature, maxTokens, topP, stop, responseFormat, OptionalDouble.of(value),
+                frequencyPenalty, seed);
+    }
+
+    public ChatOptions withFrequencyPenalty(double value) {
+        return new ChatOptions(temperature, maxTokens, topP, stop, responseFormat, presencePenalty,
+                OptionalDouble.of(value), seed);
+    }
+
+    public ChatOptions withSeed(long value) {
+        return new ChatOptions(temperature, maxTokens, topP, stop, responseFormat, presencePenalty,
+                frequencyPenalty, OptionalLong.of(value));
     }
 
     /**
-     * The options a caller set, in OpenAI's names (temperature, max_tokens, top_p, stop, response_format): what a
-     * step records so a replay asks the same way.
+     * The options a caller set, in OpenAI's names (temperature, max_tokens, top_p, stop, response_format,
+     * presence_penalty, frequency_penalty, seed): what a step records so a replay asks the same way.
      */
     public Map<String, Object> toWire() {
         Map<String, Object> wire = new LinkedHashMap<>();
@@ -68,6 +96,9 @@ public record ChatOptions(OptionalDouble temperature, OptionalInt maxTokens, Opt
         if (!(responseFormat instanceof ResponseFormat.Text)) {
             wire.put("response_format", responseFormat.toWire());
         }
+        presencePenalty.ifPresent(p -> wire.put("presence_penalty", p));
+        frequencyPenalty.ifPresent(f -> wire.put("frequency_penalty", f));
+        seed.ifPresent(v -> wire.put("seed", v));
         return wire;
     }
 
@@ -86,6 +117,15 @@ public record ChatOptions(OptionalDouble temperature, OptionalInt maxTokens, Opt
         if (wire.get("stop") instanceof List<?> stop && stop.stream().allMatch(s -> s instanceof String t
                 && !t.isEmpty())) {
             options = options.withStop(stop.stream().map(String.class::cast).toList());
+        }
+        if (wire.get("presence_penalty") instanceof Number p && Math.abs(p.doubleValue()) <= 2) {
+            options = options.withPresencePenalty(p.doubleValue());
+        }
+        if (wire.get("frequency_penalty") instanceof Number f && Math.abs(f.doubleValue()) <= 2) {
+            options = options.withFrequencyPenalty(f.doubleValue());
+        }
+        if (wire.get("seed") instanceof Number v && v.doubleValue() == Math.rint(v.doubleValue())) {
+            options = options.withSeed(v.longValue());
         }
         Optional<ResponseFormat> format = ResponseFormat.parse(wire.get("response_format"));
         return format.isPresent() ? options.withResponseFormat(format.get()) : options;

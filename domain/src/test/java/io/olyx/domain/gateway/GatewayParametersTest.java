@@ -36,7 +36,7 @@ class GatewayParametersTest {
     void honouredFieldsAreReadIntoTheirTypes() {
         String collection = UUID.randomUUID().toString();
         GatewayParameters p = GatewayParameters.parse(with("temperature", 0.2, "stop", "END",
-                "maxCompletionTokens", 300L, "knowledgeCollections", List.of(collection),
+                "maxCompletionTokens", 300L, "presencePenalty", 0.5, "frequencyPenalty", -0.25, "knowledgeCollections", List.of(collection),
                 "knowledgeBaseMaximumResults", 7L, "knowledgeBaseMinimumScore", 0.4, "rerankerName", "smart",
                 "queryStrategy", "UserRewrite", "queryStrategyParameters", Map.of("rewriteContextSize", 2L),
                 "contextMaximumSize", 4000L, "contextOverflowAction", "Truncate", "toolContextCount", 2L,
@@ -45,6 +45,8 @@ class GatewayParametersTest {
         assertThat(p.sampling().temperature()).hasValue(0.2);
         assertThat(p.sampling().stop()).as("NoStopParameter drops the stop sequence").isEmpty();
         assertThat(p.sampling().maxTokens()).hasValue(300);
+        assertThat(p.sampling().presencePenalty()).hasValue(0.5);
+        assertThat(p.sampling().frequencyPenalty()).hasValue(-0.25);
         assertThat(p.knowledge().collections()).containsExactly(UUID.fromString(collection));
         assertThat(p.knowledge().maximumResults()).isEqualTo(7);
         assertThat(p.knowledge().strategy().rewrites()).isTrue();
@@ -60,6 +62,8 @@ class GatewayParametersTest {
         assertThatThrownBy(() -> GatewayParameters.parse(Map.of())).isInstanceOf(InvalidInput.class)
                 .hasMessageContaining("parameters.modelName");
         assertThatThrownBy(() -> GatewayParameters.parse(with("topP", 0))).hasMessageContaining("parameters.topP");
+        assertThatThrownBy(() -> GatewayParameters.parse(with("presencePenalty", 2.5)))
+                .hasMessageContaining("parameters.presencePenalty");
         assertThatThrownBy(() -> GatewayParameters.parse(with("knowledgeCollections", List.of("nope"))))
                 .hasMessageContaining("parameters.knowledgeCollections");
         assertThatThrownBy(() -> GatewayParameters.parse(with("rerankerName", "magic")))

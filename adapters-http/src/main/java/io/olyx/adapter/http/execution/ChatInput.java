@@ -132,6 +132,18 @@ public final class ChatInput {
                 ApiError.invalid("response_format must be {\"type\":\"text\"}, {\"type\":\"json_object\"} or "
                         + "{\"type\":\"json_schema\",\"json_schema\":{\"name\":...,\"schema\":{...}}}"));
         options = options.withResponseFormat(format);
+        Optional<BigDecimal> presence = body.decimal("presence_penalty");
+        if (presence.isPresent()) {
+            options = options.withPresencePenalty(presence.get().doubleValue());
+        }
+        Optional<BigDecimal> frequency = body.decimal("frequency_penalty");
+        if (frequency.isPresent()) {
+            options = options.withFrequencyPenalty(frequency.get().doubleValue());
+        }
+        Optional<Long> seed = body.longValue("seed");
+        if (seed.isPresent()) {
+            options = options.withSeed(seed.get());
+        }
         Optional<Object> stop = body.value("stop");
         if (stop.isPresent()) {
             options = options.withStop(stop.get() instanceof String s ? List.of(s)

@@ -64,6 +64,9 @@ final class GeminiMapper {
         options.temperature().ifPresent(t -> generation.put("temperature", t));
         options.topP().ifPresent(p -> generation.put("topP", p));
         options.maxTokens().ifPresent(m -> generation.put("maxOutputTokens", m));
+        options.presencePenalty().ifPresent(p -> generation.put("presencePenalty", p));
+        options.frequencyPenalty().ifPresent(f -> generation.put("frequencyPenalty", f));
+        options.seed().ifPresent(seed -> generation.put("seed", seed));
         if (!options.stop().isEmpty()) {
             ArrayNode stop = generation.putArray("stopSequences");
             options.stop().forEach(stop::add);

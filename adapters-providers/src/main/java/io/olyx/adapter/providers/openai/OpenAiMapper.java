@@ -44,6 +44,9 @@ final class OpenAiMapper {
         options.temperature().ifPresent(t -> body.put("temperature", t));
         options.topP().ifPresent(p -> body.put("top_p", p));
         options.maxTokens().ifPresent(m -> body.put(maxTokensField, m));
+        options.presencePenalty().ifPresent(p -> body.put("presence_penalty", p));
+        options.frequencyPenalty().ifPresent(f -> body.put("frequency_penalty", f));
+        options.seed().ifPresent(seed -> body.put("seed", seed));
         if (!options.stop().isEmpty()) {
             ArrayNode stop = body.putArray("stop");
             options.stop().forEach(stop::add);

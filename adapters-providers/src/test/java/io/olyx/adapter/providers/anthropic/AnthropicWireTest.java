@@ -47,7 +47,8 @@ class AnthropicWireTest extends AgainstFakeProvider {
         gateway.chat(anthropic(), ChatRequest.of(List.of(ChatMessage.system("Be brief."),
                         ChatMessage.system("Answer in English."), ChatMessage.user("Hi")))
                 .withTools(List.of(WEATHER), ToolChoice.REQUIRED)
-                .withOptions(ChatOptions.DEFAULTS.withTemperature(1.7).withStop(List.of("###"))));
+                .withOptions(ChatOptions.DEFAULTS.withTemperature(1.7).withStop(List.of("###"))
+                        .withPresencePenalty(0.5).withSeed(42)));
 
         var captured = fake.lastRequest();
         assertThat(captured.path()).isEqualTo("/v1/messages");
@@ -55,6 +56,7 @@ class AnthropicWireTest extends AgainstFakeProvider {
         assertThat(captured.header("anthropic-version")).contains("2023-06-01");
         JsonNode body = captured.json();
         assertThat(body.path("system").asText()).isEqualTo("Be brief.\n\nAnswer in English.");
+        assertThat(body.has("presence_penalty") || body.has("seed")).as("the Messages API has neither").isFalse();
         assertThat(body.path("messages")).hasSize(1);
         assertThat(body.path("messages").get(0).path("role").asText()).isEqualTo("user");
         assertThat(body.path("max_tokens").asInt()).isEqualTo(AnthropicMapper.DEFAULT_MAX_TOKENS);

@@ -35,7 +35,8 @@ class GeminiWireTest extends AgainstFakeProvider {
     void sendsContentsSystemInstructionAndTheKeyAsAHeader() {
         gateway.chat(gemini(), ChatRequest.of(List.of(ChatMessage.system("Be brief."), ChatMessage.user("Hi"),
                         ChatMessage.assistant("Hello!"), ChatMessage.user("Again")))
-                .withOptions(ChatOptions.DEFAULTS.withMaxTokens(50).withTemperature(0.5)));
+                .withOptions(ChatOptions.DEFAULTS.withMaxTokens(50).withTemperature(0.5).withPresencePenalty(0.5)
+                        .withFrequencyPenalty(-0.25).withSeed(42)));
 
         var captured = fake.lastRequest();
         assertThat(captured.path()).isEqualTo("/v1beta/models/gemini-2.0-flash:generateContent");
@@ -47,6 +48,9 @@ class GeminiWireTest extends AgainstFakeProvider {
                 .containsExactly("user", "model", "user");
         assertThat(body.path("generationConfig").path("maxOutputTokens").asInt()).isEqualTo(50);
         assertThat(body.path("generationConfig").path("temperature").asDouble()).isEqualTo(0.5);
+        assertThat(body.path("generationConfig").path("presencePenalty").asDouble()).isEqualTo(0.5);
+        assertThat(body.path("generationConfig").path("frequencyPenalty").asDouble()).isEqualTo(-0.25);
+        assertThat(body.path("generationConfig").path("seed").asLong()).isEqualTo(42);
     }
 
     @Test

@@ -62,6 +62,17 @@ class OpenAiWireTest extends AgainstFakeProvider {
     }
 
     @Test
+    void passesPenaltiesAndSeedOn() {
+        gateway.chat(openAi(), ChatRequest.ofUser("Hi").withOptions(ChatOptions.DEFAULTS.withPresencePenalty(0.5)
+                .withFrequencyPenalty(-0.25).withSeed(42)));
+
+        JsonNode body = fake.lastRequest().json();
+        assertThat(body.path("presence_penalty").asDouble()).isEqualTo(0.5);
+        assertThat(body.path("frequency_penalty").asDouble()).isEqualTo(-0.25);
+        assertThat(body.path("seed").asLong()).isEqualTo(42);
+    }
+
+    @Test
     void sendsMaxCompletionTokensToOpenAiItself() {
         StandardRoutes routes = new StandardRoutes(ProviderKind.OPENAI);
 
