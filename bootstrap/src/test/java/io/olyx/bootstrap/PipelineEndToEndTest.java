@@ -212,7 +212,7 @@ class PipelineEndToEndTest extends OlyxAgainstFakeProvider {
     }
 
     @Test
-    void aResponseFormatPenaltiesAndSeedReachTheProviderAndAMalformedFormatIsRefusedBeforeAnyCall() {
+    void optionsReachTheProviderAndUnsupportedOnesAreRefusedBeforeAnyCall() {
         Map<String, Object> format = Map.of("type", "json_schema", "json_schema", Map.of("name", "greeting",
                 "strict", true, "schema", Map.of("type", "object", "required", List.of("text"),
                         "properties", Map.of("text", Map.of("type", "string")), "additionalProperties", false)));
@@ -233,7 +233,14 @@ class PipelineEndToEndTest extends OlyxAgainstFakeProvider {
         int calls = provider.requestCount();
         assertError(tenant.client().post("/api/v1/chat/completions", Map.of("model", "gpt-4o", "messages", messages,
                 "response_format", Map.of("type", "yaml"))), 422, "invalid_request");
+        assertError(tenant.client().post("/api/v1/chat/completions", Map.of("model", "gpt-4o", "messages", messages,
+                "n", 2)), 422, "invalid_request");
+        assertError(tenant.client().post("/api/v1/chat/completions", Map.of("model", "gpt-4o", "messages", messages,
+                "logprobs", true)), 422, "invalid_request");
         assertThat(provider.requestCount()).isEqualTo(calls);
+        provider.enqueue(FakeBehavior.text("Salut").withUsage(5, 1));
+        assertThat(tenant.client().post("/api/v1/chat/completions", Map.of("model", "gpt-4o", "messages", messages,
+                "n", 1, "logprobs", false)).status()).as("the defaults spelled out are fine").isEqualTo(200);
     }
 
     @Test

@@ -112,6 +112,13 @@ public final class ChatInput {
     }
 
     public static ChatOptions options(JsonBody body) {
+        // one choice per call and no log-probabilities: a request for either is refused, not answered short
+        if (body.integer("n").filter(n -> n != 1).isPresent()) {
+            throw ApiError.invalid("n must be 1: Olyx answers with one choice per call");
+        }
+        if (body.bool("logprobs").orElse(false)) {
+            throw ApiError.invalid("logprobs are not supported");
+        }
         ChatOptions options = ChatOptions.DEFAULTS;
         Optional<BigDecimal> temperature = body.decimal("temperature");
         if (temperature.isPresent()) {
