@@ -220,7 +220,8 @@ class PipelineEndToEndTest extends OlyxAgainstFakeProvider {
         provider.enqueue(FakeBehavior.text("{\"text\":\"Bonjour\"}").withUsage(20, 5));
 
         ApiClient.Response answer = tenant.client().post("/api/v1/chat/completions", Map.of("model", "gpt-4o",
-                "messages", messages, "response_format", format, "presence_penalty", 0.5, "seed", 7));
+                "messages", messages, "response_format", format, "presence_penalty", 0.5, "seed", 7,
+                "reasoning_effort", "low"));
 
         assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
         JsonNode sent = provider.lastRequest().json().path("response_format");
@@ -230,6 +231,7 @@ class PipelineEndToEndTest extends OlyxAgainstFakeProvider {
         assertThat(sent.path("json_schema").path("schema").path("required").get(0).asText()).isEqualTo("text");
         assertThat(provider.lastRequest().json().path("presence_penalty").asDouble()).isEqualTo(0.5);
         assertThat(provider.lastRequest().json().path("seed").asLong()).isEqualTo(7);
+        assertThat(provider.lastRequest().json().path("reasoning_effort").asText()).isEqualTo("low");
         int calls = provider.requestCount();
         assertError(tenant.client().post("/api/v1/chat/completions", Map.of("model", "gpt-4o", "messages", messages,
                 "response_format", Map.of("type", "yaml"))), 422, "invalid_request");

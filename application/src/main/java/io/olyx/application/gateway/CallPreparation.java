@@ -149,7 +149,8 @@ final class CallPreparation {
                 requested.topP().isPresent() ? requested.topP() : g.topP(), stop, requested.responseFormat(),
                 requested.presencePenalty().isPresent() ? requested.presencePenalty() : g.presencePenalty(),
                 requested.frequencyPenalty().isPresent() ? requested.frequencyPenalty() : g.frequencyPenalty(),
-                requested.seed());
+                requested.seed(), p.flagged(GatewayFlags.NO_REASONING_EFFORT) ? Optional.empty()
+                        : requested.reasoningEffort().or(g::reasoningEffort));
     }
 
     private static ModelSelection selection(GatewayParameters p) {

@@ -11,9 +11,10 @@ public final class GatewayFlags {
     public static final String NO_TEMPERATURE = "NoTemperature";
     public static final String NO_STOP_PARAMETER = "NoStopParameter";
     public static final String NO_ASSISTANT_PREFILLING = "NoAssistantPrefilling";
+    public static final String NO_REASONING_EFFORT = "NoReasoningEffort";
 
     public static final Set<String> HONOURED = Set.of(NO_SYSTEM_INSTRUCT, NO_TEMPERATURE, NO_STOP_PARAMETER,
-            NO_ASSISTANT_PREFILLING);
+            NO_ASSISTANT_PREFILLING, NO_REASONING_EFFORT);
     public static final Set<String> ALL = Set.of("NoSystemInstruct", "NoTemperature", "ThinkingProcess",
             "NoAssistantPrefilling", "ReturnReasoningTokens", "DisableMultiModalInput", "DiffusingStream",
             "OpenAiStrictJson", "StructuredOutputSupport", "PreserveThinkingTokens", "NoStopParameter",

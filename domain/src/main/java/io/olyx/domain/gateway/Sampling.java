@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A gateway's sampling defaults (temperature, topP, stop, maxCompletionTokens, presencePenalty, frequencyPenalty)
- * as chat options.
+ * A gateway's sampling defaults (temperature, topP, stop, maxCompletionTokens, presencePenalty, frequencyPenalty,
+ * reasoningEffort) as chat options.
  */
 final class Sampling {
     private Sampling() {
@@ -40,6 +40,15 @@ final class Sampling {
                 InvalidInput.require(v >= -2 && v <= 2, p.name(penalty), p.name(penalty) + " must be between -2 and 2");
                 options = penalty.equals("presencePenalty") ? options.withPresencePenalty(v)
                         : options.withFrequencyPenalty(v);
+            }
+        }
+        Optional<String> effort = p.string("reasoningEffort").filter(e -> !e.isBlank());
+        if (effort.isPresent() && !flags.contains(GatewayFlags.NO_REASONING_EFFORT)) {
+            try {
+                options = options.withReasoningEffort(effort.get());
+            } catch (InvalidInput e) {
+                throw new InvalidInput(p.name("reasoningEffort"), p.name("reasoningEffort")
+                        + " must be a level such as minimal, low, medium or high");
             }
         }
         var maxTokens = p.wholeNumber("maxCompletionTokens");

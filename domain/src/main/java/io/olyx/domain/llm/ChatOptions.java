@@ -8,14 +8,16 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.regex.Pattern;
 
 /**
  * Sampling knobs a caller may set, absent ones left to the provider's defaults, and the shape the answer must take.
- * Penalties and seed are OpenAI's; providers without them (Anthropic, Bedrock) leave them out.
+ * Penalties, seed and reasoning effort are OpenAI's; providers without them leave them out.
  */
 public record ChatOptions(OptionalDouble temperature, OptionalInt maxTokens, OptionalDouble topP, List<String> stop,
                           ResponseFormat responseFormat, OptionalDouble presencePenalty,
-                          OptionalDouble frequencyPenalty, OptionalLong seed) {
+                          OptionalDouble frequencyPenalty, OptionalLong seed, Optional<String> reasoningEffort) {
+    private static final Pattern EFFORT = Pattern.compile("[a-z_]{1,20}");
     public static final ChatOptions DEFAULTS =
             new ChatOptions(OptionalDouble.empty(), OptionalInt.empty(), OptionalDouble.empty(), List.of());
 
@@ -28,62 +30,72 @@ public record ChatOptions(OptionalDouble temperature, OptionalInt maxTokens, Opt
         presencePenalty = presencePenalty == null ? OptionalDouble.empty() : presencePenalty;
         frequencyPenalty = frequencyPenalty == null ? OptionalDouble.empty() : frequencyPenalty;
         seed = seed == null ? OptionalLong.empty() : seed;
+        reasoningEffort = reasoningEffort == null ? Optional.empty() : reasoningEffort;
         temperature.ifPresent(t -> require(t >= 0 && t <= 2, "temperature must be between 0 and 2"));
         maxTokens.ifPresent(m -> require(m > 0, "max tokens must be positive"));
         topP.ifPresent(p -> require(p > 0 && p <= 1, "top_p must be in (0, 1]"));
         stop.forEach(s -> require(!s.isEmpty(), "stop sequences must not be empty"));
         presencePenalty.ifPresent(p -> require(p >= -2 && p <= 2, "presence_penalty must be between -2 and 2"));
         frequencyPenalty.ifPresent(f -> require(f >= -2 && f <= 2, "frequency_penalty must be between -2 and 2"));
+        reasoningEffort.ifPresent(e -> require(EFFORT.matcher(e).matches(),
+                "reasoning_effort must be a level such as minimal, low, medium or high"));
     }
 
-    /** Free-text answers, no penalties, no seed. */
+    /** Free-text answers, no penalties, seed or reasoning effort. */
     public ChatOptions(OptionalDouble temperature, OptionalInt maxTokens, OptionalDouble topP, List<String> stop) {
         this(temperature, maxTokens, topP, stop, ResponseFormat.TEXT, OptionalDouble.empty(), OptionalDouble.empty(),
-                OptionalLong.empty());
+                OptionalLong.empty(), Optional.empty());
     }
 
     public ChatOptions withTemperature(double value) {
         return new ChatOptions(OptionalDouble.of(value), maxTokens, topP, stop, responseFormat, presencePenalty,
-                frequencyPenalty, seed);
+                frequencyPenalty, seed, reasoningEffort);
     }
 
     public ChatOptions withMaxTokens(int value) {
         return new ChatOptions(temperature, OptionalInt.of(value), topP, stop, responseFormat, presencePenalty,
-                frequencyPenalty, seed);
+                frequencyPenalty, seed, reasoningEffort);
     }
 
     public ChatOptions withTopP(double value) {
         return new ChatOptions(temperature, maxTokens, OptionalDouble.of(value), stop, responseFormat,
-                presencePenalty, frequencyPenalty, seed);
+                presencePenalty, frequencyPenalty, seed, reasoningEffort);
     }
 
     public ChatOptions withStop(List<String> value) {
         return new ChatOptions(temperature, maxTokens, topP, value, responseFormat, presencePenalty,
-                frequencyPenalty, seed);
+                frequencyPenalty, seed, reasoningEffort);
     }
 
     public ChatOptions withResponseFormat(ResponseFormat value) {
-        return new ChatOptions(temperature, maxTokens, topP, stop, value, presencePenalty, frequencyPenalty, seed);
+        return new ChatOptions(temperature, maxTokens, topP, stop, value, presencePenalty, frequencyPenalty, seed,
+                reasoningEffort);
     }
 
     public ChatOptions withPresencePenalty(double value) {
         return new ChatOptions(temperature, maxTokens, topP, stop, responseFormat, OptionalDouble.of(value),
-                frequencyPenalty, seed);
+                frequencyPenalty, seed, reasoningEffort);
     }
 
     public ChatOptions withFrequencyPenalty(double value) {
         return new ChatOptions(temperature, maxTokens, topP, stop, responseFormat, presencePenalty,
-                OptionalDouble.of(value), seed);
+                OptionalDouble.of(value), seed, reasoningEffort);
     }
 
     public ChatOptions withSeed(long value) {
         return new ChatOptions(temperature, maxTokens, topP, stop, responseFormat, presencePenalty,
-                frequencyPenalty, OptionalLong.of(value));
+                frequencyPenalty, OptionalLong.of(value), reasoningEffort);
+    }
+
+    public ChatOptions withReasoningEffort(String value) {
+        return new ChatOptions(temperature, maxTokens, topP, stop, responseFormat, presencePenalty,
+                frequencyPenalty, seed, Optional.of(value));
     }
 
     /**
      * The options a caller set, in OpenAI's names (temperature, max_tokens, top_p, stop, response_format,
-     * presence_penalty, frequency_penalty, seed): what a step records so a replay asks the same way.
+     * presence_penalty, frequency_penalty, seed, reasoning_effort): what a step records so a replay asks the same
+     * way.
      */
     public Map<String, Object> toWire() {
         Map<String, Object> wire = new LinkedHashMap<>();
@@ -99,6 +111,7 @@ public record ChatOptions(OptionalDouble temperature, OptionalInt maxTokens, Opt
         presencePenalty.ifPresent(p -> wire.put("presence_penalty", p));
         frequencyPenalty.ifPresent(f -> wire.put("frequency_penalty", f));
         seed.ifPresent(v -> wire.put("seed", v));
+        reasoningEffort.ifPresent(e -> wire.put("reasoning_effort", e));
         return wire;
     }
 
@@ -126,6 +139,9 @@ public record ChatOptions(OptionalDouble temperature, OptionalInt maxTokens, Opt
         }
         if (wire.get("seed") instanceof Number v && v.doubleValue() == Math.rint(v.doubleValue())) {
             options = options.withSeed(v.longValue());
+        }
+        if (wire.get("reasoning_effort") instanceof String effort && EFFORT.matcher(effort).matches()) {
+            options = options.withReasoningEffort(effort);
         }
         Optional<ResponseFormat> format = ResponseFormat.parse(wire.get("response_format"));
         return format.isPresent() ? options.withResponseFormat(format.get()) : options;

@@ -47,6 +47,10 @@ class GatewayParametersTest {
         assertThat(p.sampling().maxTokens()).hasValue(300);
         assertThat(p.sampling().presencePenalty()).hasValue(0.5);
         assertThat(p.sampling().frequencyPenalty()).hasValue(-0.25);
+        assertThat(GatewayParameters.parse(with("reasoningEffort", "low")).sampling().reasoningEffort())
+                .contains("low");
+        assertThat(GatewayParameters.parse(with("reasoningEffort", "low", "flags", List.of("NoReasoningEffort")))
+                .sampling().reasoningEffort()).as("NoReasoningEffort drops it").isEmpty();
         assertThat(p.knowledge().collections()).containsExactly(UUID.fromString(collection));
         assertThat(p.knowledge().maximumResults()).isEqualTo(7);
         assertThat(p.knowledge().strategy().rewrites()).isTrue();
@@ -64,6 +68,8 @@ class GatewayParametersTest {
         assertThatThrownBy(() -> GatewayParameters.parse(with("topP", 0))).hasMessageContaining("parameters.topP");
         assertThatThrownBy(() -> GatewayParameters.parse(with("presencePenalty", 2.5)))
                 .hasMessageContaining("parameters.presencePenalty");
+        assertThatThrownBy(() -> GatewayParameters.parse(with("reasoningEffort", "Very High")))
+                .hasMessageContaining("parameters.reasoningEffort");
         assertThatThrownBy(() -> GatewayParameters.parse(with("knowledgeCollections", List.of("nope"))))
                 .hasMessageContaining("parameters.knowledgeCollections");
         assertThatThrownBy(() -> GatewayParameters.parse(with("rerankerName", "magic")))

@@ -89,7 +89,7 @@ class ChatValuesTest {
         ChatOptions options = ChatOptions.DEFAULTS.withTemperature(0.3).withMaxTokens(64).withTopP(0.9)
                 .withStop(List.of("END")).withResponseFormat(new ResponseFormat.JsonSchema("place",
                         Map.of("type", "object"), true)).withPresencePenalty(0.5).withFrequencyPenalty(-1)
-                .withSeed(42);
+                .withSeed(42).withReasoningEffort("low");
 
         assertThat(ChatOptions.fromWire(options.toWire())).isEqualTo(options);
         assertThat(ChatOptions.DEFAULTS.toWire()).isEmpty();
@@ -100,7 +100,7 @@ class ChatValuesTest {
     void wireValuesOutOfRangeAreLeftAtTheirDefaults() {
         ChatOptions read = ChatOptions.fromWire(Map.of("temperature", 3.5, "max_tokens", 0, "top_p", "high",
                 "stop", List.of(""), "response_format", Map.of("type", "yaml"), "presence_penalty", 2.5,
-                "frequency_penalty", -3, "seed", 1.5));
+                "frequency_penalty", -3, "seed", 1.5, "reasoning_effort", "Very High"));
 
         assertThat(read).isEqualTo(ChatOptions.DEFAULTS);
     }

@@ -151,6 +151,10 @@ public final class ChatInput {
         if (seed.isPresent()) {
             options = options.withSeed(seed.get());
         }
+        Optional<String> effort = body.string("reasoning_effort");
+        if (effort.isPresent()) {
+            options = options.withReasoningEffort(effort.get());
+        }
         Optional<Object> stop = body.value("stop");
         if (stop.isPresent()) {
             options = options.withStop(stop.get() instanceof String s ? List.of(s)

@@ -47,6 +47,7 @@ final class OpenAiMapper {
         options.presencePenalty().ifPresent(p -> body.put("presence_penalty", p));
         options.frequencyPenalty().ifPresent(f -> body.put("frequency_penalty", f));
         options.seed().ifPresent(seed -> body.put("seed", seed));
+        options.reasoningEffort().ifPresent(effort -> body.put("reasoning_effort", effort));
         if (!options.stop().isEmpty()) {
             ArrayNode stop = body.putArray("stop");
             options.stop().forEach(stop::add);

@@ -62,14 +62,15 @@ class OpenAiWireTest extends AgainstFakeProvider {
     }
 
     @Test
-    void passesPenaltiesAndSeedOn() {
+    void passesPenaltiesSeedAndReasoningEffortOn() {
         gateway.chat(openAi(), ChatRequest.ofUser("Hi").withOptions(ChatOptions.DEFAULTS.withPresencePenalty(0.5)
-                .withFrequencyPenalty(-0.25).withSeed(42)));
+                .withFrequencyPenalty(-0.25).withSeed(42).withReasoningEffort("low")));
 
         JsonNode body = fake.lastRequest().json();
         assertThat(body.path("presence_penalty").asDouble()).isEqualTo(0.5);
         assertThat(body.path("frequency_penalty").asDouble()).isEqualTo(-0.25);
         assertThat(body.path("seed").asLong()).isEqualTo(42);
+        assertThat(body.path("reasoning_effort").asText()).isEqualTo("low");
     }
 
     @Test
