@@ -108,7 +108,7 @@ final class SecretDetector {
                 // keyword-less vendor formats: only where a long token can start
                 for (int a : tokenStarts) {
                     m.region(a, text.length());
-                    if (m.lookingAt() && !isPlaceholder(m.group()) && randomEnough(m.group()) && accept(r.type(), m)) {
+                    if (m.lookingAt() && !isTemplateValue(m.group()) && randomEnough(m.group()) && accept(r.type(), m)) {
                         found.add(secret(r.type(), m.start(), m.end(), r.confidence()));
                     }
                 }
@@ -116,10 +116,10 @@ final class SecretDetector {
             }
             while (m.find()) {
                 int g = m.groupCount() >= 1 && m.group(m.groupCount()) != null ? m.groupCount() : 0;
-                if (g > 0 && isPlaceholder(m.group(g))) {
+                if (g > 0 && isTemplateValue(m.group(g))) {
                     continue;
                 }
-                if (g == 0 && isPlaceholder(m.group())) {
+                if (g == 0 && isTemplateValue(m.group())) {
                     continue;
                 }
                 if (!accept(r.type(), m)) {
@@ -372,7 +372,7 @@ final class SecretDetector {
     /** 0 for values that are clearly not credentials; otherwise a confidence that grows with randomness. */
     private static double valueConfidence(String key, String value) {
         boolean dotted = DOTTED_IDENTIFIER.matcher(value).matches() && Checksums.shannonEntropy(value) < 4.0;
-        if (isPlaceholder(value) || dotted || value.startsWith("/")
+        if (isTemplateValue(value) || dotted || value.startsWith("/")
                 || value.contains("://") || PLACEHOLDER_WORDS.contains(value.toLowerCase(Locale.ROOT))) {
             return 0;
         }
@@ -456,7 +456,7 @@ final class SecretDetector {
     private static void highEntropyCandidate(String text, int at, String raw, List<Finding> found) {
         String v = trimValue(raw);
         int len = v.length();
-        if (len < 24 || isPlaceholder(v) || UUID.matcher(v).find() || v.indexOf('/') >= 0 && v.indexOf("//") >= 0
+        if (len < 24 || isTemplateValue(v) || UUID.matcher(v).find() || v.indexOf('/') >= 0 && v.indexOf("//") >= 0
                 || fragmentOfCompound(text, at, at + len)) {
             return;
         }
@@ -494,16 +494,21 @@ final class SecretDetector {
                 && splitWords(text.substring(from, start)).stream().noneMatch(FAKE_QUALIFIERS::contains);
     }
 
-    private static boolean isPlaceholder(String v) {
+    /**
+     * Fragments that mark a value as a template to be filled in rather than a real credential ("your_api_key",
+     * "${TOKEN}", "placeholder_token", "changeme"): documentation and config templates are full of them.
+     */
+    private static final List<String> TEMPLATE_FRAGMENTS = List.of("xxxx", "****", "...", "example", "your_",
+            "your-", "<your", "redacted", "placeholder", "${", "$(", "{{", "changeme", "put_your", "insert");
+    private static final List<String> TEMPLATE_PREFIXES = List.of("<", "$", "%");
+
+    /** An empty value, a template to fill in, or a keyboard run or one-character repetition. */
+    private static boolean isTemplateValue(String v) {
         if (v.isEmpty()) {
             return true;
         }
         String l = v.toLowerCase(Locale.ROOT);
-        if (l.contains("xxxx") || l.contains("****") || l.contains("...") || l.contains("example")
-                || l.contains("your_") || l.contains("your-") || l.contains("<your") || l.contains("redacted")
-                || l.contains("placeholder") || l.contains("${") || l.contains("$(") || l.contains("{{")
-                || l.startsWith("<") || l.startsWith("$") || l.startsWith("%") || l.contains("changeme")
-                || l.contains("put_your") || l.contains("insert")) {
+        if (TEMPLATE_FRAGMENTS.stream().anyMatch(l::contains) || TEMPLATE_PREFIXES.stream().anyMatch(l::startsWith)) {
             return true;
         }
         int distinct = (int) l.chars().distinct().count();
