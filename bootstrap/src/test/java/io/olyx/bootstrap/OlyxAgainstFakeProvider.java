@@ -1,5 +1,7 @@
 package io.olyx.bootstrap;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.olyx.fixtures.provider.FakeProviderServer;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
@@ -21,11 +23,16 @@ abstract class OlyxAgainstFakeProvider {
     RunningOlyx olyx;
     ApiClient owner;
 
+    /** Starts both and checks the world is fresh: Olyx up and healthy, no provider call made by starting it. */
     @BeforeAll
     void startProviderAndOlyx() {
         provider = FakeProviderServer.start();
         olyx = RunningOlyx.start(dataDir);
         owner = olyx.owner();
+        ApiClient.Response up = owner.anonymous().get("/up");
+        assertThat(up.status()).as(up.toString()).isEqualTo(200);
+        assertThat(up.text("status")).isEqualTo("ok");
+        assertThat(provider.requestCount()).as("starting Olyx calls no model").isZero();
     }
 
     @AfterAll
