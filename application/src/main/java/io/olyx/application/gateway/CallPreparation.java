@@ -27,7 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
@@ -77,7 +76,7 @@ final class CallPreparation {
         Map<String, Object> details = GatewayDetails.of(gateway, skills, prompt, retrieved,
                 ((ContextWindow.Fit.Fitted) fit).droppedMessages());
         return new Prepared.Ready(fitted, tools(p, skills, command.tools(), serverTools),
-                options(p, command.options()), selection(p), routedCaller(caller, p.routing()), details,
+                p.optionsFor(command.options()), selection(p), routedCaller(caller, p.routing()), details,
                 retrieved.rewrite());
     }
 
@@ -136,21 +135,6 @@ final class CallPreparation {
         visible.addAll(requested);
         visible.addAll(shown);
         return visible;
-    }
-
-    /** The request's sampling values where it set them, else the gateway's; flags drop what the model rejects. */
-    private static ChatOptions options(GatewayParameters p, ChatOptions requested) {
-        ChatOptions g = p.sampling();
-        OptionalDouble temperature = p.flagged(GatewayFlags.NO_TEMPERATURE) ? OptionalDouble.empty()
-                : requested.temperature().isPresent() ? requested.temperature() : g.temperature();
-        List<String> stop = p.flagged(GatewayFlags.NO_STOP_PARAMETER) ? List.of()
-                : requested.stop().isEmpty() ? g.stop() : requested.stop();
-        return new ChatOptions(temperature, requested.maxTokens().isPresent() ? requested.maxTokens() : g.maxTokens(),
-                requested.topP().isPresent() ? requested.topP() : g.topP(), stop, requested.responseFormat(),
-                requested.presencePenalty().isPresent() ? requested.presencePenalty() : g.presencePenalty(),
-                requested.frequencyPenalty().isPresent() ? requested.frequencyPenalty() : g.frequencyPenalty(),
-                requested.seed(), p.flagged(GatewayFlags.NO_REASONING_EFFORT) ? Optional.empty()
-                        : requested.reasoningEffort().or(g::reasoningEffort));
     }
 
     private static ModelSelection selection(GatewayParameters p) {

@@ -67,6 +67,11 @@ public record GatewayParameters(Map<String, Object> document, String modelName, 
                 p.child("builtinFunctionsOptions").flag("includeAllMemoryContext", false));
     }
 
+    /** A request's options over this gateway's sampling defaults, less what its flags say the model rejects. */
+    public ChatOptions optionsFor(ChatOptions requested) {
+        return Sampling.withoutFlagged(requested.orElse(sampling), flags);
+    }
+
     public boolean flagged(String flag) {
         return flags.contains(flag);
     }

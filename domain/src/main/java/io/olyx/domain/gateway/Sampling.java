@@ -5,6 +5,7 @@ import io.olyx.domain.llm.ChatOptions;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * A gateway's sampling defaults (temperature, topP, stop, maxCompletionTokens, presencePenalty, frequencyPenalty,
@@ -17,7 +18,7 @@ final class Sampling {
     static ChatOptions read(JsonFields p, List<String> flags) {
         ChatOptions options = ChatOptions.DEFAULTS;
         Optional<BigDecimal> temperature = p.number("temperature");
-        if (temperature.isPresent() && !flags.contains(GatewayFlags.NO_TEMPERATURE)) {
+        if (temperature.isPresent()) {
             double t = temperature.get().doubleValue();
             InvalidInput.require(t >= 0 && t <= 2, p.name("temperature"), p.name("temperature")
                     + " must be between 0 and 2");
@@ -30,7 +31,7 @@ final class Sampling {
             options = options.withTopP(v);
         }
         Optional<String> stop = p.string("stop").filter(s -> !s.isEmpty());
-        if (stop.isPresent() && !flags.contains(GatewayFlags.NO_STOP_PARAMETER)) {
+        if (stop.isPresent()) {
             options = options.withStop(List.of(stop.get()));
         }
         for (String penalty : List.of("presencePenalty", "frequencyPenalty")) {
@@ -43,7 +44,7 @@ final class Sampling {
             }
         }
         Optional<String> effort = p.string("reasoningEffort").filter(e -> !e.isBlank());
-        if (effort.isPresent() && !flags.contains(GatewayFlags.NO_REASONING_EFFORT)) {
+        if (effort.isPresent()) {
             try {
                 options = options.withReasoningEffort(effort.get());
             } catch (InvalidInput e) {
@@ -57,6 +58,15 @@ final class Sampling {
                     p.name("maxCompletionTokens") + " must be at least 1");
             options = options.withMaxTokens(maxTokens.getAsInt());
         }
-        return options;
+        return withoutFlagged(options, flags);
+    }
+
+    /** {@code options} less what the gateway's flags say its model rejects: temperature, stop, reasoning effort. */
+    static ChatOptions withoutFlagged(ChatOptions options, List<String> flags) {
+        return new ChatOptions(flags.contains(GatewayFlags.NO_TEMPERATURE) ? OptionalDouble.empty()
+                : options.temperature(), options.maxTokens(), options.topP(),
+                flags.contains(GatewayFlags.NO_STOP_PARAMETER) ? List.of() : options.stop(), options.responseFormat(),
+                options.presencePenalty(), options.frequencyPenalty(), options.seed(),
+                flags.contains(GatewayFlags.NO_REASONING_EFFORT) ? Optional.empty() : options.reasoningEffort());
     }
 }

@@ -92,6 +92,17 @@ public record ChatOptions(OptionalDouble temperature, OptionalInt maxTokens, Opt
                 frequencyPenalty, seed, Optional.of(value));
     }
 
+    /** These options where they are set, else {@code defaults}' (a free-text format counts as not set). */
+    public ChatOptions orElse(ChatOptions defaults) {
+        return new ChatOptions(temperature.isPresent() ? temperature : defaults.temperature,
+                maxTokens.isPresent() ? maxTokens : defaults.maxTokens, topP.isPresent() ? topP : defaults.topP,
+                stop.isEmpty() ? defaults.stop : stop,
+                responseFormat instanceof ResponseFormat.Text ? defaults.responseFormat : responseFormat,
+                presencePenalty.isPresent() ? presencePenalty : defaults.presencePenalty,
+                frequencyPenalty.isPresent() ? frequencyPenalty : defaults.frequencyPenalty,
+                seed.isPresent() ? seed : defaults.seed, reasoningEffort.or(() -> defaults.reasoningEffort));
+    }
+
     /**
      * The options a caller set, in OpenAI's names (temperature, max_tokens, top_p, stop, response_format,
      * presence_penalty, frequency_penalty, seed, reasoning_effort): what a step records so a replay asks the same

@@ -3,6 +3,7 @@ package io.olyx.domain.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.olyx.domain.llm.ChatOptions;
 import io.olyx.domain.common.InvalidInput;
 import io.olyx.domain.rag.RerankerKind;
 import java.util.HashMap;
@@ -51,6 +52,12 @@ class GatewayParametersTest {
                 .contains("low");
         assertThat(GatewayParameters.parse(with("reasoningEffort", "low", "flags", List.of("NoReasoningEffort")))
                 .sampling().reasoningEffort()).as("NoReasoningEffort drops it").isEmpty();
+        GatewayParameters flagged = GatewayParameters.parse(with("temperature", 0.7, "maxCompletionTokens", 50L,
+                "flags", List.of("NoTemperature", "NoReasoningEffort")));
+        ChatOptions sent = flagged.optionsFor(ChatOptions.DEFAULTS.withTemperature(0.2).withReasoningEffort("low"));
+        assertThat(sent.temperature()).as("a flagged option is dropped from the request too").isEmpty();
+        assertThat(sent.reasoningEffort()).isEmpty();
+        assertThat(sent.maxTokens()).as("the gateway's default fills what the request left").hasValue(50);
         assertThat(p.knowledge().collections()).containsExactly(UUID.fromString(collection));
         assertThat(p.knowledge().maximumResults()).isEqualTo(7);
         assertThat(p.knowledge().strategy().rewrites()).isTrue();

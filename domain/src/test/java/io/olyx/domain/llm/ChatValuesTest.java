@@ -104,4 +104,20 @@ class ChatValuesTest {
 
         assertThat(read).isEqualTo(ChatOptions.DEFAULTS);
     }
+
+    @Test
+    void setOptionsWinOverDefaultsAndUnsetOnesTakeThem() {
+        ChatOptions defaults = ChatOptions.DEFAULTS.withTemperature(0.9).withMaxTokens(100).withStop(List.of("END"))
+                .withReasoningEffort("high").withResponseFormat(ResponseFormat.JSON_OBJECT);
+        ChatOptions requested = ChatOptions.DEFAULTS.withTemperature(0.1).withSeed(7);
+
+        ChatOptions merged = requested.orElse(defaults);
+
+        assertThat(merged.temperature()).hasValue(0.1);
+        assertThat(merged.maxTokens()).hasValue(100);
+        assertThat(merged.stop()).containsExactly("END");
+        assertThat(merged.reasoningEffort()).contains("high");
+        assertThat(merged.responseFormat()).isEqualTo(ResponseFormat.JSON_OBJECT);
+        assertThat(merged.seed()).hasValue(7);
+    }
 }
