@@ -66,7 +66,7 @@ final class GeminiMapper {
         options.maxTokens().ifPresent(m -> generation.put("maxOutputTokens", m));
         options.presencePenalty().ifPresent(p -> generation.put("presencePenalty", p));
         options.frequencyPenalty().ifPresent(f -> generation.put("frequencyPenalty", f));
-        options.seed().ifPresent(seed -> generation.put("seed", seed));
+        options.seed().ifPresent(seed -> generation.put("seed", int32Seed(seed)));
         if (!options.stop().isEmpty()) {
             ArrayNode stop = generation.putArray("stopSequences");
             options.stop().forEach(stop::add);
@@ -189,6 +189,14 @@ final class GeminiMapper {
     }
 
     /** Thinking tokens are billed as output, so they count as completion tokens. */
+    /**
+     * Gemini's seed is an int32 and a larger one is a 400. OpenAI clients send any 64-bit seed, so one outside the
+     * range is folded (its two halves xor-ed): the same seed still always gives the same Gemini seed.
+     */
+    static int int32Seed(long seed) {
+        return seed == (int) seed ? (int) seed : Long.hashCode(seed);
+    }
+
     static Usage usage(JsonNode metadata) {
         OptionalInt prompt = Jsons.integer(metadata, "promptTokenCount");
         OptionalInt candidates = Jsons.integer(metadata, "candidatesTokenCount");

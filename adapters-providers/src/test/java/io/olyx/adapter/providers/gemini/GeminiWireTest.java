@@ -54,6 +54,20 @@ class GeminiWireTest extends AgainstFakeProvider {
     }
 
     @Test
+    void foldsASeedBeyondInt32IntoGeminisRangeTheSameWayEveryTime() {
+        long large = 9_007_199_254_740_993L;
+        gateway.chat(gemini(), ChatRequest.ofUser("Hi").withOptions(ChatOptions.DEFAULTS.withSeed(large)));
+        JsonNode first = fake.lastRequest().json().path("generationConfig").path("seed");
+        gateway.chat(gemini(), ChatRequest.ofUser("Hi").withOptions(ChatOptions.DEFAULTS.withSeed(large)));
+        JsonNode second = fake.lastRequest().json().path("generationConfig").path("seed");
+
+        assertThat(first.isInt()).as("an int32 on the wire: %s", first).isTrue();
+        assertThat(first.asInt()).isEqualTo(second.asInt()).isEqualTo(Long.hashCode(large));
+        assertThat(GeminiMapper.int32Seed(-7)).as("seeds in range pass unchanged").isEqualTo(-7);
+        assertThat(GeminiMapper.int32Seed(Integer.MIN_VALUE)).isEqualTo(Integer.MIN_VALUE);
+    }
+
+    @Test
     void asksForJsonWithTheSchemaCutToGeminisSubset() {
         Map<String, Object> schema = Map.of("type", "object", "additionalProperties", false,
                 "properties", Map.of("city", Map.of("type", "string")));
