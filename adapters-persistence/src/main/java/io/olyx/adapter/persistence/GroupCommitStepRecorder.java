@@ -60,7 +60,7 @@ final class GroupCommitStepRecorder implements StepRecorder, AutoCloseable {
                 return;
             }
             queue.drainTo(batch, MAX_BATCH - 1);
-            boolean stop = batch.remove(STOP);
+            boolean stop = batch.removeIf(pending -> pending == STOP);
             write(batch);
             batch.clear();
             if (stop) {
