@@ -321,6 +321,30 @@ class GatewayCallEndToEndTest {
     }
 
     @Test
+    void theRoutedTiersReasoningEffortReplacesTheGatewaysButNotTheRequests() {
+        String id = gateway("Effort per tier", Map.of("modelName", "gpt-4o", "reasoningEffort", "high",
+                "modelRoutingParameters", Map.of("lowComplexityModelName", "cheap",
+                        "lowComplexityModelReasoningEffort", "minimal", "mediumComplexityModelName", "cheap",
+                        "highComplexityModelName", "smart")));
+        provider.enqueue(FakeBehavior.text("Hello!").withUsage(20, 3));
+        provider.enqueue(FakeBehavior.text("Hello!").withUsage(20, 3));
+
+        ApiClient.Response routed = chat(id, "Hi there", Map.of());
+        JsonNode sentRouted = provider.lastRequest().json();
+        ApiClient.Response own = chat(id, "Hi there", Map.of("reasoning_effort", "medium"));
+        JsonNode sentOwn = provider.lastRequest().json();
+
+        assertThat(routed.status()).as(routed.toString()).isEqualTo(200);
+        assertThat(routed.text("model")).isEqualTo("cheap");
+        assertThat(sentRouted.path("reasoning_effort").asText()).as(sentRouted.toString()).isEqualTo("minimal");
+        JsonNode step = api.get("/api/v1/traces/" + routed.text("trace_id")).json().path("steps").get(0);
+        assertThat(step.path("options").path("reasoning_effort").asText())
+                .as("the step records what was sent, so a replay asks the same way").isEqualTo("minimal");
+        assertThat(own.status()).as(own.toString()).isEqualTo(200);
+        assertThat(sentOwn.path("reasoning_effort").asText()).isEqualTo("medium");
+    }
+
+    @Test
     void aRequestInTheMediumBandGoesToTheGatewaysMediumModel() {
         String id = gateway("Three tiers", Map.of("modelName", "gpt-4o", "modelRoutingParameters", Map.of(
                 "lowComplexityModelName", "cheap", "mediumComplexityModelName", "gpt-4o",

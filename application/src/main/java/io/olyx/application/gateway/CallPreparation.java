@@ -22,6 +22,7 @@ import io.olyx.domain.project.Project;
 import io.olyx.domain.routing.Tier;
 import io.olyx.domain.trace.TraceId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,8 +77,8 @@ final class CallPreparation {
         Map<String, Object> details = GatewayDetails.of(gateway, skills, prompt, retrieved,
                 ((ContextWindow.Fit.Fitted) fit).droppedMessages());
         return new Prepared.Ready(fitted, tools(p, skills, command.tools(), serverTools),
-                p.optionsFor(command.options()), selection(p), routedCaller(caller, p.routing()), details,
-                retrieved.rewrite());
+                p.optionsFor(command.options()), selection(p, command.options()), routedCaller(caller, p.routing()),
+                details, retrieved.rewrite());
     }
 
     private int count(ChatMessage message) {
@@ -137,8 +138,20 @@ final class CallPreparation {
         return visible;
     }
 
-    private static ModelSelection selection(GatewayParameters p) {
-        return p.routing().isPresent() ? new ModelSelection.Routed() : new ModelSelection.Explicit(p.modelName());
+    /**
+     * With complexity routing, the chosen tier's reasoning effort replaces the gateway-wide one, but not one the
+     * request sets itself, and none is sent under the NoReasoningEffort flag.
+     */
+    private static ModelSelection selection(GatewayParameters p, ChatOptions requested) {
+        if (p.routing().isEmpty()) {
+            return new ModelSelection.Explicit(p.modelName());
+        }
+        if (requested.reasoningEffort().isPresent() || p.flagged(GatewayFlags.NO_REASONING_EFFORT)) {
+            return new ModelSelection.Routed();
+        }
+        Map<String, String> byTier = new HashMap<>();
+        p.routing().get().reasoningEffort().forEach((tier, effort) -> byTier.put(tier.wire(), effort));
+        return new ModelSelection.Routed(byTier);
     }
 
     /**

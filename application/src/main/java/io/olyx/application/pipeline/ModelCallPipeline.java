@@ -122,8 +122,10 @@ public final class ModelCallPipeline {
         };
     }
 
-    private PipelineResult called(ModelRequest request, Screening screening, StepDraft draft, Route.Resolved route,
+    private PipelineResult called(ModelRequest asked, Screening screening, StepDraft draft, Route.Resolved route,
                                   Optional<StreamSink> sink) {
+        ModelRequest request = asked.selection() instanceof ModelSelection.Routed routed
+                ? asked.withOptions(routed.optionsFor(route.tier(), asked.options())) : asked;
         ChatRequest chat = new ChatRequest(screening.messages(), request.tools(), request.toolChoice(),
                 request.options());
         Optional<SpendHold> hold = admission.hold(request.caller(), worstCase(route.path(), chat, request));

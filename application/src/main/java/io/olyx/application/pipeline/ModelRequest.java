@@ -43,4 +43,9 @@ public record ModelRequest(KeyCaller caller, Optional<TraceId> traceId, Optional
             throw new IllegalArgumentException("a model call needs at least one message");
         }
     }
+
+    public ModelRequest withOptions(ChatOptions newOptions) {
+        return new ModelRequest(caller, traceId, parentStepId, messages, tools, toolChoice, newOptions, selection,
+                redactPii, endpoint, stepDetails, traceMetadata);
+    }
 }

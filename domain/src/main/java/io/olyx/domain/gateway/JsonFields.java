@@ -2,6 +2,7 @@ package io.olyx.domain.gateway;
 
 import io.olyx.domain.common.InvalidInput;
 import io.olyx.domain.common.JsonValues;
+import io.olyx.domain.llm.ChatOptions;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,6 +41,17 @@ final class JsonFields {
 
     Optional<String> text(String field) {
         return string(field).filter(s -> !s.isBlank());
+    }
+
+    /** A reasoning-effort level ("low", "high", ...) as chat options accept it. */
+    Optional<String> reasoningEffort(String field) {
+        Optional<String> effort = text(field);
+        try {
+            effort.ifPresent(ChatOptions.DEFAULTS::withReasoningEffort);
+        } catch (InvalidInput e) {
+            throw new InvalidInput(name(field), name(field) + " must be a level such as minimal, low, medium or high");
+        }
+        return effort;
     }
 
     String requireText(String field) {

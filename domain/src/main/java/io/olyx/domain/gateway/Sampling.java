@@ -43,14 +43,9 @@ final class Sampling {
                         : options.withFrequencyPenalty(v);
             }
         }
-        Optional<String> effort = p.string("reasoningEffort").filter(e -> !e.isBlank());
+        Optional<String> effort = p.reasoningEffort("reasoningEffort");
         if (effort.isPresent()) {
-            try {
-                options = options.withReasoningEffort(effort.get());
-            } catch (InvalidInput e) {
-                throw new InvalidInput(p.name("reasoningEffort"), p.name("reasoningEffort")
-                        + " must be a level such as minimal, low, medium or high");
-            }
+            options = options.withReasoningEffort(effort.get());
         }
         var maxTokens = p.wholeNumber("maxCompletionTokens");
         if (maxTokens.isPresent()) {

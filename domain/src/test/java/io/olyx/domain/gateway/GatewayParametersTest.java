@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.olyx.domain.llm.ChatOptions;
 import io.olyx.domain.common.InvalidInput;
 import io.olyx.domain.rag.RerankerKind;
+import io.olyx.domain.routing.Tier;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +67,22 @@ class GatewayParametersTest {
         assertThat(p.context().toolContextCount()).hasValue(2);
         assertThat(p.prompting().assistantPrefill()).contains("Sure");
         assertThat(p.includeAllMemoryContext()).isTrue();
+    }
+
+    @Test
+    void modelRoutingKeepsEachTiersReasoningEffortWhereOneIsSet() {
+        ModelRouting routing = GatewayParameters.parse(with("modelRoutingParameters", Map.of(
+                "lowComplexityModelName", "mini", "lowComplexityModelReasoningEffort", "minimal",
+                "mediumComplexityModelName", "mid", "mediumComplexityModelReasoningEffort", " ",
+                "highComplexityModelName", "big", "highComplexityModelReasoningEffort", "high")))
+                .routing().orElseThrow();
+
+        assertThat(routing.reasoningEffort()).containsOnly(Map.entry(Tier.SIMPLE, "minimal"),
+                Map.entry(Tier.COMPLEX, "high"));
+        assertThatThrownBy(() -> GatewayParameters.parse(with("modelRoutingParameters", Map.of(
+                "lowComplexityModelName", "mini", "mediumComplexityModelName", "mid", "highComplexityModelName", "big",
+                "mediumComplexityModelReasoningEffort", "Very High"))))
+                .hasMessageContaining("parameters.modelRoutingParameters.mediumComplexityModelReasoningEffort");
     }
 
     @Test
