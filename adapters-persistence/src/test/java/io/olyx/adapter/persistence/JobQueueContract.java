@@ -133,6 +133,30 @@ abstract class JobQueueContract {
     }
 
     @Test
+    void aJobThatEndsFreesItsSlotForTheNextAtOnceNotAtTheNextPoll() throws Exception {
+        String kind = kind();
+        Instant now = Instant.now();
+        Job first = queue.enqueue(job(kind, Optional.empty()), now);
+        Job second = queue.enqueue(job(kind, Optional.empty()), now);
+        // One slot, a job long enough for the worker to find the slot taken and go idle, and an idle poll far
+        // longer than the wait below: only the freed slot's wake-up can start the second job in time.
+        Work slow = j -> {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Map.of();
+        };
+        try (JobWorker worker = new JobWorker(queue, List.of(handler(kind, slow)), "node-slot",
+                Clock.systemUTC(), RetryPolicy.DEFAULT, 1, Duration.ofMinutes(5), Duration.ofHours(1))) {
+            worker.start();
+            awaitStatus(first.id(), JobStatus.SUCCEEDED);
+            awaitStatus(second.id(), JobStatus.SUCCEEDED);
+        }
+    }
+
+    @Test
     void twoNodesSharingTheDatabaseNeverRunAJobTwice() throws Exception {
         String kind = kind();
         List<Long> ids = new ArrayList<>();

@@ -16,8 +16,8 @@ import java.util.stream.Collectors;
 
 /**
  * Claims jobs from the shared queue and runs them on virtual threads, at most {@code concurrency} at once. It polls
- * when idle and is woken at once when this node enqueues work. Jobs left running by this node's previous life are
- * put back on start, so a restart resumes them.
+ * when idle and is woken at once when this node enqueues work or one of its jobs ends and frees a slot. Jobs left
+ * running by this node's previous life are put back on start, so a restart resumes them.
  */
 public final class JobWorker implements AutoCloseable {
     private final JobQueue queue;
@@ -30,6 +30,7 @@ public final class JobWorker implements AutoCloseable {
     private final int concurrency;
     private final Semaphore slots;
     private final Object wakeUp = new Object();
+    private boolean woken;
     private volatile boolean running;
     private Thread loop;
 
@@ -59,6 +60,7 @@ public final class JobWorker implements AutoCloseable {
     /** Work was just enqueued on this node: look for it now rather than at the next poll. */
     public void wake() {
         synchronized (wakeUp) {
+            woken = true;
             wakeUp.notifyAll();
         }
     }
@@ -75,7 +77,11 @@ public final class JobWorker implements AutoCloseable {
             if (claimed == 0) {
                 synchronized (wakeUp) {
                     try {
-                        wakeUp.wait(idlePoll.toMillis());
+                        // a wake-up that came while this loop was claiming is not lost: it skips the wait
+                        if (!woken) {
+                            wakeUp.wait(idlePoll.toMillis());
+                        }
+                        woken = false;
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                         return;
@@ -98,6 +104,7 @@ public final class JobWorker implements AutoCloseable {
                     run(job);
                 } finally {
                     slots.release();
+                    wake();
                 }
             });
         }
