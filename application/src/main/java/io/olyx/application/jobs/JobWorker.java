@@ -57,7 +57,7 @@ public final class JobWorker implements AutoCloseable {
         loop = Thread.ofPlatform().daemon(true).name("olyx-jobs").start(this::pollLoop);
     }
 
-    /** Work was just enqueued on this node: look for it now rather than at the next poll. */
+    /** Work was just enqueued on this node, or a slot freed: look for work now rather than at the next poll. */
     public void wake() {
         synchronized (wakeUp) {
             woken = true;
