@@ -106,6 +106,10 @@ class GatewayCallEndToEndTest {
         return api.post("/v1/chat/completions", body);
     }
 
+    private JsonNode steps(ApiClient.Response answer) {
+        return api.get("/api/v1/traces/" + answer.text("trace_id")).json().path("steps");
+    }
+
     private JsonNode sent(int request) {
         return provider.requests().get(request).json();
     }
@@ -202,7 +206,7 @@ class GatewayCallEndToEndTest {
         assertThat(skus).contains("inference.resolving.query_rewrite.in", "inference.chat_completions.in");
         assertThat(answer.json().path("usage").path("prompt_tokens").asInt()).as("the rewrite is priced, not counted")
                 .isEqualTo(120);
-        JsonNode steps = api.get("/api/v1/traces/" + answer.text("trace_id")).json().path("steps");
+        JsonNode steps = steps(answer);
         assertThat(steps).hasSize(2);
         assertThat(steps.get(0).path("purpose").asText()).isEqualTo("knowledge_query_rewrite");
     }
@@ -220,7 +224,7 @@ class GatewayCallEndToEndTest {
         assertThat(toolNames(sent(0))).containsExactly("search_knowledge");
         assertThat(sent(0).path("messages").toString()).doesNotContain("beagle");
         assertThat(lastToolResult(1)).contains("beagle named Biscuit");
-        JsonNode steps = api.get("/api/v1/traces/" + answer.text("trace_id")).json().path("steps");
+        JsonNode steps = steps(answer);
         List<String> types = new ArrayList<>();
         steps.forEach(step -> types.add(step.path("type").asText()));
         assertThat(types).containsExactly("run", "tool_call", "run");
@@ -250,7 +254,7 @@ class GatewayCallEndToEndTest {
         assertThat(functions).hasSize(4);
         functions.forEach(f -> assertThat(f.path("succeeded").asBoolean()).isFalse());
         assertThat(callbacks.received("/broken")).as("invalid arguments are never sent").hasSize(1);
-        JsonNode steps = api.get("/api/v1/traces/" + answer.text("trace_id")).json().path("steps");
+        JsonNode steps = steps(answer);
         assertThat(steps.findValuesAsText("type").stream().filter("tool_call"::equals).count()).isEqualTo(4);
     }
 
@@ -298,7 +302,7 @@ class GatewayCallEndToEndTest {
         assertThat(sent(1).path("messages").get(0).path("content").asText()).contains("Always greet in Portuguese.");
         assertThat(callbacks.received("/instructions")).hasSize(1);
         assertThat(callbacks.received("/instructions").get(0).header("X-Docs-Token")).isEqualTo("docs");
-        JsonNode step = api.get("/api/v1/traces/" + first.text("trace_id")).json().path("steps").get(0);
+        JsonNode step = steps(first).get(0);
         assertThat(step.path("instruction_source_errors").toString()).contains("missing doc");
     }
 
@@ -316,7 +320,7 @@ class GatewayCallEndToEndTest {
         List<String> skus = answer.json().path("generation_context").path("generated_usage").findValuesAsText("sku");
         assertThat(skus).startsWith("inference.resolving.routing_complexity.in",
                 "inference.resolving.routing_complexity.out");
-        JsonNode step = api.get("/api/v1/traces/" + answer.text("trace_id")).json().path("steps").get(0);
+        JsonNode step = steps(answer).get(0);
         assertThat(step.path("tier").asText()).isEqualTo("simple");
     }
 
@@ -337,7 +341,7 @@ class GatewayCallEndToEndTest {
         assertThat(routed.status()).as(routed.toString()).isEqualTo(200);
         assertThat(routed.text("model")).isEqualTo("cheap");
         assertThat(sentRouted.path("reasoning_effort").asText()).as(sentRouted.toString()).isEqualTo("minimal");
-        JsonNode step = api.get("/api/v1/traces/" + routed.text("trace_id")).json().path("steps").get(0);
+        JsonNode step = steps(routed).get(0);
         assertThat(step.path("options").path("reasoning_effort").asText())
                 .as("the step records what was sent, so a replay asks the same way").isEqualTo("minimal");
         assertThat(own.status()).as(own.toString()).isEqualTo(200);
@@ -359,7 +363,7 @@ class GatewayCallEndToEndTest {
 
             assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
             assertThat(answer.text("model")).isEqualTo("gpt-4o");
-            JsonNode step = api.get("/api/v1/traces/" + answer.text("trace_id")).json().path("steps").get(0);
+            JsonNode step = steps(answer).get(0);
             assertThat(step.path("tier").asText()).isEqualTo("medium");
         } finally {
             Map<String, Object> unset = new HashMap<>();
