@@ -44,8 +44,9 @@ public record ModelRequest(KeyCaller caller, Optional<TraceId> traceId, Optional
         }
     }
 
+    /** This request with other options; itself when they are the same, as they are for most routed calls. */
     public ModelRequest withOptions(ChatOptions newOptions) {
-        return new ModelRequest(caller, traceId, parentStepId, messages, tools, toolChoice, newOptions, selection,
-                redactPii, endpoint, stepDetails, traceMetadata);
+        return newOptions.equals(options) ? this : new ModelRequest(caller, traceId, parentStepId, messages, tools,
+                toolChoice, newOptions, selection, redactPii, endpoint, stepDetails, traceMetadata);
     }
 }
