@@ -188,7 +188,6 @@ final class GeminiMapper {
     record Usage(OptionalInt prompt, OptionalInt completion, int cached) {
     }
 
-    /** Thinking tokens are billed as output, so they count as completion tokens. */
     /**
      * Gemini's seed is an int32 and a larger one is a 400. OpenAI clients send any 64-bit seed, so one outside the
      * range is folded (its two halves xor-ed): the same seed still always gives the same Gemini seed.
@@ -197,6 +196,7 @@ final class GeminiMapper {
         return seed == (int) seed ? (int) seed : Long.hashCode(seed);
     }
 
+    /** Thinking tokens are billed as output, so they count as completion tokens. */
     static Usage usage(JsonNode metadata) {
         OptionalInt prompt = Jsons.integer(metadata, "promptTokenCount");
         OptionalInt candidates = Jsons.integer(metadata, "candidatesTokenCount");
