@@ -23,6 +23,12 @@ final class NameRecognizer {
             "institute", "university", "club", "records", "labs", "media", "ventures", "consulting",
             "industries", "enterprises", "international", "gmbh", "ag", "sa", "bv", "ab", "oy", "as", "spa",
             "insurance", "analytics", "networks", "studios", "airlines", "motors", "pharmaceuticals", "ratings");
+    // Head nouns of roads, landmarks and natural places that are not also common surnames (so not "Park", "Lane",
+    // "Hill", "Street"): "Abbey Road", "Eiffel Tower", "Victoria Falls".
+    private static final Set<String> PLACE_HEADS = Set.of("road", "avenue", "boulevard", "square", "plaza",
+            "bridge", "tower", "towers", "memorial", "monument", "cathedral", "museum", "palace", "station", "airport",
+            "harbour", "harbor", "river", "mountain", "mountains", "valley", "canyon", "beach", "island", "islands",
+            "falls", "gardens", "stadium", "heights");
     private static final Set<String> LOCATION_CUES = Set.of("in", "from", "to", "near", "visit", "visiting", "visited",
             "towards", "toward", "across", "outside", "inside", "via", "around", "at");
     private static final Set<String> PERSON_CUES = Set.of("name", "named", "called", "dear", "hi", "hello", "hey",
@@ -370,6 +376,11 @@ final class NameRecognizer {
             out.add(PatternPiiRecognizer.pii("organization", start, e, 0.85));
             return;
         }
+        int placeEnd = placeNameEnd(text, tokens, i, j);
+        if (placeEnd > 0) {
+            out.add(PatternPiiRecognizer.pii("location", start, placeEnd, 0.8));
+            return;
+        }
         if ("of".equals(prev) && i >= 2 && tokens.get(i - 2).capitalized() && gapIs(text, tokens.get(i - 1), first, " ")
                 && !lexicon.isPlace(phrase)) {
             // "Rościsław Dudek of Lexisnexis": a name after "<Person> of" is their employer
@@ -411,6 +422,18 @@ final class NameRecognizer {
             return;
         }
         out.add(PatternPiiRecognizer.pii("person", start, end, j > i || lastName ? 0.8 : 0.7));
+    }
+
+    /** The end of a name headed by a place noun ("Eiffel Tower", "Lincoln Memorial"), or -1. */
+    private int placeNameEnd(String text, List<Token> tokens, int i, int j) {
+        if (j + 1 < tokens.size() && placeHead(tokens.get(j + 1)) && gapIs(text, tokens.get(j), tokens.get(j + 1), " ")) {
+            return tokens.get(j + 1).end();
+        }
+        return j > i && placeHead(tokens.get(j)) ? tokens.get(j).end() : -1;
+    }
+
+    private boolean placeHead(Token t) {
+        return t.capitalized() && PLACE_HEADS.contains(t.lower());
     }
 
     private void nationality(String text, List<Token> tokens, int i, List<Finding> out) {

@@ -66,6 +66,24 @@ class GuardrailsTest {
     }
 
     @Test
+    void landmarksHeadedByAPlaceNounArePlacesNotPeople() {
+        String text = "We crossed the Golden Gate Bridge, then walked from Abbey Road to the Eiffel Tower.";
+        List<PiiEntity> found = pii(text);
+        assertThat(has(found, text, "location", "Golden Gate Bridge")).isTrue();
+        assertThat(has(found, text, "location", "Abbey Road")).isTrue();
+        assertThat(has(found, text, "location", "Eiffel Tower")).isTrue();
+        assertThat(found).noneMatch(e -> e.type().equals("person"));
+    }
+
+    @Test
+    void aSurnameThatIsAlsoAPlaceWordStaysAPerson() {
+        String text = "Please call Jack Hill or Lois Lane before noon.";
+        List<PiiEntity> found = pii(text);
+        assertThat(has(found, text, "person", "Jack Hill")).isTrue();
+        assertThat(has(found, text, "person", "Lois Lane")).isTrue();
+    }
+
+    @Test
     void aStreetAddressBlockIsSplitIntoComponents() {
         String text = "Ship it to 742 Evergreen Terrace\nSpringfield\nUnited States 49007";
         List<PiiEntity> found = pii(text);
