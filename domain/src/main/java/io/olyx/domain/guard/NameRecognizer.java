@@ -359,16 +359,9 @@ final class NameRecognizer {
             out.add(PatternPiiRecognizer.pii("person", start, end, 0.9));
             return;
         }
-        if (ORG_SUFFIX.contains(last.lower()) && j > i) {
-            if (end < text.length() && text.charAt(end) == '.' && last.length() <= 4) {
-                end++;
-            }
-            out.add(PatternPiiRecognizer.pii("organization", start, end, 0.85));
-            return;
-        }
-        if (j + 1 < tokens.size() && ORG_SUFFIX.contains(tokens.get(j + 1).lower())
-                && tokens.get(j + 1).capitalized() && gapIs(text, last, tokens.get(j + 1), " ")) {
-            Token suffix = tokens.get(j + 1);
+        int orgHead = head(text, tokens, i, j, ORG_SUFFIX);
+        if (orgHead >= 0) {
+            Token suffix = tokens.get(orgHead);
             int e = suffix.end();
             if (e < text.length() && text.charAt(e) == '.' && suffix.length() <= 4) {
                 e++;
@@ -376,9 +369,9 @@ final class NameRecognizer {
             out.add(PatternPiiRecognizer.pii("organization", start, e, 0.85));
             return;
         }
-        int placeEnd = placeNameEnd(text, tokens, i, j);
-        if (placeEnd > 0) {
-            out.add(PatternPiiRecognizer.pii("location", start, placeEnd, 0.8));
+        int placeHead = head(text, tokens, i, j, PLACE_HEADS);
+        if (placeHead >= 0) {
+            out.add(PatternPiiRecognizer.pii("location", start, tokens.get(placeHead).end(), 0.8));
             return;
         }
         if ("of".equals(prev) && i >= 2 && tokens.get(i - 2).capitalized() && gapIs(text, tokens.get(i - 1), first, " ")
@@ -424,16 +417,17 @@ final class NameRecognizer {
         out.add(PatternPiiRecognizer.pii("person", start, end, j > i || lastName ? 0.8 : 0.7));
     }
 
-    /** The end of a name headed by a place noun ("Eiffel Tower", "Lincoln Memorial"), or -1. */
-    private int placeNameEnd(String text, List<Token> tokens, int i, int j) {
-        if (j + 1 < tokens.size() && placeHead(tokens.get(j + 1)) && gapIs(text, tokens.get(j), tokens.get(j + 1), " ")) {
-            return tokens.get(j + 1).end();
+    /**
+     * The token that heads the name tokens[i..j] as one of {@code heads}, or -1: the name's own last word ("Acme
+     * Corp", "Abbey Road") or the capitalised word right after it ("Eiffel Tower", "Globex Inc").
+     */
+    private static int head(String text, List<Token> tokens, int i, int j, Set<String> heads) {
+        if (j > i && heads.contains(tokens.get(j).lower())) {
+            return j;
         }
-        return j > i && placeHead(tokens.get(j)) ? tokens.get(j).end() : -1;
-    }
-
-    private boolean placeHead(Token t) {
-        return t.capitalized() && PLACE_HEADS.contains(t.lower());
+        boolean next = j + 1 < tokens.size() && heads.contains(tokens.get(j + 1).lower())
+                && tokens.get(j + 1).capitalized() && gapIs(text, tokens.get(j), tokens.get(j + 1), " ");
+        return next ? j + 1 : -1;
     }
 
     private void nationality(String text, List<Token> tokens, int i, List<Finding> out) {
