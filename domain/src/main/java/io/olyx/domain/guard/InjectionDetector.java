@@ -2,6 +2,7 @@ package io.olyx.domain.guard;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -27,7 +28,9 @@ final class InjectionDetector {
         DOCUMENT, PAYLOAD_SPLITTING, FAKE_DIALOGUE, REPEATED_TOKENS, OBFUSCATION, OUTPUT_MANIPULATION, FRAMING, PERSUASION
     }
 
-    private record Rule(String[] anchors, Family family, String type, double weight, Pattern pattern, String[][] keywords) {
+    /** {@code keywordIds} numbers each keyword of {@code keywords}, group by group, in {@link #KEYWORD_IDS}. */
+    private record Rule(String[] anchors, Family family, String type, double weight, Pattern pattern, String[][] keywords,
+                        int[][] keywordIds) {
     }
 
     private static final String SENT = "[^.!?\\n]";
@@ -58,6 +61,15 @@ final class InjectionDetector {
             "initial instructions", "previous instructions", "conversation", "chat history", "previous messages",
             "everything above", "confidential", "private key", "employee data", "user data", "customer data",
             "personal data", "personal information"};
+
+    /**
+     * Every distinct rule keyword, numbered while the rules below are built (so it is declared before them), so a
+     * scan memoises its keyword lookups in a flat array instead of allocating a map entry per lookup.
+     */
+    private static final Map<String, Integer> KEYWORD_IDS = new HashMap<>();
+    private static final byte UNSEEN = 0;
+    private static final byte ABSENT = 1;
+    private static final byte PRESENT = 2;
 
     private static final List<Rule> RULES = List.of(
             r(new String[] {"ignor", "disregard", "forget", "overlook", "bypass", "override", "neglect", "abandon", "discard", "set aside", "stop following", "don't follow", "do not follow", "pay no attention", "skip"}, Family.OVERRIDE, "instruction_override", 0.9, "\\b" + OVERRIDE_VERB + "\\b" + SENT + "{0,50}?\\b" + RULE_NOUN + "\\b", new String[] {"ignor", "disregard", "forget", "overlook", "bypass", "override", "neglect", "abandon", "discard", "set aside", "follow", "pay no attention", "skip"}, new String[] {"instruction", "directive", "rule", "guideline", "prompt", "command", "order", "context", "constraint", "restriction", "programming", "guidance", "polic", "task", "training", "safeguard", "filter", "everything", "told", "instructed", "the above"}),
@@ -117,7 +129,14 @@ final class InjectionDetector {
 
     /** A rule runs only when the normalised text contains one of its keywords: most prompts skip most rules. */
     private static Rule r(String[] anchors, Family f, String type, double w, String regex, String[]... keywords) {
-        return new Rule(anchors, f, type, w, Pattern.compile(regex), keywords);
+        int[][] ids = new int[keywords.length][];
+        for (int g = 0; g < keywords.length; g++) {
+            ids[g] = new int[keywords[g].length];
+            for (int k = 0; k < keywords[g].length; k++) {
+                ids[g][k] = KEYWORD_IDS.computeIfAbsent(keywords[g][k], word -> KEYWORD_IDS.size());
+            }
+        }
+        return new Rule(anchors, f, type, w, Pattern.compile(regex), keywords, ids);
     }
 
     Result analyse(String text) {
@@ -154,9 +173,9 @@ final class InjectionDetector {
     /** Runs every rule on {@code s}; offsets map back through {@code t}, or to the fixed span of a decoded payload. */
     private static void match(String s, InjectionText t, int fixedStart, int fixedEnd, Map<Family, Double> best,
                               List<Finding> findings) {
-        Map<String, Boolean> seen = new java.util.HashMap<>();
+        byte[] seen = new byte[KEYWORD_IDS.size()];
         for (Rule rule : RULES) {
-            if (!containsAll(s, rule.keywords(), seen)) {
+            if (!containsAll(s, rule, seen)) {
                 continue;
             }
             Matcher m = rule.pattern().matcher(s);
@@ -205,10 +224,10 @@ final class InjectionDetector {
         return false;
     }
 
-    /** Every keyword group must have at least one member in {@code s}. */
-    private static boolean containsAll(String s, String[][] groups, Map<String, Boolean> seen) {
-        for (String[] group : groups) {
-            if (!containsAny(s, group, seen)) {
+    /** Every keyword group of the rule must have at least one member in {@code s}. */
+    private static boolean containsAll(String s, Rule rule, byte[] seen) {
+        for (int g = 0; g < rule.keywords().length; g++) {
+            if (!containsAny(s, rule.keywords()[g], rule.keywordIds()[g], seen)) {
                 return false;
             }
         }
@@ -216,9 +235,12 @@ final class InjectionDetector {
     }
 
     /** Keyword lookups are memoised per text: the same words guard many rules. */
-    private static boolean containsAny(String s, String[] keywords, Map<String, Boolean> seen) {
-        for (String k : keywords) {
-            if (seen.computeIfAbsent(k, s::contains)) {
+    private static boolean containsAny(String s, String[] keywords, int[] ids, byte[] seen) {
+        for (int k = 0; k < keywords.length; k++) {
+            if (seen[ids[k]] == UNSEEN) {
+                seen[ids[k]] = s.contains(keywords[k]) ? PRESENT : ABSENT;
+            }
+            if (seen[ids[k]] == PRESENT) {
                 return true;
             }
         }
