@@ -31,7 +31,7 @@ public final class ConfigLoader {
                 new OlyxConfig.Security(text("OLYX_MASTER_KEY"), text("OLYX_OWNER_LOGIN_KEY"),
                         Duration.ofSeconds(integer("OLYX_KEY_CACHE_SECONDS", 5, 0, 3600)),
                         integer("OLYX_LOGIN_ATTEMPTS_PER_MINUTE", 10, 1, 10_000)),
-                new OlyxConfig.Rag(integer("OLYX_RAG_INDEX_BATCH", 64, 1, 10_000),
+                new OlyxConfig.Rag(integer("OLYX_RAG_INDEX_BATCH", 256, 1, 10_000),
                         integer("OLYX_EMBEDDER_THREADS", 0, 0, 256)),
                 new OlyxConfig.Gateways(text("OLYX_OUTBOUND_ALLOW").orElse(""),
                         Duration.ofSeconds(integer("OLYX_CALLBACK_TIMEOUT_SECONDS", 15, 1, 600)),

@@ -76,6 +76,11 @@ final class JdbiJobQueue implements JobQueue {
     }
 
     @Override
+    public int renew(String node, Collection<Long> jobIds, Instant now, Duration lease) {
+        return jobIds.isEmpty() ? 0 : dao.renew(List.copyOf(jobIds), node, Rows.utc(now.plus(lease)), Rows.utc(now));
+    }
+
+    @Override
     public void fail(long jobId, String node, String error, Optional<Instant> retryAt, Instant now) {
         String reason = error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error;
         dao.fail(jobId, node, retryAt.isPresent() ? JobStatus.QUEUED.wire() : JobStatus.FAILED.wire(), reason,

@@ -62,6 +62,12 @@ interface JobDao {
                 @Bind("now") OffsetDateTime now);
 
     @SqlUpdate("""
+            UPDATE jobs SET locked_until = :until, updated_at = :now
+            WHERE id IN (<ids>) AND status = 'running' AND locked_by = :node""")
+    int renew(@BindList("ids") List<Long> ids, @Bind("node") String node, @Bind("until") OffsetDateTime until,
+              @Bind("now") OffsetDateTime now);
+
+    @SqlUpdate("""
             UPDATE jobs SET status = :status, last_error = :error, run_after = COALESCE(:retryAt, run_after),
                 locked_by = NULL, locked_until = NULL, updated_at = :now
             WHERE id = :id AND status = 'running' AND locked_by = :node""")

@@ -70,6 +70,20 @@ abstract class JobQueueContract {
     }
 
     @Test
+    void onlyTheNodeRunningAJobRenewsItsLease() {
+        String kind = kind();
+        Instant now = Instant.now();
+        Job job = queue.enqueue(job(kind, Optional.empty()), now);
+        queue.claim("node-a", Set.of(kind), 10, now, Duration.ofMinutes(1));
+
+        assertThat(queue.renew("node-b", List.of(job.id()), now.plusSeconds(50), Duration.ofMinutes(1))).isZero();
+        assertThat(queue.renew("node-a", List.of(job.id()), now.plusSeconds(50), Duration.ofMinutes(1))).isOne();
+        assertThat(queue.claim("node-b", Set.of(kind), 10, now.plusSeconds(61), Duration.ofMinutes(1))).isEmpty();
+        assertThat(queue.claim("node-b", Set.of(kind), 10, now.plusSeconds(111), Duration.ofMinutes(1)))
+                .extracting(Job::id).containsExactly(job.id());
+    }
+
+    @Test
     void aDedupKeyKeepsOneUnfinishedJob() {
         String kind = kind();
         Instant now = Instant.now();
@@ -154,6 +168,35 @@ abstract class JobQueueContract {
             awaitStatus(first.id(), JobStatus.SUCCEEDED);
             awaitStatus(second.id(), JobStatus.SUCCEEDED);
         }
+    }
+
+    @Test
+    void aJobThatOutlastsItsLeaseStaysWithTheLiveNodeRunningIt() throws Exception {
+        String kind = kind();
+        Job job = queue.enqueue(job(kind, Optional.empty()), Instant.now());
+        ConcurrentHashMap<Long, AtomicInteger> runs = new ConcurrentHashMap<>();
+        // The job runs well past one lease; without renewals the second node would take it over and run it again.
+        Work longerThanTheLease = j -> {
+            count(runs, j);
+            try {
+                Thread.sleep(4_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Map.of();
+        };
+        Duration lease = Duration.ofMillis(1_500);
+        try (Database other = Database.open(settings());
+             JobWorker a = new JobWorker(queue, List.of(handler(kind, longerThanTheLease)), "node-a",
+                     Clock.systemUTC(), RetryPolicy.DEFAULT, 1, lease, Duration.ofMillis(20));
+             JobWorker b = new JobWorker(other.jobs(), List.of(handler(kind, longerThanTheLease)), "node-b",
+                     Clock.systemUTC(), RetryPolicy.DEFAULT, 1, lease, Duration.ofMillis(20))) {
+            a.start();
+            awaitStatus(job.id(), JobStatus.RUNNING);
+            b.start();
+            awaitStatus(job.id(), JobStatus.SUCCEEDED);
+        }
+        assertThat(runs.get(job.id()).get()).isEqualTo(1);
     }
 
     @Test

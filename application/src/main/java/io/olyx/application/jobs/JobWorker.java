@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -16,7 +18,8 @@ import java.util.stream.Collectors;
 
 /**
  * Claims jobs from the shared queue and runs them on virtual threads, at most {@code concurrency} at once. It polls
- * when idle and is woken at once when this node enqueues work or one of its jobs ends and frees a slot. Jobs left
+ * when idle and is woken at once when this node enqueues work or one of its jobs ends and frees a slot. While a job
+ * runs, its lease is renewed every third of a lease, so only a node that died loses its jobs to another. Jobs left
  * running by this node's previous life are put back on start, so a restart resumes them.
  */
 public final class JobWorker implements AutoCloseable {
@@ -29,6 +32,9 @@ public final class JobWorker implements AutoCloseable {
     private final Duration idlePoll;
     private final int concurrency;
     private final Semaphore slots;
+    private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+    private final Duration renewEvery;
+    private Instant nextRenewal = Instant.MIN;
     private final Object wakeUp = new Object();
     private boolean woken;
     private volatile boolean running;
@@ -46,6 +52,7 @@ public final class JobWorker implements AutoCloseable {
         this.idlePoll = idlePoll;
         this.concurrency = concurrency;
         this.slots = new Semaphore(concurrency);
+        this.renewEvery = lease.dividedBy(3);
     }
 
     public synchronized void start() {
@@ -69,6 +76,7 @@ public final class JobWorker implements AutoCloseable {
         while (running) {
             int claimed = 0;
             try {
+                renewLeases();
                 claimed = claimAndRun();
             } catch (RuntimeException e) {
                 System.getLogger(JobWorker.class.getName()).log(System.Logger.Level.WARNING,
@@ -79,7 +87,7 @@ public final class JobWorker implements AutoCloseable {
                     try {
                         // a wake-up that came while this loop was claiming is not lost: it skips the wait
                         if (!woken) {
-                            wakeUp.wait(idlePoll.toMillis());
+                            wakeUp.wait(Math.max(1, Math.min(idlePoll.toMillis(), renewEvery.toMillis())));
                         }
                         woken = false;
                     } catch (InterruptedException e) {
@@ -91,6 +99,17 @@ public final class JobWorker implements AutoCloseable {
         }
     }
 
+    private void renewLeases() {
+        Instant now = clock.instant();
+        if (now.isBefore(nextRenewal)) {
+            return;
+        }
+        if (!inFlight.isEmpty()) {
+            queue.renew(node, List.copyOf(inFlight), now, lease);
+        }
+        nextRenewal = now.plus(renewEvery);
+    }
+
     private int claimAndRun() {
         int free = slots.availablePermits();
         if (free == 0) {
@@ -99,10 +118,12 @@ public final class JobWorker implements AutoCloseable {
         List<Job> jobs = queue.claim(node, handlers.keySet(), free, clock.instant(), lease);
         for (Job job : jobs) {
             slots.acquireUninterruptibly();
+            inFlight.add(job.id());
             Thread.ofVirtual().name("olyx-job-" + job.id()).start(() -> {
                 try {
                     run(job);
                 } finally {
+                    inFlight.remove(job.id());
                     slots.release();
                     wake();
                 }
