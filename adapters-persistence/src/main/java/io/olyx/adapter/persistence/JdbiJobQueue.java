@@ -76,8 +76,8 @@ final class JdbiJobQueue implements JobQueue {
     }
 
     @Override
-    public int renew(String node, Collection<Long> jobIds, Instant now, Duration lease) {
-        return jobIds.isEmpty() ? 0 : dao.renew(List.copyOf(jobIds), node, Rows.utc(now.plus(lease)), Rows.utc(now));
+    public int renew(String node, List<Long> jobIds, Instant now, Duration lease) {
+        return jobIds.isEmpty() ? 0 : dao.renew(jobIds, node, Rows.utc(now.plus(lease)), Rows.utc(now));
     }
 
     @Override

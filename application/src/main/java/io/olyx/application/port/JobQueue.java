@@ -24,7 +24,7 @@ public interface JobQueue {
      * Extends the leases {@code node} holds on these jobs it is still running to {@code now + lease}, so a job that
      * outlasts one lease is not taken over while its node is alive; returns how many leases were extended.
      */
-    int renew(String node, Collection<Long> jobIds, Instant now, Duration lease);
+    int renew(String node, List<Long> jobIds, Instant now, Duration lease);
 
     /** Puts the job back for another try at {@code retryAt}, or ends it as failed when that is empty. */
     void fail(long jobId, String node, String error, Optional<Instant> retryAt, Instant now);
