@@ -11,8 +11,6 @@ final class BundledModel {
     static final int DIMENSION = 384;
     static final String MODEL_RESOURCE = "/bge-small-en-v1.5-q.onnx";
     static final String TOKENIZER_RESOURCE = "/bge-small-en-v1.5-q-tokenizer.json";
-    /** bge v1.5 is asymmetric: queries (only) carry this instruction for retrieval. */
-    static final String QUERY_INSTRUCTION = "Represent this sentence for searching relevant passages: ";
 
     private BundledModel() {
     }

@@ -3,9 +3,10 @@ package io.olyx.application.port;
 import java.util.List;
 
 /**
- * Turns text into unit-length vectors whose dot product is their cosine similarity. Documents and queries are
- * embedded differently on purpose: asymmetric models such as bge prepend an instruction to queries only.
- * Implementations are thread-safe.
+ * Turns text into unit-length vectors whose dot product is their cosine similarity. Documents and queries have
+ * their own methods because they differ in use (many texts in the background, one text while a caller waits) and
+ * because some models embed them differently (e5's {@code query:} prefix, for one). Implementations are
+ * thread-safe.
  */
 public interface Embedder extends AutoCloseable {
 
@@ -14,7 +15,7 @@ public interface Embedder extends AutoCloseable {
     /** One vector per text, in order; implementations batch internally, so pass as many texts as convenient. */
     List<float[]> embedDocuments(List<String> texts);
 
-    /** The vector of a search query, with the model's query instruction applied. */
+    /** The vector of a search query, with the model's query prefix if it needs one. */
     float[] embedQuery(String query);
 
     @Override
