@@ -239,6 +239,11 @@ class PipelineEndToEndTest extends OlyxAgainstFakeProvider {
                 "n", 2)), 422, "invalid_request");
         assertError(tenant.client().post("/api/v1/chat/completions", Map.of("model", "gpt-4o", "messages", messages,
                 "logprobs", true)), 422, "invalid_request");
+        Map<String, Object> undefinedTool = Map.of("type", "function", "function", Map.of("name", "nope"));
+        assertError(tenant.client().post("/api/v1/chat/completions", Map.of("model", "gpt-4o", "messages", messages,
+                "tool_choice", undefinedTool)), 422, "invalid_request");
+        assertError(tenant.client().post("/api/v1/chat/completions", Map.of("model", "gpt-4o", "messages", messages,
+                "tool_choice", undefinedTool, "stream", true)), 422, "invalid_request");
         assertThat(provider.requestCount()).isEqualTo(calls);
         provider.enqueue(FakeBehavior.text("Salut").withUsage(5, 1));
         assertThat(tenant.client().post("/api/v1/chat/completions", Map.of("model", "gpt-4o", "messages", messages,

@@ -1,5 +1,6 @@
 package io.olyx.domain.llm;
 
+import io.olyx.domain.common.InvalidInput;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -17,17 +18,14 @@ public record ChatRequest(List<ChatMessage> messages, List<ToolDefinition> tools
         tools = List.copyOf(tools == null ? List.of() : tools);
         toolChoice = toolChoice == null ? ToolChoice.AUTO : toolChoice;
         options = options == null ? ChatOptions.DEFAULTS : options;
-        if (messages.isEmpty()) {
-            throw new IllegalArgumentException("a chat request needs at least one message");
-        }
+        InvalidInput.require(!messages.isEmpty(), "messages", "a chat request needs at least one message");
         Set<String> names = new HashSet<>();
         for (ToolDefinition tool : tools) {
-            if (!names.add(tool.name())) {
-                throw new IllegalArgumentException("tool '" + tool.name() + "' is defined twice");
-            }
+            InvalidInput.require(names.add(tool.name()), "tools", "tool '" + tool.name() + "' is defined twice");
         }
-        if (toolChoice instanceof ToolChoice.Named named && !names.contains(named.name())) {
-            throw new IllegalArgumentException("tool choice names an undefined tool: " + named.name());
+        if (toolChoice instanceof ToolChoice.Named named) {
+            InvalidInput.require(names.contains(named.name()), "tool_choice",
+                    "tool_choice names a tool the request does not define: " + named.name());
         }
     }
 
