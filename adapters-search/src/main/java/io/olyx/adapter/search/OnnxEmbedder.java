@@ -3,16 +3,21 @@ package io.olyx.adapter.search;
 import ai.onnxruntime.OrtException;
 import io.olyx.application.port.Embedder;
 import io.olyx.application.port.EmbeddingModelSpec;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sentence embeddings computed in-process by ONNX Runtime with the bundled bge-small-en-v1.5 model: tokens
@@ -29,6 +34,7 @@ import java.util.stream.IntStream;
  * inference got a fifth shorter: the instruction is 8 tokens, as many as a short question.
  */
 public final class OnnxEmbedder implements Embedder {
+    private static final Logger LOG = LoggerFactory.getLogger(OnnxEmbedder.class);
 
     /**
      * @param sessionThreads  intra-op threads per document inference
@@ -79,6 +85,7 @@ public final class OnnxEmbedder implements Embedder {
     private final Inference idleQueries;
     /** Inferences running now, documents and queries alike: a query takes every core only when it is alone. */
     private final AtomicInteger running = new AtomicInteger();
+    private volatile boolean closing;
     private final WordPieceTokenizer tokenizer;
     private final ExecutorService batches;
 
@@ -128,16 +135,16 @@ public final class OnnxEmbedder implements Embedder {
         if (texts.isEmpty()) {
             return List.of();
         }
-        long[][] ids = tokenizer.encode(texts);
+        long[][] ids = tokenize(texts);
         List<int[]> inferences = batchesByLength(ids);
         float[][] out = new float[texts.size()][];
         int tasks = Math.min(inferences.size(), settings.parallelBatches() * TASKS_PER_THREAD);
         List<Future<?>> futures = new ArrayList<>(tasks);
         for (int t = 0; t < tasks; t++) {
             int first = t;
-            futures.add(batches.submit(() -> {
+            futures.add(submit(() -> {
                 for (int i = first; i < inferences.size(); i += tasks) {
-                    running.incrementAndGet();
+                    enter();
                     try {
                         documents.run(ids, inferences.get(i), out);
                     } finally {
@@ -153,9 +160,9 @@ public final class OnnxEmbedder implements Embedder {
 
     @Override
     public float[] embedQuery(String query) {
-        long[][] ids = tokenizer.encode(List.of(query));
+        long[][] ids = tokenize(List.of(query));
         float[][] out = new float[1][];
-        Inference session = running.getAndIncrement() == 0 ? idleQueries : documents;
+        Inference session = enter() == 1 ? idleQueries : documents;
         try {
             session.run(ids, new int[] {0}, out);
         } catch (OrtException e) {
@@ -164,6 +171,43 @@ public final class OnnxEmbedder implements Embedder {
             running.decrementAndGet();
         }
         return out[0];
+    }
+
+    /**
+     * Counts an inference in before it starts, or refuses it once closing began. Counting first and checking
+     * second means {@link #close()}, which sets the flag first and counts second, cannot miss one that got in.
+     *
+     * @return the inferences running, this one included
+     */
+    private int enter() {
+        int now = running.incrementAndGet();
+        if (closing) {
+            running.decrementAndGet();
+            throw shuttingDown();
+        }
+        return now;
+    }
+
+    /** The tokenizer is native too, so its calls are counted like inferences. */
+    private long[][] tokenize(List<String> texts) {
+        enter();
+        try {
+            return tokenizer.encode(texts);
+        } finally {
+            running.decrementAndGet();
+        }
+    }
+
+    private Future<?> submit(Callable<?> task) {
+        try {
+            return batches.submit(task);
+        } catch (RejectedExecutionException e) {
+            throw shuttingDown();
+        }
+    }
+
+    private static IllegalStateException shuttingDown() {
+        return new IllegalStateException("the embedder is shutting down");
     }
 
     /** Text indices sorted by token length, cut into batches of at most batchSize. */
@@ -177,6 +221,25 @@ public final class OnnxEmbedder implements Embedder {
         return plan;
     }
 
+    private boolean awaitIdle(Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        try {
+            if (!batches.awaitTermination(patience.toNanos(), TimeUnit.NANOSECONDS)) {
+                return false;
+            }
+            while (running.get() > 0) {
+                if (System.nanoTime() > deadline) {
+                    return false;
+                }
+                Thread.sleep(10);
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return running.get() == 0 && batches.isTerminated();
+        }
+    }
+
     private static <T> T await(Future<T> future) {
         try {
             return future.get();
@@ -188,16 +251,20 @@ public final class OnnxEmbedder implements Embedder {
         }
     }
 
-    /** Lets inferences in flight finish before the session goes away (closing it under a run would crash). */
+    /**
+     * Refuses new inferences, lets the ones in flight finish (each takes a second at most, so a long document job
+     * stops at its next batch), and only then frees the native sessions: freeing one under a running inference
+     * crashes the JVM. If inferences are somehow still running after the wait, the sessions are left to the
+     * process's exit instead.
+     */
     @Override
     public void close() {
+        closing = true;
         batches.shutdown();
-        try {
-            if (!batches.awaitTermination(30, TimeUnit.SECONDS)) {
-                batches.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        boolean idle = awaitIdle(Duration.ofSeconds(30));
+        if (!idle) {
+            LOG.warn("embedder closed with inferences still running; its native sessions are left to the process exit");
+            return;
         }
         tokenizer.close();
         try {

@@ -1,11 +1,16 @@
 package io.olyx.adapter.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -105,6 +110,35 @@ class OnnxEmbedderTest {
         float[] asQuery = embedder.embedQuery("insulin and blood sugar");
         float[] asDocument = embedder.embedDocuments(List.of("insulin and blood sugar")).getFirst();
         assertThat(dot(asQuery, asDocument)).isGreaterThan(0.9999);
+    }
+
+    /** Closing frees native sessions: it must wait for every inference in flight, documents and queries alike. */
+    @Test
+    void closingStopsLongWorkAtItsNextInferenceAndWaitsForTheOnesRunning() throws InterruptedException {
+        OnnxEmbedder closing = OnnxEmbedder.bundledBgeSmall();
+        AtomicInteger answered = new AtomicInteger();
+        try (ExecutorService callers = Executors.newFixedThreadPool(2)) {
+            CompletableFuture<Integer> documents = CompletableFuture.supplyAsync(
+                    () -> closing.embedDocuments(Collections.nCopies(400, LONG_TEXT)).size(), callers);
+            CompletableFuture<Void> queries = CompletableFuture.runAsync(() -> {
+                while (true) {
+                    closing.embedQuery(LONG_TEXT);
+                    answered.incrementAndGet();
+                }
+            }, callers);
+            while (answered.get() == 0) {
+                Thread.sleep(5);
+            }
+
+            closing.close();
+
+            assertThat(documents).failsWithin(Duration.ofSeconds(30))
+                    .withThrowableThat().havingRootCause().withMessageContaining("shutting down");
+            assertThat(queries).failsWithin(Duration.ofSeconds(30))
+                    .withThrowableThat().havingRootCause().withMessageContaining("shutting down");
+        }
+        assertThatThrownBy(() -> closing.embedQuery("after close")).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("shutting down");
     }
 
     @Test
