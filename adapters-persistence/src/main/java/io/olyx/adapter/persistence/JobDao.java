@@ -28,21 +28,31 @@ interface JobDao {
     @SqlQuery("SELECT * FROM jobs WHERE dedup_key = :dedupKey AND status IN ('queued', 'running') ORDER BY id LIMIT 1")
     Optional<Row> findUnfinished(@Bind("dedupKey") String dedupKey);
 
-    /** Candidates only: the claim itself is the conditional UPDATE below, which is what keeps nodes apart. */
+    /**
+     * Candidates only: the claim itself is the conditional UPDATE below, which is what keeps nodes apart. Projects
+     * with fewer jobs running come first, then the oldest: one project's upload of thousands of documents takes
+     * every free slot only while no other project has work waiting.
+     */
     @SqlQuery("""
-            SELECT id FROM jobs
-            WHERE kind IN (<kinds>)
-              AND ((status = 'queued' AND run_after <= :now) OR (status = 'running' AND locked_until < :now))
-            ORDER BY run_after, id LIMIT :limit""")
+            SELECT j.id FROM jobs j
+            LEFT JOIN (SELECT project_id, COUNT(*) AS running FROM jobs
+                       WHERE status = 'running' AND locked_until >= :now GROUP BY project_id) busy
+              ON busy.project_id = j.project_id
+            WHERE j.kind IN (<kinds>)
+              AND ((j.status = 'queued' AND j.run_after <= :now) OR (j.status = 'running' AND j.locked_until < :now))
+            ORDER BY COALESCE(busy.running, 0), j.run_after, j.id LIMIT :limit""")
     List<Long> candidates(@BindList("kinds") List<String> kinds, @Bind("now") OffsetDateTime now,
                           @Bind("limit") int limit);
 
     @SqlQuery("""
-            SELECT id FROM jobs
-            WHERE kind IN (<kinds>)
-              AND ((status = 'queued' AND run_after <= :now) OR (status = 'running' AND locked_until < :now))
-            ORDER BY run_after, id LIMIT :limit
-            FOR UPDATE SKIP LOCKED""")
+            SELECT j.id FROM jobs j
+            LEFT JOIN (SELECT project_id, COUNT(*) AS running FROM jobs
+                       WHERE status = 'running' AND locked_until >= :now GROUP BY project_id) busy
+              ON busy.project_id = j.project_id
+            WHERE j.kind IN (<kinds>)
+              AND ((j.status = 'queued' AND j.run_after <= :now) OR (j.status = 'running' AND j.locked_until < :now))
+            ORDER BY COALESCE(busy.running, 0), j.run_after, j.id LIMIT :limit
+            FOR UPDATE OF j SKIP LOCKED""")
     List<Long> candidatesSkipLocked(@BindList("kinds") List<String> kinds, @Bind("now") OffsetDateTime now,
                                     @Bind("limit") int limit);
 

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -67,6 +68,28 @@ abstract class JobQueueContract {
         List<Job> afterLease = queue.claim("node-b", Set.of(kind), 10, now.plusSeconds(61), Duration.ofMinutes(1));
         assertThat(afterLease).extracting(Job::id).containsExactly(job.id());
         assertThat(afterLease.get(0).lockedBy()).contains("node-b");
+    }
+
+    @Test
+    void aProjectWithAJobRunningWaitsBehindOneWithNone() {
+        String kind = kind();
+        Instant now = Instant.now();
+        long busy = ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE / 2);
+        long idle = busy + 1;
+        Job first = queue.enqueue(projectJob(kind, busy), now);
+        Job second = queue.enqueue(projectJob(kind, busy), now);
+        Job other = queue.enqueue(projectJob(kind, idle), now);
+
+        assertThat(queue.claim("n", Set.of(kind), 1, now, Duration.ofMinutes(1))).extracting(Job::id)
+                .containsExactly(first.id());
+        assertThat(queue.claim("n", Set.of(kind), 1, now, Duration.ofMinutes(1))).extracting(Job::id)
+                .as("the other project's job, though queued last").containsExactly(other.id());
+        assertThat(queue.claim("n", Set.of(kind), 1, now, Duration.ofMinutes(1))).extracting(Job::id)
+                .containsExactly(second.id());
+    }
+
+    private static NewJob projectJob(String kind, long project) {
+        return new NewJob(kind, Optional.of(project), Map.of("n", 1), 3, Instant.EPOCH, Optional.empty());
     }
 
     @Test

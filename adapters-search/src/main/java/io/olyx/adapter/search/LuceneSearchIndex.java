@@ -116,7 +116,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         run(() -> {
             IndexHandle handle = open.remove(indexKey);
             if (handle != null) {
-                handle.close();
+                handle.discard();
             }
             if (Files.exists(dir)) {
                 try (Stream<Path> paths = Files.walk(dir)) {

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * Indexes documents into one search index: chunk, embed in batches, and replace each document's chunks
@@ -77,10 +78,18 @@ public final class IndexDocuments {
     }
 
     /**
-     * The documents chunked and embedded (all chunks in one embedder call, so it can batch them), not yet
-     * written: the slow half of indexing, which needs no lock.
+     * The documents chunked and embedded, not yet written: the slow half of indexing, which needs no lock.
      */
     public Prepared prepare(List<SourceDocument> documents) {
+        return prepare(documents, () -> true).orElseThrow();
+    }
+
+    /**
+     * As {@link #prepare(List)}, embedding {@code chunksPerWrite} chunks per embedder call (so it can batch them)
+     * and asking {@code stillWanted} between calls: empty as soon as it says no, so a job of long documents
+     * whose collection was deleted stops within one call instead of embedding everything for nothing.
+     */
+    public Optional<Prepared> prepare(List<SourceDocument> documents, BooleanSupplier stillWanted) {
         Map<String, List<StoredChunk>> chunks = new LinkedHashMap<>();
         List<StoredChunk> all = new ArrayList<>();
         for (SourceDocument document : documents) {
@@ -92,7 +101,14 @@ public final class IndexDocuments {
             chunks.put(document.id(), own);
             all.addAll(own);
         }
-        List<float[]> vectors = embedder.embedDocuments(all.stream().map(StoredChunk::text).toList());
+        List<String> texts = all.stream().map(StoredChunk::text).toList();
+        List<float[]> vectors = new ArrayList<>(texts.size());
+        for (int from = 0; from < texts.size(); from += chunksPerWrite) {
+            if (from > 0 && !stillWanted.getAsBoolean()) {
+                return Optional.empty();
+            }
+            vectors.addAll(embedder.embedDocuments(texts.subList(from, Math.min(texts.size(), from + chunksPerWrite))));
+        }
         Map<String, List<ChunkToIndex>> byDocument = new LinkedHashMap<>();
         int next = 0;
         for (Map.Entry<String, List<StoredChunk>> e : chunks.entrySet()) {
@@ -102,7 +118,7 @@ public final class IndexDocuments {
             }
             byDocument.put(e.getKey(), own);
         }
-        return new Prepared(embedder.spec(), byDocument);
+        return Optional.of(new Prepared(embedder.spec(), byDocument));
     }
 
     /** Replaces the prepared documents' chunks in one write; returns how many chunks were written. */

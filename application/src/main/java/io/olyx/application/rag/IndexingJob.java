@@ -25,8 +25,11 @@ import java.util.stream.Collectors;
  * the collection's index lock, keep only the documents whose revision is still the queued one, replace their
  * chunks and mark them indexed. A document changed or deleted meanwhile is left to the job of its new revision.
  * On its last failed attempt the batch's documents are marked cancelled, so no document stays queued forever.
+ * A job whose collection is deleted while it embeds stops at its next embedder call.
  */
 public final class IndexingJob implements JobHandler {
+    private static final Map<String, Object> DELETED = Map.of("documents", 0, "skipped", "collection deleted");
+
     private final CollectionRepository collections;
     private final DocumentRepository documents;
     private final IndexDocuments indexing;
@@ -55,7 +58,7 @@ public final class IndexingJob implements JobHandler {
         Optional<KnowledgeCollection> found = collections.findAny(collectionId)
                 .filter(c -> job.projectId().equals(Optional.of(c.projectId().value())));
         if (found.isEmpty()) {
-            return Map.of("documents", 0, "skipped", "collection deleted");
+            return DELETED;
         }
         KnowledgeCollection collection = found.get();
         Map<DocumentId, Integer> queued = IndexingQueue.revisions(job.payload());
@@ -86,7 +89,13 @@ public final class IndexingJob implements JobHandler {
                     + " model; re-embed it (DELETE /api/v1/collections/{id}/vectors-only)");
         }
         Instant embedStart = clock.instant();
-        IndexDocuments.Prepared prepared = indexing.prepare(pending.stream().map(KnowledgeDocument::source).toList());
+        Optional<IndexDocuments.Prepared> embedded = indexing.prepare(
+                pending.stream().map(KnowledgeDocument::source).toList(),
+                () -> collections.findAny(collection.id()).isPresent());
+        if (embedded.isEmpty()) {
+            return DELETED;
+        }
+        IndexDocuments.Prepared prepared = embedded.get();
         Duration embedding = Duration.between(embedStart, clock.instant());
         Map<DocumentId, Integer> wanted = pending.stream()
                 .collect(Collectors.toMap(KnowledgeDocument::id, d -> d.version().revision()));

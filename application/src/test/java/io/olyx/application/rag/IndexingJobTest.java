@@ -139,11 +139,26 @@ class IndexingJobTest {
         assertThat(chunks(a)).isEmpty();
     }
 
+    @Test
+    void aJobWhoseCollectionIsDeletedWhileItEmbedsStopsAtItsNextEmbedderCall() {
+        IndexingJob oneChunkPerCall = new IndexingJob(collections, documents,
+                new IndexDocuments(index, embedder, new Chunker(ChunkingPolicy.DEFAULT), 1), new IndexLocks(),
+                IndexingProgress.SILENT, Clock.fixed(NOW, ZoneOffset.UTC));
+        embedder.duringNextCall = () -> collections.delete(PROJECT, collection.id());
+
+        assertThat(oneChunkPerCall.handle(job(1, a, b))).containsEntry("skipped", "collection deleted");
+
+        assertThat(embedder.textsEmbedded).as("chunks embedded of a job of two one-chunk documents").isEqualTo(1);
+        assertThat(chunks(a)).isEmpty();
+        assertThat(chunks(b)).isEmpty();
+    }
+
     /** Runs a hook inside the next embedding call: what another request might do while a batch is embedded. */
     private static final class HookedEmbedder implements Embedder {
         private final Embedder inner;
         Runnable duringNextCall = () -> {
         };
+        int textsEmbedded;
 
         HookedEmbedder(Embedder inner) {
             this.inner = inner;
@@ -156,6 +171,7 @@ class IndexingJobTest {
 
         @Override
         public List<float[]> embedDocuments(List<String> texts) {
+            textsEmbedded += texts.size();
             Runnable hook = duringNextCall;
             duringNextCall = () -> {
             };
