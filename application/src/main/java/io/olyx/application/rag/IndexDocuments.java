@@ -107,7 +107,8 @@ public final class IndexDocuments {
             if (from > 0 && !stillWanted.getAsBoolean()) {
                 return Optional.empty();
             }
-            vectors.addAll(embedder.embedDocuments(texts.subList(from, Math.min(texts.size(), from + chunksPerWrite))));
+            int to = Math.min(texts.size(), from + chunksPerWrite);
+            vectors.addAll(embedder.embedDocuments(texts.subList(from, to)));
         }
         Map<String, List<ChunkToIndex>> byDocument = new LinkedHashMap<>();
         int next = 0;
