@@ -216,6 +216,9 @@ class ApiErrorsEndToEndTest {
         assertError(member.delete("/api/v1/projects/" + tenant.projectId()), 403, "forbidden");
         assertError(member.get("/api/v1/audit-events"), 403, "forbidden");
         assertError(member.post("/api/v1/admin/accounts", Map.of("name", "X")), 403, "forbidden");
+        assertThat(member.put("/api/v1/accounts", Map.of("name", "Mia R.")).text("name")).isEqualTo("Mia R.");
+        assertError(member.put("/api/v1/accounts", Map.of("name", " ")), 422, "invalid_request");
+        assertThat(member.get("/api/v1/accounts").text("name")).isEqualTo("Mia R.");
     }
 
     @Test

@@ -84,8 +84,7 @@ public final class AccountRoutes {
         Optional<String> name = body.string("name");
         name.ifPresent(n -> {
             if (n.isBlank() || n.length() > Account.MAX_NAME_LENGTH) {
-                throw ApiError.badRequest("invalid_request", "name must be 1-" + Account.MAX_NAME_LENGTH
-                        + " characters");
+                throw ApiError.invalid("name must be 1-" + Account.MAX_NAME_LENGTH + " characters");
             }
         });
         Account updated = accounts.updateOwn(self, name, body.object("parameters"), Authenticator.origin(ctx))
