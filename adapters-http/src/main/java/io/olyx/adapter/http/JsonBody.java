@@ -3,6 +3,7 @@ package io.olyx.adapter.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
+import io.olyx.domain.common.JsonNumbers;
 import io.olyx.domain.common.JsonValues;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -28,7 +29,7 @@ public final class JsonBody {
 
     /** The request's body as a JSON object; an empty body reads as {}. */
     public static JsonBody of(Context ctx) {
-        return parse(ctx.body(), MAPPER);
+        return parse(ctx.body());
     }
 
     /** JSON text of a value read from a body (e.g. a tool result given as an object). */
@@ -40,21 +41,41 @@ public final class JsonBody {
         }
     }
 
-    static JsonBody parse(String body, ObjectMapper mapper) {
+    static JsonBody parse(String body) {
         if (body == null || body.isBlank()) {
             return new JsonBody(Map.of(), "");
         }
-        Object parsed;
-        try {
-            parsed = mapper.readValue(body, Object.class);
-        } catch (JsonProcessingException e) {
-            throw ApiError.badRequest("invalid_json", "Request body is not valid JSON: "
-                    + e.getOriginalMessage());
-        }
-        if (!(parsed instanceof Map<?, ?> map)) {
+        if (!(read(body, "Request body") instanceof Map<?, ?> map)) {
             throw ApiError.invalid("Request body must be a JSON object");
         }
         return new JsonBody(JsonValues.freezeObject(map), "");
+    }
+
+    /**
+     * One JSON document a client sent, as plain Java values: the one place the edge parses client JSON, so every
+     * body and every line of an upload obeys the same rules. Broken JSON (trailing tokens included) is a 400; a
+     * number out of {@link JsonNumbers}' range is a 422 naming where it sits. {@code source} names the text in
+     * the message ("Request body", "Line 3").
+     */
+    public static Object read(String text, String source) {
+        Object parsed;
+        try {
+            parsed = MAPPER.readValue(text, Object.class);
+        } catch (JsonProcessingException e) {
+            throw ApiError.badRequest("invalid_json", source + " is not valid JSON: " + e.getOriginalMessage());
+        } catch (NumberFormatException beyondBigDecimal) {
+            // an exponent past ±2^31, which BigDecimal cannot hold; Jackson lets its exception through
+            throw numberOutOfRange(source);
+        }
+        JsonNumbers.firstOutOfRange(parsed, "").ifPresent(path -> {
+            throw numberOutOfRange(source + " at " + path);
+        });
+        return parsed;
+    }
+
+    private static ApiError numberOutOfRange(String where) {
+        return ApiError.invalid(where + ": a number is out of range; numbers must have an exponent between -"
+                + JsonNumbers.MAX_EXPONENT + " and " + JsonNumbers.MAX_EXPONENT);
     }
 
     public Map<String, Object> raw() {

@@ -2,20 +2,27 @@ package io.olyx.adapter.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.olyx.domain.common.JsonNumbers;
+import java.io.IOException;
+import java.math.BigDecimal;
 
 /**
  * The one ObjectMapper of the HTTP edge: snake_case as the Olyx seeds use it (AIVAX-shaped records opt into camelCase
- * with their own annotation), exact decimals, ISO-8601 times, and no silent coercion of wrong JSON types.
+ * with their own annotation), exact decimals, one JSON document per text (trailing tokens are malformed), ISO-8601
+ * times, and no silent coercion of wrong JSON types.
  */
 final class JsonMapperFactory {
     private JsonMapperFactory() {
@@ -23,11 +30,12 @@ final class JsonMapperFactory {
 
     static ObjectMapper create() {
         return JsonMapper.builder(pooledFactory())
-                .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+                .addModule(new SimpleModule("olyx-decimals").addSerializer(BigDecimal.class, new DecimalSerializer()))
                 .addModule(new Jdk8Module())
                 .addModule(new JavaTimeModule())
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -35,6 +43,22 @@ final class JsonMapperFactory {
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 .serializationInclusion(JsonInclude.Include.ALWAYS)
                 .build();
+    }
+
+    /**
+     * Decimals go out in plain digits ({@code 0.00000025}, not {@code 2.5E-7}). A number out of {@link JsonNumbers}'
+     * range cannot come in any more, but one stored before the bound existed goes out in scientific notation
+     * instead of failing the whole answer (plain digits of 1e999999 would be a megabyte; Jackson refuses them).
+     */
+    private static final class DecimalSerializer extends StdSerializer<BigDecimal> {
+        DecimalSerializer() {
+            super(BigDecimal.class);
+        }
+
+        @Override
+        public void serialize(BigDecimal value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            gen.writeNumber(JsonNumbers.inRange(value) ? value.toPlainString() : value.toString());
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.olyx.domain.llm;
 
+import io.olyx.domain.common.JsonNumbers;
 import io.olyx.domain.common.JsonValues;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -33,7 +34,8 @@ public final class JsonText {
                 return Optional.empty();
             }
             return Optional.of(value == null ? JsonNull.INSTANCE : value);
-        } catch (IllegalStateException | IndexOutOfBoundsException e) {
+        } catch (IllegalStateException | IndexOutOfBoundsException | NumberFormatException e) {
+            // NumberFormatException: an exponent beyond int, which BigDecimal cannot even represent
             return Optional.empty();
         }
     }
@@ -300,10 +302,26 @@ public final class JsonText {
             String literal = text.substring(start, pos);
             if (integral) {
                 BigInteger big = new BigInteger(literal);
-                return big.bitLength() < 64 ? (Object) big.longValue() : big;
+                if (big.bitLength() < 64) {
+                    return big.longValue();
+                }
+                requireInRange(new BigDecimal(big));
+                return big;
             }
             double d = Double.parseDouble(literal);
-            return Double.isFinite(d) ? (Object) d : new BigDecimal(literal);
+            if (Double.isFinite(d)) {
+                return d;
+            }
+            BigDecimal exact = new BigDecimal(literal);
+            requireInRange(exact);
+            return exact;
+        }
+
+        /** A number beyond what Olyx accepts anywhere (see JsonNumbers) makes the document invalid. */
+        private static void requireInRange(BigDecimal number) {
+            if (!JsonNumbers.inRange(number)) {
+                throw new IllegalStateException("number out of range");
+            }
         }
 
         private void requireDigits() {

@@ -30,6 +30,14 @@ class JsonTextTest {
     }
 
     @Test
+    void numbersOutOfOlyxsRangeMakeTheDocumentInvalid() {
+        assertThat(JsonText.parse("{\"a\":1e999999}")).isEmpty();
+        assertThat(JsonText.parse("{\"a\":1e99999999999}")).isEmpty();
+        assertThat(JsonText.parse("[1" + "0".repeat(1001) + "]")).isEmpty();
+        assertThat(JsonText.parse("{\"a\":1e400}")).contains(Map.of("a", new java.math.BigDecimal("1e400")));
+    }
+
+    @Test
     void representsATopLevelNullWithAMarker() {
         assertThat(JsonText.parse(" null ")).contains(JsonText.JsonNull.INSTANCE);
     }

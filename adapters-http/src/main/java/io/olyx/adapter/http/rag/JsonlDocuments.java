@@ -1,8 +1,7 @@
 package io.olyx.adapter.http.rag;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.olyx.adapter.http.ApiError;
+import io.olyx.adapter.http.JsonBody;
 import io.olyx.domain.common.InvalidInput;
 import io.olyx.domain.rag.DocumentInput;
 import io.olyx.domain.rag.DocumentMetadata;
@@ -23,12 +22,10 @@ import java.util.Optional;
 /**
  * Reads a JSONL upload whole before anything is stored: one JSON object per line with {@code docId} and
  * {@code text}, optionally {@code __ref}, {@code __tags} and {@code __meta}; blank lines are skipped. The first bad
- * line rejects the upload, naming its line number (400 for broken JSON, 422 for a wrong field), so an upload is
- * stored entirely or not at all.
+ * line rejects the upload, naming its line number (400 for broken JSON, 422 for a wrong field or an out-of-range
+ * number), so an upload is stored entirely or not at all. Lines are parsed like request bodies ({@link JsonBody#read}).
  */
 final class JsonlDocuments {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private JsonlDocuments() {
     }
 
@@ -63,10 +60,9 @@ final class JsonlDocuments {
     private static DocumentInput document(String line, int number) {
         Object parsed;
         try {
-            parsed = MAPPER.readValue(line, Object.class);
-        } catch (JsonProcessingException e) {
-            throw ApiError.badRequest("invalid_json", "Line " + number + " is not valid JSON: "
-                    + e.getOriginalMessage()).with("line", number);
+            parsed = JsonBody.read(line, "Line " + number);
+        } catch (ApiError e) {
+            throw e.with("line", number);
         }
         if (!(parsed instanceof Map<?, ?> fields)) {
             throw lineError(number, "a line must be a JSON object");

@@ -1,0 +1,80 @@
+package io.olyx.adapter.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class JsonBodyTest {
+
+    static ApiError rejection(String body) {
+        return catchThrowableOfType(ApiError.class, () -> JsonBody.parse(body));
+    }
+
+    @Test
+    void hugeExponentsAnywhereInTheBodyAreUnprocessableAndSayWhere() {
+        ApiError error = rejection("{\"trace_id\": \"t\", \"metadata\": {\"scores\": [1, 1e999999999]}}");
+
+        assertThat(error.status()).isEqualTo(422);
+        assertThat(error.code()).isEqualTo("invalid_request");
+        assertThat(error.getMessage()).contains("metadata.scores[1]").contains("between -1000 and 1000");
+    }
+
+    @Test
+    void tinyExponentsAndZerosWithHugeScalesAreRefusedToo() {
+        assertThat(rejection("{\"max_cost\": 1e-999999999}").status()).isEqualTo(422);
+        assertThat(rejection("{\"a\": 0e-999999999}").status()).isEqualTo(422);
+        assertThat(rejection("{\"a\": -1.5e1001}").status()).isEqualTo(422);
+    }
+
+    @Test
+    void exponentsBeyondWhatBigDecimalCanHoldAreOutOfRangeToo() {
+        ApiError error = rejection("{\"a\": 1e99999999999}");
+
+        assertThat(error.status()).isEqualTo(422);
+        assertThat(error.getMessage()).contains("out of range");
+    }
+
+    @Test
+    void numbersAtTheBoundAreKeptExactly() {
+        JsonBody body = JsonBody.parse("{\"big\": 1e1000, \"small\": 1e-1000, \"cost\": 0.123456789123456789}");
+
+        assertThat(body.decimal("big")).contains(new BigDecimal("1e1000"));
+        assertThat(body.decimal("small")).contains(new BigDecimal("1e-1000"));
+        assertThat(body.decimal("cost")).contains(new BigDecimal("0.123456789123456789"));
+    }
+
+    @Test
+    void trailingTokensAfterTheDocumentAreMalformed() {
+        ApiError error = rejection("{} garbage");
+
+        assertThat(error.status()).isEqualTo(400);
+        assertThat(error.code()).isEqualTo("invalid_json");
+        assertThat(rejection("{\"a\": 1} {\"b\": 2}").code()).isEqualTo("invalid_json");
+    }
+
+    @Test
+    void anEmptyBodyReadsAsAnEmptyObject() {
+        assertThat(JsonBody.parse("  ").raw()).isEmpty();
+    }
+
+    @Test
+    void readNamesTheSourceInItsErrors() {
+        assertThatThrownBy(() -> JsonBody.read("{\"a\": 1e5000}", "Line 7")).hasMessageStartingWith("Line 7 ");
+        assertThat(JsonBody.read("[1, {\"a\": 2.50}]", "Line 1")).isEqualTo(List.of(1, Map.of("a",
+                new BigDecimal("2.50"))));
+    }
+
+    @Test
+    void decimalsGoOutInPlainDigitsUnlessTooLargeToWriteSo() throws Exception {
+        var mapper = JsonMapperFactory.create();
+
+        assertThat(mapper.writeValueAsString(Map.of("a", new BigDecimal("2.5E-7")))).isEqualTo("{\"a\":0.00000025}");
+        assertThat(mapper.writeValueAsString(Map.of("a", new BigDecimal("1E+999999"))))
+                .isEqualTo("{\"a\":1E+999999}");
+    }
+}

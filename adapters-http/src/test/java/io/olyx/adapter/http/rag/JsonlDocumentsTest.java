@@ -1,0 +1,50 @@
+package io.olyx.adapter.http.rag;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.olyx.adapter.http.ApiError;
+import io.olyx.domain.rag.DocumentInput;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class JsonlDocumentsTest {
+
+    static List<DocumentInput> read(String jsonl) {
+        return JsonlDocuments.read(new ByteArrayInputStream(jsonl.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    static ApiError rejection(String jsonl) {
+        return catchThrowableOfType(ApiError.class, () -> read(jsonl));
+    }
+
+    @Test
+    void aHugeNumberInMetaRejectsTheUploadNamingTheLine() {
+        ApiError error = rejection("{\"docId\":\"a\",\"text\":\"x\"}\n"
+                + "{\"docId\":\"b\",\"text\":\"y\",\"__meta\":{\"a\":1e999999}}\n");
+
+        assertThat(error.status()).isEqualTo(422);
+        assertThat(error.code()).isEqualTo("invalid_request");
+        assertThat(error.details()).containsEntry("line", 2);
+        assertThat(error.getMessage()).startsWith("Line 2 ").contains("__meta.a");
+    }
+
+    @Test
+    void trailingTokensOnALineAreMalformed() {
+        ApiError error = rejection("{\"docId\":\"a\",\"text\":\"x\"} garbage\n");
+
+        assertThat(error.status()).isEqualTo(400);
+        assertThat(error.code()).isEqualTo("invalid_json");
+        assertThat(error.details()).containsEntry("line", 1);
+    }
+
+    @Test
+    void metaNumbersAreKeptExactly() {
+        DocumentInput document = read("{\"docId\":\"a\",\"text\":\"x\",\"__meta\":{\"p\":0.123456789123456789}}")
+                .getFirst();
+
+        assertThat(document.metadata().orElseThrow().json()).isEqualTo("{\"p\":0.123456789123456789}");
+    }
+}
