@@ -3,7 +3,6 @@ package io.olyx.application.trace;
 import io.olyx.application.access.KeyCaller;
 import io.olyx.application.port.IdGenerator;
 import io.olyx.application.port.TraceRepository;
-import io.olyx.domain.common.InvalidInput;
 import io.olyx.domain.project.DistributionPolicy;
 import io.olyx.domain.trace.Trace;
 import io.olyx.domain.trace.TraceId;
@@ -29,8 +28,7 @@ public final class CreateTrace {
         DistributionPolicy policy = DistributionPolicy.of(caller.project().settings());
         Trace.validateMetadata(command.metadata());
         command.localRef().ifPresent(Trace::validateLocalRef);
-        command.revenue().ifPresent(r -> InvalidInput.require(r.signum() >= 0, "revenue",
-                "revenue must not be negative"));
+        command.revenue().ifPresent(Trace::validateRevenue);
         if (policy.localRefRequired() && command.localRef().isEmpty()) {
             return new Result.LocalRefRequired();
         }

@@ -37,6 +37,7 @@ public record ApiKey(ApiKeyId id, String name, ProjectId projectId, String secre
 
     public static void validateLimit(BigDecimal limit) {
         InvalidInput.require(limit.signum() > 0, "hourly_limit", "hourly_limit must be a positive amount (USD)");
+        Money.requireStorable(limit, Money.AMOUNT_DECIMALS, "hourly_limit");
     }
 
     /** The status a request sees: a key past its expiry is expired whatever its stored status says. */

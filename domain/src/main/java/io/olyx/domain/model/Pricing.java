@@ -18,6 +18,8 @@ public record Pricing(BigDecimal inputPer1k, BigDecimal outputPer1k) {
         InvalidInput.require(inputPer1k.signum() >= 0, "input_cost_per_1k", "input_cost_per_1k must not be negative");
         InvalidInput.require(outputPer1k.signum() >= 0, "output_cost_per_1k",
                 "output_cost_per_1k must not be negative");
+        Money.requireStorable(inputPer1k, Money.PRICE_DECIMALS, "input_cost_per_1k");
+        Money.requireStorable(outputPer1k, Money.PRICE_DECIMALS, "output_cost_per_1k");
     }
 
     public static Pricing free() {

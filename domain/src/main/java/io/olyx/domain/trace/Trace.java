@@ -53,6 +53,12 @@ public record Trace(TraceId id, ProjectId projectId, TraceStatus status, Map<Str
         });
     }
 
+    /** Revenue is an amount in USD: not negative, and stored exactly as sent. */
+    public static void validateRevenue(BigDecimal revenue) {
+        InvalidInput.require(revenue.signum() >= 0, "revenue", "revenue must not be negative");
+        Money.requireStorable(revenue, Money.AMOUNT_DECIMALS, "revenue");
+    }
+
     public static void validateLocalRef(String localRef) {
         InvalidInput.require(!localRef.isBlank() && localRef.length() <= MAX_LOCAL_REF_LENGTH, "local_ref",
                 "local_ref must be 1-" + MAX_LOCAL_REF_LENGTH + " characters");
