@@ -3,6 +3,7 @@ package io.olyx.domain.model;
 import io.olyx.domain.common.InvalidInput;
 import io.olyx.domain.common.JsonMergePatch;
 import io.olyx.domain.common.JsonValues;
+import io.olyx.domain.common.Money;
 import io.olyx.domain.llm.ProviderKind;
 import io.olyx.domain.project.ProjectId;
 import java.time.Instant;
@@ -48,6 +49,9 @@ public record ModelDefinition(ModelId id, ProjectId projectId, String name, Stri
                 "fallback_identifier must be a model identifier");
         InvalidInput.require(!identifier.equals(fallback), "additional_config.fallback_identifier",
                 "a model cannot fall back to itself");
+        // each image's cost is recorded in a step's cost column, so the price must fit it like the token prices
+        JsonValues.number(additionalConfig, "price_per_image").ifPresent(price -> Money.requireStorable(price,
+                Money.PRICE_DECIMALS, "additional_config.price_per_image"));
     }
 
     public static void validateIdentifier(String identifier) {

@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.olyx.domain.common.InvalidInput;
+import io.olyx.domain.llm.ProviderKind;
+import io.olyx.domain.project.ProjectId;
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class PricingTest {
@@ -22,5 +27,14 @@ class PricingTest {
                 .hasMessageContaining("input_cost_per_1k must be less than");
         assertThatThrownBy(() -> new Pricing(BigDecimal.ONE, new BigDecimal("0.0000000000001")))
                 .isInstanceOf(InvalidInput.class).hasMessage("output_cost_per_1k may have at most 12 decimal places");
+    }
+
+    @Test
+    void aPricePerImageMustFitTheStepCostColumnToo() {
+        assertThatThrownBy(() -> new ModelDefinition(new ModelId(1), new ProjectId(1), "dall-e", "dall-e",
+                ProviderKind.OPENAI, Optional.empty(), Optional.empty(), true, Pricing.free(), 30, "global", "USD",
+                Map.of("price_per_image", new BigDecimal("1e500")), Instant.EPOCH, Instant.EPOCH))
+                .isInstanceOf(InvalidInput.class)
+                .hasMessageStartingWith("additional_config.price_per_image must be less than");
     }
 }
