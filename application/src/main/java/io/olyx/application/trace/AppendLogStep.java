@@ -38,6 +38,7 @@ public final class AppendLogStep {
     }
 
     public Result append(TraceId traceId, Map<String, Object> output, Optional<StepId> parent, KeyCaller caller) {
+        Step.validateLogOutput(output);
         Optional<Trace> trace = traces.find(caller.projectId(), traceId);
         if (trace.isEmpty()) {
             return new Result.TraceNotFound();

@@ -39,6 +39,47 @@ public final class JsonValues {
         throw new IllegalArgumentException("not a JSON value: " + value.getClass().getName());
     }
 
+    /**
+     * The length in characters of the value written as compact JSON, so a caller can bound a free-form payload by
+     * what it will cost to store and to send back, however it is nested.
+     */
+    public static long jsonLength(Object value) {
+        if (value == null) {
+            return 4;
+        }
+        if (value instanceof String s) {
+            return quotedLength(s);
+        }
+        if (value instanceof Map<?, ?> map) {
+            long length = 2 + Math.max(0, map.size() - 1);
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                length += quotedLength(String.valueOf(entry.getKey())) + 1 + jsonLength(entry.getValue());
+            }
+            return length;
+        }
+        if (value instanceof List<?> list) {
+            long length = 2 + Math.max(0, list.size() - 1);
+            for (Object item : list) {
+                length += jsonLength(item);
+            }
+            return length;
+        }
+        return value.toString().length();
+    }
+
+    private static long quotedLength(String s) {
+        long length = 2 + s.length();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '\\' || c == '\b' || c == '\f' || c == '\n' || c == '\r' || c == '\t') {
+                length += 1;
+            } else if (c < 0x20) {
+                length += 5;
+            }
+        }
+        return length;
+    }
+
     public static boolean isNumber(Object value) {
         return value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte
                 || value instanceof Double || value instanceof Float || value instanceof BigDecimal

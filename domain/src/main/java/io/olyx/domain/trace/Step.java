@@ -1,5 +1,6 @@
 package io.olyx.domain.trace;
 
+import io.olyx.domain.common.InvalidInput;
 import io.olyx.domain.common.JsonValues;
 import io.olyx.domain.project.ProjectId;
 import java.math.BigDecimal;
@@ -18,6 +19,9 @@ public record Step(StepId id, TraceId traceId, ProjectId projectId, StepType typ
                    Optional<String> apiKeyId, Optional<ModelCall> modelCall, Object input, Object output,
                    double latencyMs, StepOutcome outcome, StepSecurity security, Map<String, Object> details,
                    Instant createdAt) {
+    /** A custom log is an event (a rating, a label, a downstream result), and a trace's view sends all of them. */
+    public static final int MAX_LOG_OUTPUT_JSON_LENGTH = 64 * 1024;
+
     public Step {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(traceId, "traceId");
@@ -48,6 +52,12 @@ public record Step(StepId id, TraceId traceId, ProjectId projectId, StepType typ
             Objects.requireNonNull(usage, "usage");
             attempts = List.copyOf(attempts);
         }
+    }
+
+    public static void validateLogOutput(Map<String, Object> output) {
+        long length = JsonValues.jsonLength(output);
+        InvalidInput.require(length <= MAX_LOG_OUTPUT_JSON_LENGTH, "output", "output may be at most "
+                + MAX_LOG_OUTPUT_JSON_LENGTH + " characters as JSON (got " + length + ")");
     }
 
     public BigDecimal cost() {

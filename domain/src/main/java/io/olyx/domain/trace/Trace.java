@@ -19,6 +19,8 @@ public record Trace(TraceId id, ProjectId projectId, TraceStatus status, Map<Str
     public static final int MAX_METADATA_KEYS = 64;
     public static final int MAX_METADATA_KEY_LENGTH = 64;
     public static final int MAX_METADATA_VALUE_LENGTH = 1024;
+    /** Every trace list page carries each trace's metadata, so one trace's must stay small at any depth. */
+    public static final int MAX_METADATA_JSON_LENGTH = 64 * 1024;
     public static final int MAX_LOCAL_REF_LENGTH = 512;
     private static final Pattern METADATA_KEY = Pattern.compile("[A-Za-z0-9_-]+");
 
@@ -39,11 +41,13 @@ public record Trace(TraceId id, ProjectId projectId, TraceStatus status, Map<Str
 
     /**
      * Seed 002's metadata rules: an object of stable keys (letters, digits, _ and -) with small values. Nested
-     * objects are tolerated but count towards the size bound, so metadata stays a label set, not a payload store.
+     * objects and arrays are tolerated but count towards the size bound, so metadata stays a label set, not a
+     * payload store.
      */
     public static void validateMetadata(Map<String, Object> metadata) {
         InvalidInput.require(metadata.size() <= MAX_METADATA_KEYS, "metadata",
                 "metadata may have at most " + MAX_METADATA_KEYS + " keys");
+        validateMetadataSize(metadata);
         metadata.forEach((key, value) -> {
             InvalidInput.require(key.length() <= MAX_METADATA_KEY_LENGTH && METADATA_KEY.matcher(key).matches(),
                     "metadata", "metadata keys must be 1-" + MAX_METADATA_KEY_LENGTH
@@ -51,6 +55,13 @@ public record Trace(TraceId id, ProjectId projectId, TraceStatus status, Map<Str
             InvalidInput.require(!(value instanceof String s) || s.length() <= MAX_METADATA_VALUE_LENGTH,
                     "metadata." + key, "metadata values must be at most " + MAX_METADATA_VALUE_LENGTH + " characters");
         });
+    }
+
+    /** The bound every trace's metadata keeps, also where (as for OpenAI-shaped calls) its keys are free-form. */
+    public static void validateMetadataSize(Map<String, Object> metadata) {
+        long length = JsonValues.jsonLength(metadata);
+        InvalidInput.require(length <= MAX_METADATA_JSON_LENGTH, "metadata", "metadata may be at most "
+                + MAX_METADATA_JSON_LENGTH + " characters as JSON (got " + length + ")");
     }
 
     /** Revenue is an amount in USD: not negative, and stored exactly as sent. */
