@@ -200,7 +200,8 @@ public final class Olyx implements AutoCloseable {
                 JOB_CONCURRENCY, Duration.ofMinutes(10), Duration.ofSeconds(1));
 
         OlyxConfig.Server server = config.server();
-        http = new HttpApi(new HttpSettings(server.host(), server.port(), server.maxBodyBytes()), areas);
+        http = new HttpApi(new HttpSettings(server.host(), server.port(), server.maxBodyBytes(),
+                server.maxUploadBytes()), areas);
 
         scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon(true)
                 .name("olyx-scheduler").factory());

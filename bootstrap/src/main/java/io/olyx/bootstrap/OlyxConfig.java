@@ -15,7 +15,8 @@ public record OlyxConfig(Server server, Storage storage, Security security, Rag 
         Objects.requireNonNull(gateways, "gateways");
     }
 
-    public record Server(String host, int port, long maxBodyBytes) {
+    /** {@code maxUploadBytes} bounds the JSONL uploads (documents, skills); every other body {@code maxBodyBytes}. */
+    public record Server(String host, int port, long maxBodyBytes, long maxUploadBytes) {
     }
 
     /** An empty databaseUrl means the embedded H2 file in the data directory. */

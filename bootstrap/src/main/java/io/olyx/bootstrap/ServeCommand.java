@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
         description = {"Start the Olyx server.", "",
                 "Configuration comes from OLYX_* environment variables: OLYX_PORT (4000), OLYX_HOST (0.0.0.0),",
                 "OLYX_DATA_DIR (./olyx-data), OLYX_DATABASE_URL/_USER/_PASSWORD (PostgreSQL instead of the",
-                "embedded H2), OLYX_MASTER_KEY, OLYX_OWNER_LOGIN_KEY, OLYX_MAX_BODY_BYTES. See README.md."})
+                "embedded H2), OLYX_MASTER_KEY, OLYX_OWNER_LOGIN_KEY, OLYX_MAX_BODY_BYTES, OLYX_MAX_UPLOAD_BYTES.",
+                "See README.md."})
 final class ServeCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
 

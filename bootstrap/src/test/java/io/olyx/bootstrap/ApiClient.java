@@ -83,7 +83,7 @@ final class ApiClient {
         }
     }
 
-    private static JsonNode parse(String body) {
+    static JsonNode parse(String body) {
         if (body == null || body.isBlank()) {
             return MissingNode.getInstance();
         }

@@ -52,6 +52,10 @@ public final class ApiError extends RuntimeException {
         return of(422, "invalid_request", message);
     }
 
+    public static ApiError payloadTooLarge() {
+        return of(413, "payload_too_large", "Request body is larger than the server accepts");
+    }
+
     public static ApiError tooManyRequests(String code, String message, Duration retryAfter) {
         return new ApiError(429, code, message, Optional.of(retryAfter), Map.of());
     }

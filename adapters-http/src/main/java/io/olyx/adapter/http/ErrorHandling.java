@@ -6,6 +6,8 @@ import io.javalin.http.HttpResponseException;
 import io.olyx.domain.common.InvalidInput;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import org.eclipse.jetty.http.BadMessageException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,8 +25,14 @@ final class ErrorHandling {
     static void register(Javalin app) {
         app.exception(ApiError.class, (e, ctx) -> write(ctx, e));
         app.exception(InvalidInput.class, (e, ctx) -> write(ctx, ApiError.invalid(e.getMessage())));
-        app.exception(HttpResponseException.class, (e, ctx) -> write(ctx, fromJavalin(e)));
+        app.exception(HttpResponseException.class,
+                (e, ctx) -> write(ctx, fromStatus(e.getStatus(), e.getMessage())));
         app.exception(Exception.class, (e, ctx) -> {
+            Optional<BadMessageException> badBytes = badMessage(e);
+            if (badBytes.isPresent()) {
+                write(ctx, fromStatus(badBytes.get().getCode(), badBytes.get().getReason()));
+                return;
+            }
             LOG.error("unexpected failure on {} {} (request {})", ctx.method(), ctx.path(), RequestIds.of(ctx), e);
             write(ctx, ApiError.of(500, "internal_error", "Internal server error"));
         });
@@ -35,14 +43,19 @@ final class ErrorHandling {
     }
 
     static void write(Context ctx, ApiError error) {
+        Map<String, Object> body = body(error, RequestIds.of(ctx));
+        error.retryAfter().ifPresent(d -> ctx.header("Retry-After", Long.toString(Math.max(1, d.toSeconds()))));
+        ctx.attribute(WRITTEN, true);
+        ctx.status(error.status()).json(body);
+    }
+
+    static Map<String, Object> body(ApiError error, String requestId) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", error.getMessage());
         body.put("code", error.code());
         body.putAll(error.details());
-        body.put("request_id", RequestIds.of(ctx));
-        error.retryAfter().ifPresent(d -> ctx.header("Retry-After", Long.toString(Math.max(1, d.toSeconds()))));
-        ctx.attribute(WRITTEN, true);
-        ctx.status(error.status()).json(body);
+        body.put("request_id", requestId);
+        return body;
     }
 
     private static void writeUnlessWritten(Context ctx, ApiError error) {
@@ -51,13 +64,29 @@ final class ErrorHandling {
         }
     }
 
-    private static ApiError fromJavalin(HttpResponseException e) {
-        return switch (e.getStatus()) {
-            case 413 -> ApiError.of(413, "payload_too_large", "Request body is larger than the server accepts");
-            case 400 -> ApiError.badRequest("bad_request", e.getMessage());
-            case 404 -> ApiError.of(404, "not_found", e.getMessage());
-            case 405 -> ApiError.of(405, "method_not_allowed", e.getMessage());
-            default -> ApiError.of(e.getStatus(), "http_" + e.getStatus(), e.getMessage());
+    /**
+     * Jetty reports the client's own bytes being wrong (a body over the limit, broken chunking) as a
+     * {@link BadMessageException}, which reaches a handler wrapped in the IOException of the read that hit it.
+     */
+    static Optional<BadMessageException> badMessage(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BadMessageException bad) {
+                return Optional.of(bad);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The error answer for a status that Javalin or Jetty chose, with the message they gave. */
+    static ApiError fromStatus(int status, String message) {
+        return switch (status) {
+            case 413 -> ApiError.payloadTooLarge();
+            case 400 -> ApiError.badRequest("bad_request", message);
+            case 404 -> ApiError.of(404, "not_found", message);
+            case 405 -> ApiError.of(405, "method_not_allowed", message);
+            case 414 -> ApiError.of(414, "uri_too_long", message);
+            case 431 -> ApiError.of(431, "headers_too_large", message);
+            default -> ApiError.of(status, "http_" + status, message);
         };
     }
 }

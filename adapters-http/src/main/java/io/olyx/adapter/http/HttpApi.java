@@ -27,9 +27,13 @@ public final class HttpApi implements AutoCloseable {
             // this size, 32 KB by default: the largest single piece of a gateway call's garbage.
             config.http.responseBufferSize = RESPONSE_COPY_BUFFER_BYTES;
             config.router.ignoreTrailingSlashes = true;
-            config.jetty.modifyServer(server -> server.setStopTimeout(10_000));
+            config.jetty.modifyServer(server -> {
+                server.setStopTimeout(10_000);
+                server.setErrorHandler(new JsonErrorPages());
+            });
         });
         app.before(RequestIds::assign);
+        app.before(ctx -> BodyLimit.install(ctx, settings));
         ErrorHandling.register(app);
         app.get("/up", ctx -> ctx.json(Map.of("status", "ok")));
         routeAreas.forEach(area -> area.accept(app));

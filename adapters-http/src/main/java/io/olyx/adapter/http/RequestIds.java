@@ -14,11 +14,15 @@ public final class RequestIds {
     }
 
     static void assign(Context ctx) {
-        byte[] bytes = new byte[10];
-        RANDOM.nextBytes(bytes);
-        String id = "req_" + HexFormat.of().formatHex(bytes);
+        String id = next();
         ctx.attribute(ATTRIBUTE, id);
         ctx.header(HEADER, id);
+    }
+
+    static String next() {
+        byte[] bytes = new byte[10];
+        RANDOM.nextBytes(bytes);
+        return "req_" + HexFormat.of().formatHex(bytes);
     }
 
     public static String of(Context ctx) {

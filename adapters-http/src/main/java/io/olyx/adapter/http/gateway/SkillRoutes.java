@@ -7,14 +7,11 @@ import io.olyx.adapter.http.ApiError;
 import io.olyx.adapter.http.Authenticator;
 import io.olyx.adapter.http.JsonBody;
 import io.olyx.adapter.http.PathParams;
+import io.olyx.adapter.http.Uploads;
 import io.olyx.application.gateway.ManageSkills;
 import io.olyx.domain.gateway.Skill;
 import io.olyx.domain.gateway.SkillId;
 import io.olyx.domain.project.ProjectId;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -89,19 +86,16 @@ public final class SkillRoutes {
 
     /** The multipart {@code skills} file, or (for scripts) the request body itself. */
     private static String uploaded(Context ctx) {
+        Uploads.accept(ctx);
         boolean multipart = ctx.isMultipartFormData();
         UploadedFile file = multipart ? ctx.uploadedFile("skills") : null;
         if (multipart && file == null) {
             throw ApiError.invalid("the multipart field \"skills\" (a JSONL file) is required");
         }
         if (file == null) {
-            return ctx.body();
+            return Uploads.text(ctx.bodyInputStream());
         }
-        try (InputStream in = file.content()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Uploads.text(file.content());
     }
 
     private static Skill saved(ManageSkills.Result result) {

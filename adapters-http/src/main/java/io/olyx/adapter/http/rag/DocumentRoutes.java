@@ -7,6 +7,7 @@ import io.olyx.adapter.http.ApiError;
 import io.olyx.adapter.http.Authenticator;
 import io.olyx.adapter.http.JsonBody;
 import io.olyx.adapter.http.PathParams;
+import io.olyx.adapter.http.Uploads;
 import io.olyx.application.rag.ReadDocuments;
 import io.olyx.application.rag.WriteDocuments;
 import io.olyx.domain.common.Page;
@@ -18,7 +19,6 @@ import io.olyx.domain.rag.DocumentInput;
 import io.olyx.domain.rag.DocumentOrder;
 import io.olyx.domain.rag.DocumentSummary;
 import io.olyx.domain.rag.IndexState;
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
@@ -68,6 +68,7 @@ public final class DocumentRoutes {
     private void upload(Context ctx) {
         ProjectId project = project(ctx);
         CollectionId id = CollectionRoutes.collectionId(ctx);
+        Uploads.accept(ctx);
         boolean sync = syncMode(ctx);
         List<DocumentInput> documents = JsonlDocuments.read(jsonl(ctx));
         WriteDocuments.UploadResult result = writer.upload(project, id, documents, sync)
@@ -106,7 +107,7 @@ public final class DocumentRoutes {
     /** The multipart file {@code documents} (or the only file sent), else the body itself. */
     private static InputStream jsonl(Context ctx) {
         if (!ctx.isMultipartFormData()) {
-            return new ByteArrayInputStream(ctx.bodyAsBytes());
+            return ctx.bodyInputStream();
         }
         UploadedFile file = Optional.ofNullable(ctx.uploadedFile("documents"))
                 .or(() -> ctx.uploadedFiles().size() == 1 ? Optional.of(ctx.uploadedFiles().getFirst())

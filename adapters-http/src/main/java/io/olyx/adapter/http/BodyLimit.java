@@ -1,0 +1,48 @@
+package io.olyx.adapter.http;
+
+import io.javalin.http.Context;
+import org.eclipse.jetty.http.BadMessageException;
+import org.eclipse.jetty.server.HttpInput;
+import org.eclipse.jetty.server.Request;
+
+/**
+ * Bounds the body bytes a request may hand to its handler, counted as Jetty reads them. Javalin only compares the
+ * Content-Length header with its limit, so without this a chunked body or a multipart upload could fill the heap.
+ * Past the limit the read fails with a 413 {@link BadMessageException}, which {@link ErrorHandling} answers.
+ */
+final class BodyLimit implements HttpInput.Interceptor {
+    private static final String ATTRIBUTE = "olyx.body-limit";
+
+    private final long uploadLimit;
+    private long limit;
+    private long read;
+
+    private BodyLimit(long limit, long uploadLimit) {
+        this.limit = limit;
+        this.uploadLimit = uploadLimit;
+    }
+
+    static void install(Context ctx, HttpSettings settings) {
+        BodyLimit bodyLimit = new BodyLimit(settings.maxBodyBytes(), settings.maxUploadBytes());
+        Request.getBaseRequest(ctx.req()).getHttpInput().addInterceptor(bodyLimit);
+        ctx.attribute(ATTRIBUTE, bodyLimit);
+    }
+
+    /** Lets this request's body grow to the upload limit; a larger declared length is refused before reading. */
+    static void allowUpload(Context ctx) {
+        BodyLimit bodyLimit = ctx.attribute(ATTRIBUTE);
+        bodyLimit.limit = bodyLimit.uploadLimit;
+        if (ctx.req().getContentLengthLong() > bodyLimit.limit) {
+            throw ApiError.payloadTooLarge();
+        }
+    }
+
+    @Override
+    public HttpInput.Content readFrom(HttpInput.Content content) {
+        read += content.remaining();
+        if (read > limit) {
+            throw new BadMessageException(413, "Request body is larger than " + limit + " bytes");
+        }
+        return content;
+    }
+}
