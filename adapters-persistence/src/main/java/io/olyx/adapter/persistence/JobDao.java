@@ -33,26 +33,20 @@ interface JobDao {
      * with fewer jobs running come first, then the oldest: one project's upload of thousands of documents takes
      * every free slot only while no other project has work waiting.
      */
-    @SqlQuery("""
+    String READY_JOBS = """
             SELECT j.id FROM jobs j
             LEFT JOIN (SELECT project_id, COUNT(*) AS running FROM jobs
                        WHERE status = 'running' AND locked_until >= :now GROUP BY project_id) busy
               ON busy.project_id = j.project_id
             WHERE j.kind IN (<kinds>)
               AND ((j.status = 'queued' AND j.run_after <= :now) OR (j.status = 'running' AND j.locked_until < :now))
-            ORDER BY COALESCE(busy.running, 0), j.run_after, j.id LIMIT :limit""")
+            ORDER BY COALESCE(busy.running, 0), j.run_after, j.id LIMIT :limit""";
+
+    @SqlQuery(READY_JOBS)
     List<Long> candidates(@BindList("kinds") List<String> kinds, @Bind("now") OffsetDateTime now,
                           @Bind("limit") int limit);
 
-    @SqlQuery("""
-            SELECT j.id FROM jobs j
-            LEFT JOIN (SELECT project_id, COUNT(*) AS running FROM jobs
-                       WHERE status = 'running' AND locked_until >= :now GROUP BY project_id) busy
-              ON busy.project_id = j.project_id
-            WHERE j.kind IN (<kinds>)
-              AND ((j.status = 'queued' AND j.run_after <= :now) OR (j.status = 'running' AND j.locked_until < :now))
-            ORDER BY COALESCE(busy.running, 0), j.run_after, j.id LIMIT :limit
-            FOR UPDATE OF j SKIP LOCKED""")
+    @SqlQuery(READY_JOBS + " FOR UPDATE OF j SKIP LOCKED")
     List<Long> candidatesSkipLocked(@BindList("kinds") List<String> kinds, @Bind("now") OffsetDateTime now,
                                     @Bind("limit") int limit);
 
