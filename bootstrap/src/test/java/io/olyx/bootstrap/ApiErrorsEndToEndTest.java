@@ -201,6 +201,10 @@ class ApiErrorsEndToEndTest {
         assertError(expiring.client().get("/api/v1/traces"), 401, "key_expired");
         JsonList keys = new JsonList(owner.get("/api/v1/keys?project_id=" + expiring.projectId()));
         assertThat(keys.first("status")).isEqualTo("expired");
+        assertError(owner.post("/api/v1/keys", Map.of("name", "born expired", "project_id", expiring.projectId(),
+                "expires_at", "2020-01-01T00:00:00Z")), 422, "invalid_request");
+        assertThat(new JsonList(owner.get("/api/v1/keys?project_id=" + expiring.projectId())).size())
+                .as("no key was created").isEqualTo(keys.size());
     }
 
     @Test
@@ -231,6 +235,10 @@ class ApiErrorsEndToEndTest {
     record JsonList(ApiClient.Response response) {
         String first(String field) {
             return response.json().get(0).path(field).asText();
+        }
+
+        int size() {
+            return response.json().size();
         }
     }
 }

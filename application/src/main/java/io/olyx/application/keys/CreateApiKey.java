@@ -9,6 +9,7 @@ import io.olyx.application.port.TokenHasher;
 import io.olyx.domain.account.Account;
 import io.olyx.domain.account.Role;
 import io.olyx.domain.audit.AuditEventType;
+import io.olyx.domain.common.InvalidInput;
 import io.olyx.domain.keys.ApiKey;
 import io.olyx.domain.keys.ApiKeyId;
 import io.olyx.domain.keys.KeyStatus;
@@ -46,12 +47,15 @@ public final class CreateApiKey {
         }
         ApiKey.validateName(command.name());
         command.hourlyLimit().ifPresent(ApiKey::validateLimit);
+        Instant now = clock.instant();
+        // a key born expired is a mistake; PATCH may still set a past expiry, which is how a key is expired now
+        command.expiresAt().ifPresent(at -> InvalidInput.require(at.isAfter(now), "expires_at",
+                "expires_at must be in the future"));
         Optional<Project> project = projects.findById(command.projectId());
         if (project.isEmpty()) {
             return new Result.ProjectNotFound();
         }
         RawApiKey raw = new RawApiKey(new ApiKeyId("ak_" + ids.randomHex(8)), ids.randomHex(32));
-        Instant now = clock.instant();
         ApiKey key = new ApiKey(raw.id(), command.name(), command.projectId(), hasher.hash(raw.secret()),
                 raw.masked(), KeyStatus.ACTIVE, command.hourlyLimit(), command.expiresAt(), 0, Optional.empty(), now);
         keys.insert(key);
