@@ -3,7 +3,11 @@ package io.olyx.bootstrap;
 import static io.olyx.bootstrap.ApiErrorsEndToEndTest.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.http.StreamResponse;
@@ -12,6 +16,7 @@ import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import io.olyx.fixtures.provider.FakeBehavior;
 import io.olyx.fixtures.provider.FakeProviderServer;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,12 +27,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /**
  * AI gateway calls end to end: the real wiring, the fake provider, a loopback callback server for protocol
@@ -432,7 +439,39 @@ class GatewayCallEndToEndTest {
         }
     }
 
-    private String stream(String model, boolean noPing) throws Exception {
+    /** The answer is recorded before its last chunk is written; a client gone by then is not a server error. */
+    @Test
+    void aStreamingClientThatLeavesEarlyLeavesItsStepAndNoServerError() throws Exception {
+        String id = gateway("Leaver", Map.of("modelName", "gpt-4o"));
+        CountDownLatch release = new CountDownLatch(1);
+        provider.enqueue(FakeBehavior.text("one two three four five six").holdAfterFirstContent(release)
+                .delayBetweenChunks(Duration.ofMillis(5)));
+        ListAppender<ILoggingEvent> errors = new ListAppender<>();
+        Logger errorHandling = (Logger) LoggerFactory.getLogger("io.olyx.adapter.http.ErrorHandling");
+        errors.start();
+        errorHandling.addAppender(errors);
+        try {
+            InputStream body = HttpClient.newHttpClient().send(streamRequest(id, true).build(),
+                    HttpResponse.BodyHandlers.ofInputStream()).body();
+            assertThat(body.read()).isPositive();
+            body.close();
+            release.countDown();
+
+            String trace = api.get("/api/v1/traces").json().path("data").path(0).path("id").asText();
+            JsonNode steps = MissingNode.getInstance();
+            for (int i = 0; i < 200 && steps.isEmpty(); i++) {
+                Thread.sleep(25);
+                steps = api.get("/api/v1/traces/" + trace).json().path("steps");
+            }
+            assertThat(steps).as("the left stream's step").isNotEmpty();
+            Thread.sleep(500);
+            assertThat(errors.list).as("errors logged for the left stream").isEmpty();
+        } finally {
+            errorHandling.detachAppender(errors);
+        }
+    }
+
+    private HttpRequest.Builder streamRequest(String model, boolean noPing) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + olyx.port()
                         + "/v1/chat/completions")).header("Authorization", "Bearer " + tenant.rawKey())
                 .header("Content-Type", "application/json")
@@ -441,7 +480,11 @@ class GatewayCallEndToEndTest {
         if (noPing) {
             request.header("Sse-Stream-Options", "no-ping");
         }
-        HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(),
+        return request;
+    }
+
+    private String stream(String model, boolean noPing) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(streamRequest(model, noPing).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body();

@@ -96,12 +96,22 @@ public final class SseStream implements StreamSink {
                                     "arguments", done.call().argumentsJson())))), null);
                 }
             }
-            case StreamEvent.Completed completed -> {
-                delta(Map.of(), completed.finishReason().wire(), finalMembers);
-                if (includeUsage) {
-                    usage(completed.usage());
-                }
+            case StreamEvent.Completed completed -> finalChunk(completed);
+        }
+    }
+
+    /**
+     * The finish reason (and usage): by now the answer is complete and its step recorded, so a client that left
+     * before this last chunk is, as in {@link #done()}, no server error.
+     */
+    private void finalChunk(StreamEvent.Completed completed) {
+        try {
+            delta(Map.of(), completed.finishReason().wire(), finalMembers);
+            if (includeUsage) {
+                usage(completed.usage());
             }
+        } catch (UncheckedIOException gone) {
+            clientGone = true;
         }
     }
 
