@@ -3,8 +3,12 @@ package io.olyx.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -168,6 +172,28 @@ class ApiErrorsEndToEndTest {
                 .status()).isEqualTo(201);
         assertError(owner.post(path, Map.of("model_definition", Map.of("identifier", "dupe", "provider", "openai"))),
                 409, "duplicate_identifier");
+    }
+
+    @Test
+    void concurrentRegistrationsOfOneIdentifierGiveOneModelAndConflictsNeverAServerError() throws Exception {
+        String path = "/api/v1/projects/" + tenant.projectId() + "/models";
+        for (int round = 0; round < 3; round++) {
+            Map<String, Object> body = Map.of("model_definition", Map.of("identifier", "raced-" + round,
+                    "provider", "openai"));
+            List<Integer> statuses;
+            try (ExecutorService pool = Executors.newFixedThreadPool(12)) {
+                List<Future<Integer>> sent = new ArrayList<>();
+                for (int i = 0; i < 12; i++) {
+                    sent.add(pool.submit(() -> owner.post(path, body).status()));
+                }
+                statuses = new ArrayList<>();
+                for (Future<Integer> f : sent) {
+                    statuses.add(f.get());
+                }
+            }
+            assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
+            assertThat(statuses).filteredOn(s -> s != 201).containsOnly(409);
+        }
     }
 
     @Test

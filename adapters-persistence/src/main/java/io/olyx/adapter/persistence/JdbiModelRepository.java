@@ -25,13 +25,13 @@ final class JdbiModelRepository implements ModelRepository {
     }
 
     @Override
-    public void insert(ModelDefinition model) {
-        dao.insert(toRow(model));
+    public boolean insert(ModelDefinition model) {
+        return UniqueWrites.written(() -> dao.insert(toRow(model)));
     }
 
     @Override
-    public void update(ModelDefinition model) {
-        dao.update(toRow(model));
+    public boolean update(ModelDefinition model) {
+        return UniqueWrites.written(() -> dao.update(toRow(model)));
     }
 
     @Override

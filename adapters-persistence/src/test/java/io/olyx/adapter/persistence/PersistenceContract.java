@@ -15,6 +15,7 @@ import io.olyx.domain.keys.ApiKey;
 import io.olyx.domain.keys.ApiKeyId;
 import io.olyx.domain.keys.KeyStatus;
 import io.olyx.domain.llm.ProviderKind;
+import io.olyx.domain.model.ModelChanges;
 import io.olyx.domain.model.ModelDefinition;
 import io.olyx.domain.model.Pricing;
 import io.olyx.domain.model.SealedSecret;
@@ -154,10 +155,18 @@ abstract class PersistenceContract {
     }
 
     @Test
-    void duplicateModelIdentifiersAreRejectedByTheDatabase() {
+    void duplicateModelIdentifiersAreRefusedByTheDatabaseAsAnAnswerNotAnError() {
         Project project = newProject("Dupes");
-        db.models().insert(model(project, "same"));
-        assertThatThrownBy(() -> db.models().insert(model(project, "same"))).isInstanceOf(RuntimeException.class);
+        assertThat(db.models().insert(model(project, "same"))).isTrue();
+        assertThat(db.models().insert(model(project, "same"))).as("same identifier, same project").isFalse();
+        ModelDefinition other = model(project, "other");
+        assertThat(db.models().insert(other)).isTrue();
+        ModelChanges rename = new ModelChanges(Optional.empty(), Optional.of("same"), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        assertThat(db.models().update(other.updated(rename, Instant.now())))
+                .as("renamed onto an existing identifier").isFalse();
+        assertThat(db.models().insert(model(newProject("Elsewhere"), "same"))).as("another project").isTrue();
     }
 
     @Test

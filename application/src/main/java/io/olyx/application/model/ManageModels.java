@@ -72,7 +72,9 @@ public final class ManageModels {
             if (models.findByIdentifier(project, candidate.identifier()).isPresent()) {
                 return new Result.DuplicateIdentifier(candidate.identifier());
             }
-            models.insert(candidate);
+            if (!models.insert(candidate)) {
+                return new Result.DuplicateIdentifier(candidate.identifier());
+            }
             return new Result.Saved(candidate);
         });
         audit(result, AuditEventType.MODEL_CREATED, actor, project, origin);
@@ -93,7 +95,9 @@ public final class ManageModels {
                     && models.findByIdentifier(project, updated.identifier()).isPresent()) {
                 return new Result.DuplicateIdentifier(updated.identifier());
             }
-            models.update(updated);
+            if (!models.update(updated)) {
+                return new Result.DuplicateIdentifier(updated.identifier());
+            }
             return new Result.Saved(updated);
         });
         audit(result, AuditEventType.MODEL_UPDATED, actor, project, origin);

@@ -9,9 +9,11 @@ import java.util.Optional;
 public interface ModelRepository {
     ModelId nextId();
 
-    void insert(ModelDefinition model);
+    /** False when the project already has a model with this identifier (a concurrent request got there first). */
+    boolean insert(ModelDefinition model);
 
-    void update(ModelDefinition model);
+    /** False when the new identifier is already another model's in the project. */
+    boolean update(ModelDefinition model);
 
     Optional<ModelDefinition> findById(ProjectId project, ModelId id);
 
