@@ -20,6 +20,11 @@ import java.util.Set;
  * </ul>
  */
 public record ProjectSettings(Map<String, Object> values) {
+    /**
+     * The largest number a setting may hold. Counts, limits, windows and days are read as Java ints or longs; a
+     * larger value would wrap around there (a loop threshold of 2^32 + 1 read as 1, a token reserve as negative).
+     */
+    public static final BigDecimal MAX_NUMBER = BigDecimal.valueOf(Integer.MAX_VALUE);
     public static final Set<String> TIERS = Set.of("simple", "medium", "complex", "secure");
     public static final Set<String> TELEMETRY_MODES = Set.of("public", "anonymized");
     public static final Set<String> SECRET_ACTIONS = Set.of("alert", "redact", "block");
@@ -92,10 +97,21 @@ public record ProjectSettings(Map<String, Object> values) {
         for (String section : new String[] {"rate_limit", "loop_detection", "retention", "routing"}) {
             expectObject(values, section);
             JsonValues.object(values, section).ifPresent(s -> s.forEach((key, value) ->
-                    InvalidInput.require(value == null || JsonValues.decimal(value).filter(d -> d.signum() >= 0)
-                                    .isPresent(), "settings." + section + "." + key,
-                            section + "." + key + " must be a non-negative number")));
+                    InvalidInput.require(value == null || withinRange(value, 0), "settings." + section + "." + key,
+                            section + "." + key + " must be a number from 0 to " + MAX_NUMBER)));
         }
+        expectObject(values, "budget");
+        JsonValues.object(values, "budget").ifPresent(budget -> {
+            Object reserve = budget.get("reserve_output_tokens");
+            InvalidInput.require(reserve == null || withinRange(reserve, 0), "settings.budget.reserve_output_tokens",
+                    "reserve_output_tokens must be a number from 0 to " + MAX_NUMBER);
+        });
+    }
+
+    /** A number from {@code lowest} to {@link #MAX_NUMBER}. */
+    private static boolean withinRange(Object value, int lowest) {
+        return JsonValues.decimal(value).filter(d -> d.compareTo(BigDecimal.valueOf(lowest)) >= 0
+                && d.compareTo(MAX_NUMBER) <= 0).isPresent();
     }
 
     private static void validateGuardrails(Map<String, Object> guardrails) {
@@ -117,8 +133,8 @@ public record ProjectSettings(Map<String, Object> values) {
 
     private static void positiveNumber(Map<String, Object> section, String key) {
         Object value = section.get(key);
-        InvalidInput.require(value == null || JsonValues.decimal(value).filter(d -> d.signum() > 0).isPresent(),
-                "settings.guardrails." + key, key + " must be a positive number");
+        InvalidInput.require(value == null || withinRange(value, 1), "settings.guardrails." + key,
+                key + " must be a number from 1 to " + MAX_NUMBER);
     }
 
     private static void unitInterval(Map<String, Object> section, String key) {
