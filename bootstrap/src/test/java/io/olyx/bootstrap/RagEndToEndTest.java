@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -258,6 +259,11 @@ class RagEndToEndTest {
                 422, "invalid_request");
         assertError(tenant.client().post("/api/v1/query", Map.of("terms", "x", "collections", List.of(id),
                 "reranker", "magic")), 422, "invalid_request");
+        List<String> manyTerms = IntStream.range(0, 17).mapToObj(i -> "term " + i).toList();
+        assertError(tenant.client().post("/api/v1/query", Map.of("terms", manyTerms, "collections", List.of(id))),
+                422, "invalid_request");
+        assertError(tenant.client().post("/api/v1/answer", Map.of("terms", List.of("x".repeat(4_001)),
+                "collections", List.of(id))), 422, "invalid_request");
     }
 
     @Test

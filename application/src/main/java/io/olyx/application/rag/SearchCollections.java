@@ -25,6 +25,10 @@ import java.util.Optional;
  */
 public final class SearchCollections {
     public static final int MAX_TOP = 100;
+    /** Each term is embedded and searched on its own (about 10 ms of a core), so a request holds a few at most. */
+    public static final int MAX_TERMS = 16;
+    /** Past this a term is not a query but a document: the model reads its first 512 word pieces anyway. */
+    public static final int MAX_TERM_LENGTH = 4_000;
 
     private final CollectionRepository collections;
     private final DocumentRepository documents;
@@ -45,6 +49,9 @@ public final class SearchCollections {
             InvalidInput.require(!collections.isEmpty(), "collections",
                     "collections must name at least one collection");
             InvalidInput.require(!terms.isEmpty(), "terms", "terms must hold at least one non-empty term");
+            InvalidInput.require(terms.size() <= MAX_TERMS, "terms", "terms may hold at most " + MAX_TERMS + " terms");
+            InvalidInput.require(terms.stream().allMatch(t -> t.length() <= MAX_TERM_LENGTH), "terms",
+                    "each term may be at most " + MAX_TERM_LENGTH + " characters");
             InvalidInput.require(top >= 1 && top <= MAX_TOP, "top", "top must be between 1 and " + MAX_TOP);
             InvalidInput.require(minScore >= 0 && minScore <= 1, "minScore", "minScore must be between 0 and 1");
         }
