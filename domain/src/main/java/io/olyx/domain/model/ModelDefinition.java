@@ -50,6 +50,9 @@ public record ModelDefinition(ModelId id, ProjectId projectId, String name, Stri
         InvalidInput.require(!identifier.equals(fallback), "additional_config.fallback_identifier",
                 "a model cannot fall back to itself");
         // each image's cost is recorded in a step's cost column, so the price must fit it like the token prices
+        Object imagePrice = additionalConfig.get("price_per_image");
+        InvalidInput.require(imagePrice == null || JsonValues.isNumber(imagePrice),
+                "additional_config.price_per_image", "additional_config.price_per_image must be a number");
         JsonValues.number(additionalConfig, "price_per_image").ifPresent(price -> Money.requireStorable(price,
                 Money.PRICE_DECIMALS, "additional_config.price_per_image"));
     }

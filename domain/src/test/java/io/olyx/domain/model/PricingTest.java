@@ -31,10 +31,21 @@ class PricingTest {
 
     @Test
     void aPricePerImageMustFitTheStepCostColumnToo() {
-        assertThatThrownBy(() -> new ModelDefinition(new ModelId(1), new ProjectId(1), "dall-e", "dall-e",
-                ProviderKind.OPENAI, Optional.empty(), Optional.empty(), true, Pricing.free(), 30, "global", "USD",
-                Map.of("price_per_image", new BigDecimal("1e500")), Instant.EPOCH, Instant.EPOCH))
-                .isInstanceOf(InvalidInput.class)
+        assertThatThrownBy(() -> imageModel(new BigDecimal("1e500"))).isInstanceOf(InvalidInput.class)
                 .hasMessageStartingWith("additional_config.price_per_image must be less than");
+    }
+
+    /** A string would be stored as given and every image priced at 0: wrong JSON types are never coerced. */
+    @Test
+    void aPricePerImageMustBeANumber() {
+        assertThatThrownBy(() -> imageModel("1")).isInstanceOf(InvalidInput.class)
+                .hasMessage("additional_config.price_per_image must be a number");
+        assertThat(imageModel(new BigDecimal("0.04")).additionalConfig()).containsKey("price_per_image");
+    }
+
+    private static ModelDefinition imageModel(Object pricePerImage) {
+        return new ModelDefinition(new ModelId(1), new ProjectId(1), "dall-e", "dall-e", ProviderKind.OPENAI,
+                Optional.empty(), Optional.empty(), true, Pricing.free(), 30, "global", "USD",
+                Map.of("price_per_image", pricePerImage), Instant.EPOCH, Instant.EPOCH);
     }
 }
