@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -180,19 +181,34 @@ class ApiErrorsEndToEndTest {
         for (int round = 0; round < 3; round++) {
             Map<String, Object> body = Map.of("model_definition", Map.of("identifier", "raced-" + round,
                     "provider", "openai"));
-            List<Integer> statuses;
-            try (ExecutorService pool = Executors.newFixedThreadPool(12)) {
-                List<Future<Integer>> sent = new ArrayList<>();
-                for (int i = 0; i < 12; i++) {
-                    sent.add(pool.submit(() -> owner.post(path, body).status()));
-                }
-                statuses = new ArrayList<>();
-                for (Future<Integer> f : sent) {
-                    statuses.add(f.get());
-                }
-            }
+            List<Integer> statuses = inParallel(12, () -> owner.post(path, body).status());
             assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
             assertThat(statuses).filteredOn(s -> s != 201).containsOnly(409);
+        }
+    }
+
+    /** Completing a completed trace is allowed, so completes racing on a pending one all succeed too. */
+    @Test
+    void concurrentCompletesOfOneTraceAllSucceed() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            String id = tenant.client().post("/api/v1/traces", Map.of()).text("id");
+            List<Integer> statuses = inParallel(12,
+                    () -> tenant.client().patch("/api/v1/traces/" + id + "/complete", null).status());
+            assertThat(statuses).containsOnly(200);
+        }
+    }
+
+    private static List<Integer> inParallel(int requests, Callable<Integer> request) throws Exception {
+        try (ExecutorService pool = Executors.newFixedThreadPool(requests)) {
+            List<Future<Integer>> sent = new ArrayList<>();
+            for (int i = 0; i < requests; i++) {
+                sent.add(pool.submit(request));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> f : sent) {
+                statuses.add(f.get());
+            }
+            return statuses;
         }
     }
 

@@ -7,7 +7,6 @@ import io.olyx.domain.trace.Step;
 import io.olyx.domain.trace.Trace;
 import io.olyx.domain.trace.TraceId;
 import io.olyx.domain.trace.TraceStatus;
-import io.olyx.domain.trace.TraceSummary;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -18,6 +17,9 @@ import java.util.Optional;
  * change is a compare-and-set, so two concurrent completions cannot both win with different outcomes.
  */
 public final class CompleteTrace {
+    /** A status only moves forward a few times, so a write loses a race at most that often. */
+    private static final int MAX_ATTEMPTS = 5;
+
     private final TraceRepository traces;
     private final StepRepository steps;
     private final TraceGrading grading;
@@ -30,24 +32,31 @@ public final class CompleteTrace {
         this.clock = clock;
     }
 
+    /**
+     * Ends the trace in {@code target} if its state machine allows it. The write is conditional on the status it
+     * was read in; when a concurrent request changed that status first, the trace is read again and judged on
+     * its new status, so two parallel completes both succeed, as a complete after a complete does.
+     */
     public Result end(TraceId id, TraceStatus target, KeyCaller caller) {
-        Optional<Trace> found = traces.find(caller.projectId(), id);
-        if (found.isEmpty()) {
-            return new Result.NotFound();
+        TraceStatus last = target;
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            Optional<Trace> found = traces.find(caller.projectId(), id);
+            if (found.isEmpty()) {
+                return new Result.NotFound();
+            }
+            Trace trace = found.get();
+            if (!trace.status().canBecome(target)) {
+                return new Result.InvalidTransition(trace.status(), target);
+            }
+            List<Step> recorded = steps.listByTrace(caller.projectId(), id);
+            Instant endedAt = trace.endedAt().orElseGet(clock::instant);
+            Trace ended = trace.ended(target, endedAt, grading.summarize(trace, recorded));
+            if (traces.updateIfStatus(ended, trace.status())) {
+                return new Result.Ended(ended, recorded);
+            }
+            last = trace.status();
         }
-        Trace trace = found.get();
-        if (!trace.status().canBecome(target)) {
-            return new Result.InvalidTransition(trace.status(), target);
-        }
-        List<Step> recorded = steps.listByTrace(caller.projectId(), id);
-        Instant endedAt = trace.endedAt().orElseGet(clock::instant);
-        TraceSummary summary = grading.summarize(trace, recorded);
-        Trace ended = trace.ended(target, endedAt, summary);
-        if (!traces.updateIfStatus(ended, trace.status())) {
-            Trace now = traces.find(caller.projectId(), id).orElse(trace);
-            return new Result.InvalidTransition(now.status(), target);
-        }
-        return new Result.Ended(ended, recorded);
+        return new Result.InvalidTransition(last, target);
     }
 
     public sealed interface Result {
