@@ -111,7 +111,7 @@ public final class SseStream implements StreamSink {
                 usage(completed.usage());
             }
         } catch (UncheckedIOException gone) {
-            clientGone = true;
+            // writeRaw has marked the client gone; done() then writes nothing more
         }
     }
 
@@ -130,7 +130,7 @@ public final class SseStream implements StreamSink {
             try {
                 writeRaw("data: [DONE]\n\n");
             } catch (UncheckedIOException gone) {
-                clientGone = true;
+                // writeRaw has marked the client gone
             }
         }
     }
