@@ -1,33 +1,36 @@
 package io.olyx.adapter.search;
 
 import io.olyx.application.port.ChunkHit;
+import io.olyx.application.port.RetrievedChunk;
 import io.olyx.application.port.StoredChunk;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.KnnVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedSetSortField;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldDocs;
-import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.VectorUtil;
 
 /**
@@ -59,8 +62,59 @@ final class LuceneRetrieval {
     }
 
     List<ChunkHit> vectorTopK(IndexSearcher searcher, float[] queryVector, int k) throws IOException {
+        Map<Integer, Double> top = vectorTop(searcher, queryVector, k);
+        Map<Integer, StoredChunk> chunks = ChunkFields.chunks(searcher, top.keySet());
+        List<ChunkHit> hits = new ArrayList<>(top.size());
+        top.forEach((doc, cosine) -> hits.add(new ChunkHit(chunks.get(doc), cosine)));
+        return hits;
+    }
+
+    /** The graph ranks by 7-bit quantized vectors; fetching extra and rescoring exactly repairs its order. */
+    private static int oversampled(int k) {
+        return Math.max(1, k) + Math.max(10, k / 2);
+    }
+
+    /**
+     * Both top-k lists on one searcher, then the missing signal of each chunk only one list holds: the lexical
+     * score by advancing the query's own scorers to the chunk's doc (no term lookups beyond the query's), the
+     * cosine by reading the chunk's vector. Payloads are read once for the union.
+     */
+    List<RetrievedChunk> hybridTopK(IndexSearcher searcher, String text, float[] queryVector, int k)
+            throws IOException {
+        LexicalQuery lexical = LexicalQuery.of(text, analyzer, searcher);
+        TopFieldDocs lexicalTop = searcher.search(lexical.query(), Math.max(1, k), BY_SCORE_THEN_ID, true);
+        Map<Integer, Double> lexicalScores = new HashMap<>();
+        for (ScoreDoc sd : lexicalTop.scoreDocs) {
+            lexicalScores.put(sd.doc, lexical.normalise((Float) ((FieldDoc) sd).fields[0]));
+        }
+        Map<Integer, Double> cosines = queryVector.length == 0 ? new HashMap<>()
+                : vectorTop(searcher, queryVector, k);
+        Set<Integer> byVector = Set.copyOf(cosines.keySet());
+        List<Integer> onlyLexical = lexicalScores.keySet().stream().filter(d -> !byVector.contains(d)).toList();
+        if (queryVector.length > 0) {
+            cosines.putAll(cosines(searcher, queryVector, onlyLexical));
+        }
+        List<Integer> onlyVector = byVector.stream().filter(d -> !lexicalScores.containsKey(d)).toList();
+        Map<Integer, Double> completed = scoresOf(searcher, lexical, onlyVector);
+        Set<Integer> union = new HashSet<>(lexicalScores.keySet());
+        union.addAll(byVector);
+        Map<Integer, StoredChunk> chunks = ChunkFields.chunks(searcher, union);
+        List<RetrievedChunk> found = new ArrayList<>(union.size());
+        for (int doc : union) {
+            boolean lexically = lexicalScores.containsKey(doc);
+            found.add(new RetrievedChunk(chunks.get(doc),
+                    lexically ? lexicalScores.get(doc) : completed.getOrDefault(doc, 0.0),
+                    cosines.getOrDefault(doc, -1.0), lexically, byVector.contains(doc)));
+        }
+        found.sort(Comparator.comparing(r -> r.chunk().chunkId()));
+        return found;
+    }
+
+    /** The vector top k by doc, best first, with exact cosines. */
+    private static Map<Integer, Double> vectorTop(IndexSearcher searcher, float[] queryVector, int k)
+            throws IOException {
         if (searcher.getIndexReader().numDocs() == 0) {
-            return List.of();
+            return new LinkedHashMap<>();
         }
         int fetch = oversampled(k);
         TopDocs top = searcher.search(new KnnFloatVectorQuery(ChunkFields.VECTOR, queryVector, fetch), fetch);
@@ -70,52 +124,34 @@ final class LuceneRetrieval {
         List<ScoreDoc> ranked = new ArrayList<>(List.of(top.scoreDocs));
         ranked.sort(Comparator.comparingDouble((ScoreDoc sd) -> exact.getOrDefault(sd.doc, 2.0 * sd.score - 1))
                 .reversed().thenComparing(sd -> ids.get(sd.doc)));
-        List<ScoreDoc> kept = ranked.subList(0, Math.min(k, ranked.size()));
-        Map<Integer, StoredChunk> chunks = ChunkFields.chunks(searcher, kept.stream().map(sd -> sd.doc).toList());
-        List<ChunkHit> hits = new ArrayList<>(kept.size());
-        for (ScoreDoc sd : kept) {
-            hits.add(new ChunkHit(chunks.get(sd.doc), exact.getOrDefault(sd.doc, 2.0 * sd.score - 1)));
+        Map<Integer, Double> kept = new LinkedHashMap<>();
+        for (ScoreDoc sd : ranked.subList(0, Math.min(k, ranked.size()))) {
+            kept.put(sd.doc, exact.getOrDefault(sd.doc, 2.0 * sd.score - 1));
         }
-        return hits;
+        return kept;
     }
 
-    /** The graph ranks by 7-bit quantized vectors; fetching extra and rescoring exactly repairs its order. */
-    private static int oversampled(int k) {
-        return Math.max(1, k) + Math.max(10, k / 2);
-    }
-
-    Map<String, Double> lexicalScores(IndexSearcher searcher, String text, Collection<String> chunkIds)
+    /** The lexical score of each given doc the query matches, visiting each segment's docs in increasing order. */
+    private static Map<Integer, Double> scoresOf(IndexSearcher searcher, LexicalQuery lexical, List<Integer> docs)
             throws IOException {
-        if (chunkIds.isEmpty()) {
-            return Map.of();
+        Map<Integer, Double> scores = new HashMap<>();
+        if (docs.isEmpty()) {
+            return scores;
         }
-        LexicalQuery lexical = LexicalQuery.of(text, analyzer, searcher);
-        Query query = new BooleanQuery.Builder()
-                .add(lexical.query(), BooleanClause.Occur.MUST)
-                .add(idsQuery(chunkIds), BooleanClause.Occur.FILTER)
-                .build();
-        ScoreDoc[] found = searcher.search(query, chunkIds.size()).scoreDocs;
-        Map<Integer, String> ids = ChunkFields.chunkIds(searcher, docs(found));
-        Map<String, Double> scores = new HashMap<>();
-        for (ScoreDoc sd : found) {
-            scores.put(ids.get(sd.doc), lexical.normalise(sd.score));
-        }
-        return scores;
-    }
-
-    Map<String, Double> vectorScores(IndexSearcher searcher, float[] queryVector, Collection<String> chunkIds)
-            throws IOException {
-        if (chunkIds.isEmpty()) {
-            return Map.of();
-        }
-        List<Integer> docs = new ArrayList<>();
-        for (ScoreDoc sd : searcher.search(idsQuery(chunkIds), chunkIds.size()).scoreDocs) {
-            docs.add(sd.doc);
-        }
-        Map<Integer, String> ids = ChunkFields.chunkIds(searcher, docs);
-        Map<String, Double> scores = new HashMap<>();
-        for (Map.Entry<Integer, Double> e : cosines(searcher, queryVector, docs).entrySet()) {
-            scores.put(ids.get(e.getKey()), e.getValue());
+        Weight weight = searcher.createWeight(searcher.rewrite(lexical.query()), ScoreMode.COMPLETE, 1);
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        List<Integer> sorted = docs.stream().sorted().toList();
+        int i = 0;
+        while (i < sorted.size()) {
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sorted.get(i), leaves));
+            Scorer scorer = weight.scorer(leaf);
+            int leafEnd = leaf.docBase + leaf.reader().maxDoc();
+            for (; i < sorted.size() && sorted.get(i) < leafEnd; i++) {
+                int local = sorted.get(i) - leaf.docBase;
+                if (scorer != null && positionedAt(scorer.iterator(), local)) {
+                    scores.put(sorted.get(i), lexical.normalise(scorer.score()));
+                }
+            }
         }
         return scores;
     }
@@ -147,7 +183,7 @@ final class LuceneRetrieval {
             int leafEnd = leaf.docBase + leaf.reader().maxDoc();
             for (; i < sorted.size() && sorted.get(i) < leafEnd; i++) {
                 int local = sorted.get(i) - leaf.docBase;
-                if (it != null && it.docID() <= local && it.advance(local) == local) {
+                if (it != null && positionedAt(it, local)) {
                     float[] v = values.vectorValue(it.index());
                     if (v.length == query.length) {
                         cosines.put(sorted.get(i), (double) VectorUtil.dotProduct(query, v));
@@ -158,7 +194,8 @@ final class LuceneRetrieval {
         return cosines;
     }
 
-    private static Query idsQuery(Collection<String> chunkIds) {
-        return KeywordField.newSetQuery(ChunkFields.CHUNK_ID, chunkIds.stream().map(BytesRef::new).toList());
+    /** Moves forward to the target unless already there or past it (advance must not be asked to stay put). */
+    private static boolean positionedAt(DocIdSetIterator it, int target) throws IOException {
+        return (it.docID() < target ? it.advance(target) : it.docID()) == target;
     }
 }

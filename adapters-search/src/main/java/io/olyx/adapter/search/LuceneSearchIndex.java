@@ -4,6 +4,7 @@ import io.olyx.application.port.ChunkHit;
 import io.olyx.application.port.ChunkToIndex;
 import io.olyx.application.port.EmbeddingModelSpec;
 import io.olyx.application.port.SearchIndex;
+import io.olyx.application.port.RetrievedChunk;
 import io.olyx.application.port.StoredChunk;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -139,13 +140,8 @@ public final class LuceneSearchIndex implements SearchIndex {
     }
 
     @Override
-    public Map<String, Double> lexicalScores(String indexKey, String query, Collection<String> chunkIds) {
-        return read(indexKey, Map.of(), h -> h.search(s -> retrieval.lexicalScores(s, query, chunkIds)));
-    }
-
-    @Override
-    public Map<String, Double> vectorScores(String indexKey, float[] queryVector, Collection<String> chunkIds) {
-        return read(indexKey, Map.of(), h -> h.search(s -> retrieval.vectorScores(s, queryVector, chunkIds)));
+    public List<RetrievedChunk> hybridTopK(String indexKey, String query, float[] queryVector, int k) {
+        return read(indexKey, List.of(), h -> h.search(s -> retrieval.hybridTopK(s, query, queryVector, k)));
     }
 
     @Override

@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.olyx.application.port.ChunkHit;
 import io.olyx.application.port.ChunkToIndex;
 import io.olyx.application.port.EmbeddingModelSpec;
+import io.olyx.application.port.RetrievedChunk;
 import io.olyx.application.port.StoredChunk;
 import io.olyx.domain.rag.DocumentMetadata;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,6 +22,7 @@ class LuceneSearchIndexTest {
 
     private static final EmbeddingModelSpec SPEC = new EmbeddingModelSpec("test-model", 3);
     private static final String KEY = "project-1/collection-1";
+    private static final Offset<Double> CLOSE = Offset.offset(1e-5);
 
     @TempDir
     Path root;
@@ -96,13 +100,34 @@ class LuceneSearchIndexTest {
     }
 
     @Test
-    void completesScoresForChosenChunks() {
+    void hybridRetrievalGivesEveryChunkEitherListFoundBothScores() {
         seed();
-        assertThat(index.lexicalScores(KEY, "river water", Set.of("rivers#1", "space#0", "missing#0")))
-                .containsOnlyKeys("rivers#1");
-        assertThat(index.vectorScores(KEY, new float[] {0, 1, 0}, Set.of("space#0", "food#0", "missing#0")))
-                .containsOnlyKeys("space#0", "food#0")
-                .hasEntrySatisfying("space#0", s -> assertThat(s).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-5)));
+        // lexically rivers#1 leads (both terms); by vector food#0 does (cosine 0.8), which also holds "water"
+        List<RetrievedChunk> found = index.hybridTopK(KEY, "Amazon water", new float[] {0, 0.6f, 0.8f}, 1);
+        assertThat(found).extracting(r -> r.chunk().chunkId()).containsExactly("food#0", "rivers#1");
+        Map<String, Double> bm25 = index.lexicalTopK(KEY, "Amazon water", 10).stream()
+                .collect(Collectors.toMap(h -> h.chunk().chunkId(), ChunkHit::score));
+        RetrievedChunk food = found.get(0);
+        assertThat(food.foundByVector()).isTrue();
+        assertThat(food.foundLexically()).isFalse();
+        assertThat(food.cosine()).isCloseTo(0.8, CLOSE);
+        assertThat(food.lexical()).isPositive().isCloseTo(bm25.get("food#0"), CLOSE);
+        RetrievedChunk amazon = found.get(1);
+        assertThat(amazon.foundLexically()).isTrue();
+        assertThat(amazon.foundByVector()).isFalse();
+        assertThat(amazon.lexical()).isEqualTo(bm25.get("rivers#1"));
+        assertThat(amazon.cosine()).isCloseTo(0.6 * 0.1 / Math.sqrt(0.82), CLOSE);
+    }
+
+    @Test
+    void hybridRetrievalWithoutAVectorIsLexicalOnly() {
+        seed();
+        assertThat(index.hybridTopK(KEY, "Amazon water", new float[0], 1)).singleElement().satisfies(r -> {
+            assertThat(r.chunk().chunkId()).isEqualTo("rivers#1");
+            assertThat(r.foundByVector()).isFalse();
+            assertThat(r.cosine()).isEqualTo(-1.0);
+        });
+        assertThat(index.hybridTopK("project-1/never-written", "Amazon", new float[] {0, 0, 1}, 5)).isEmpty();
     }
 
     @Test

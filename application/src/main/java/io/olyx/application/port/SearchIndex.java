@@ -2,7 +2,6 @@ package io.olyx.application.port;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -52,11 +51,12 @@ public interface SearchIndex extends AutoCloseable {
 
     List<ChunkHit> vectorTopK(String indexKey, float[] queryVector, int k);
 
-    /** The lexical score of the query for each listed chunk id that matches at least one query term. */
-    Map<String, Double> lexicalScores(String indexKey, String query, Collection<String> chunkIds);
-
-    /** The cosine similarity of the query vector with each listed chunk id present in the index. */
-    Map<String, Double> vectorScores(String indexKey, float[] queryVector, Collection<String> chunkIds);
+    /**
+     * Hybrid retrieval in one read of the index: the union of the lexical and the vector top k, each chunk with
+     * both scores. An empty {@code queryVector} retrieves lexically only (for an index built with another model).
+     * Ordered by chunk id.
+     */
+    List<RetrievedChunk> hybridTopK(String indexKey, String query, float[] queryVector, int k);
 
     /** Chunks of one document whose ordinal is within {@code [fromOrdinal, toOrdinal]}, by ordinal. */
     List<StoredChunk> chunksOf(String indexKey, String documentId, int fromOrdinal, int toOrdinal);

@@ -3,6 +3,7 @@ package io.olyx.application.rag;
 import io.olyx.application.port.ChunkHit;
 import io.olyx.application.port.ChunkToIndex;
 import io.olyx.application.port.EmbeddingModelSpec;
+import io.olyx.application.port.RetrievedChunk;
 import io.olyx.application.port.SearchIndex;
 import io.olyx.application.port.StoredChunk;
 import io.olyx.domain.rag.Terms;
@@ -13,7 +14,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /** A SearchIndex in maps: lexical score is the share of distinct query terms a chunk contains. */
 final class InMemorySearchIndex implements SearchIndex {
@@ -81,19 +85,20 @@ final class InMemorySearchIndex implements SearchIndex {
     }
 
     @Override
-    public synchronized Map<String, Double> lexicalScores(String indexKey, String query, Collection<String> ids) {
-        Map<String, Double> scores = new HashMap<>();
-        ids.forEach(id -> Optional.ofNullable(index(indexKey).chunks().get(id))
-                .map(c -> lexical(query, c.chunk().text())).filter(s -> s > 0).ifPresent(s -> scores.put(id, s)));
-        return scores;
+    public synchronized List<RetrievedChunk> hybridTopK(String indexKey, String query, float[] queryVector, int k) {
+        Set<String> lexicalIds = ids(lexicalTopK(indexKey, query, k));
+        Set<String> vectorIds = queryVector.length == 0 ? Set.of() : ids(vectorTopK(indexKey, queryVector, k));
+        Set<String> union = new TreeSet<>(lexicalIds);
+        union.addAll(vectorIds);
+        return union.stream().map(id -> index(indexKey).chunks().get(id))
+                .map(c -> new RetrievedChunk(c.chunk(), lexical(query, c.chunk().text()),
+                        queryVector.length == 0 ? -1 : dot(queryVector, c.vector()),
+                        lexicalIds.contains(c.chunk().chunkId()), vectorIds.contains(c.chunk().chunkId())))
+                .toList();
     }
 
-    @Override
-    public synchronized Map<String, Double> vectorScores(String indexKey, float[] queryVector, Collection<String> ids) {
-        Map<String, Double> scores = new HashMap<>();
-        ids.forEach(id -> Optional.ofNullable(index(indexKey).chunks().get(id))
-                .ifPresent(c -> scores.put(id, dot(queryVector, c.vector()))));
-        return scores;
+    private static Set<String> ids(List<ChunkHit> hits) {
+        return hits.stream().map(h -> h.chunk().chunkId()).collect(Collectors.toSet());
     }
 
     @Override
@@ -109,8 +114,8 @@ final class InMemorySearchIndex implements SearchIndex {
     }
 
     @Override
-    public synchronized java.util.Set<String> keys() {
-        return java.util.Set.copyOf(indexes.keySet());
+    public synchronized Set<String> keys() {
+        return Set.copyOf(indexes.keySet());
     }
 
     @Override
