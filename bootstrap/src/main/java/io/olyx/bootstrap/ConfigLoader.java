@@ -25,7 +25,8 @@ public final class ConfigLoader {
         return new OlyxConfig(
                 new OlyxConfig.Server(text("OLYX_HOST").orElse("0.0.0.0"), integer("OLYX_PORT", 4000, 0, 65535),
                         integer("OLYX_MAX_BODY_BYTES", 8 * 1024 * 1024, 1024, Integer.MAX_VALUE),
-                        integer("OLYX_MAX_UPLOAD_BYTES", 32 * 1024 * 1024, 1024, Integer.MAX_VALUE)),
+                        integer("OLYX_MAX_UPLOAD_BYTES", 32 * 1024 * 1024, 1024, Integer.MAX_VALUE),
+                        Duration.ofSeconds(integer("OLYX_IDLE_TIMEOUT_SECONDS", 30, 1, 3600))),
                 new OlyxConfig.Storage(Path.of(text("OLYX_DATA_DIR").orElse("olyx-data")),
                         text("OLYX_DATABASE_URL"), text("OLYX_DATABASE_USER").orElse(""),
                         text("OLYX_DATABASE_PASSWORD").orElse(""), integer("OLYX_DATABASE_POOL_SIZE", 16, 1, 500)),

@@ -201,7 +201,7 @@ public final class Olyx implements AutoCloseable {
 
         OlyxConfig.Server server = config.server();
         http = new HttpApi(new HttpSettings(server.host(), server.port(), server.maxBodyBytes(),
-                server.maxUploadBytes()), areas);
+                server.maxUploadBytes(), server.idleTimeout()), areas);
 
         scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon(true)
                 .name("olyx-scheduler").factory());

@@ -15,8 +15,11 @@ public record OlyxConfig(Server server, Storage storage, Security security, Rag 
         Objects.requireNonNull(gateways, "gateways");
     }
 
-    /** {@code maxUploadBytes} bounds the JSONL uploads (documents, skills); every other body {@code maxBodyBytes}. */
-    public record Server(String host, int port, long maxBodyBytes, long maxUploadBytes) {
+    /**
+     * {@code maxUploadBytes} bounds the JSONL uploads (documents, skills); every other body {@code maxBodyBytes}.
+     * {@code idleTimeout} is how long a request's reads or writes may stall.
+     */
+    public record Server(String host, int port, long maxBodyBytes, long maxUploadBytes, Duration idleTimeout) {
     }
 
     /** An empty databaseUrl means the embedded H2 file in the data directory. */

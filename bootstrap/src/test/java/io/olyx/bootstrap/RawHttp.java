@@ -50,11 +50,16 @@ final class RawHttp {
     }
 
     ApiClient.Response post(String path, String rawKey, String contentType, byte[] body) {
-        return send(requestHead(path, rawKey, contentType) + "\r\nContent-Length: " + body.length, body);
+        return postFramed(path, rawKey, contentType, "Content-Length: " + body.length, body);
     }
 
     ApiClient.Response postChunked(String path, String rawKey, String contentType, byte[] body) {
-        return send(requestHead(path, rawKey, contentType) + "\r\nTransfer-Encoding: chunked", chunked(body));
+        return postFramed(path, rawKey, contentType, "Transfer-Encoding: chunked", chunked(body));
+    }
+
+    /** A POST whose framing header and body bytes are sent as given, however wrong (broken chunks, a short body). */
+    ApiClient.Response postFramed(String path, String rawKey, String contentType, String framing, byte[] body) {
+        return send(requestHead(path, rawKey, contentType) + "\r\n" + framing, body);
     }
 
     private static String requestHead(String path, String rawKey, String contentType) {

@@ -63,6 +63,15 @@ class RequestLimitsEndToEndTest {
     }
 
     @Test
+    void aBodyWithBrokenChunkingIsABadRequestAndNoTraceIsStored() {
+        RunningOlyx.Tenant tenant = olyx.newTenant(owner, "Broken chunks");
+        byte[] badChunkSize = "zz\r\n{}\r\n0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1);
+        assertError(raw.postFramed("/api/v1/traces", tenant.rawKey(), "application/json",
+                "Transfer-Encoding: chunked", badChunkSize), 400, "invalid_body");
+        assertThat(traceCount(tenant)).isZero();
+    }
+
+    @Test
     void documentUploadsOverTheUploadLimitAreRefusedMultipartOrRawAndStoreNothing() {
         RunningOlyx.Tenant tenant = olyx.newTenant(owner, "Big uploads");
         String collection = newCollection(tenant);

@@ -28,9 +28,9 @@ final class ErrorHandling {
         app.exception(HttpResponseException.class,
                 (e, ctx) -> write(ctx, fromStatus(e.getStatus(), e.getMessage())));
         app.exception(Exception.class, (e, ctx) -> {
-            Optional<BadMessageException> badBytes = badMessage(e);
-            if (badBytes.isPresent()) {
-                write(ctx, fromStatus(badBytes.get().getCode(), badBytes.get().getReason()));
+            Optional<ApiError> unreadBody = bodyReadFailure(e);
+            if (unreadBody.isPresent()) {
+                write(ctx, unreadBody.get());
                 return;
             }
             LOG.error("unexpected failure on {} {} (request {})", ctx.method(), ctx.path(), RequestIds.of(ctx), e);
@@ -65,13 +65,17 @@ final class ErrorHandling {
     }
 
     /**
-     * Jetty reports the client's own bytes being wrong (a body over the limit, broken chunking) as a
-     * {@link BadMessageException}, which reaches a handler wrapped in the IOException of the read that hit it.
+     * The client's own body bytes being wrong or late (over the limit, broken chunking, stalled; see
+     * {@link BodyLimit}) reach a handler wrapped in the IOException of the read that hit them, as an {@link ApiError}
+     * or Jetty's {@link BadMessageException}.
      */
-    static Optional<BadMessageException> badMessage(Throwable e) {
+    static Optional<ApiError> bodyReadFailure(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ApiError error) {
+                return Optional.of(error);
+            }
             if (cause instanceof BadMessageException bad) {
-                return Optional.of(bad);
+                return Optional.of(fromStatus(bad.getCode(), bad.getReason()));
             }
         }
         return Optional.empty();

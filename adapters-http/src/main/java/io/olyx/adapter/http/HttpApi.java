@@ -27,6 +27,8 @@ public final class HttpApi implements AutoCloseable {
             // this size, 32 KB by default: the largest single piece of a gateway call's garbage.
             config.http.responseBufferSize = RESPONSE_COPY_BUFFER_BYTES;
             config.router.ignoreTrailingSlashes = true;
+            // a body that stops arriving fails its read after this long, which BodyLimit answers with a 408
+            config.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(settings.idleTimeout().toMillis()));
             config.jetty.modifyServer(server -> {
                 server.setStopTimeout(10_000);
                 server.setErrorHandler(new JsonErrorPages());

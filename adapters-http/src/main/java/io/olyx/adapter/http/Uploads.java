@@ -26,9 +26,9 @@ public final class Uploads {
         try {
             ctx.uploadedFiles();
         } catch (Exception e) {
-            if (e instanceof ApiError || ErrorHandling.badMessage(e).isPresent()) {
-                throw e;
-            }
+            ErrorHandling.bodyReadFailure(e).ifPresent(failure -> {
+                throw failure;
+            });
             throw ApiError.badRequest("invalid_multipart", "Request body is not valid multipart/form-data "
                     + "(it needs the boundary of its Content-Type and complete parts)");
         }
