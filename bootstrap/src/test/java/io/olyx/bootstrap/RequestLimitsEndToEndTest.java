@@ -128,6 +128,23 @@ class RequestLimitsEndToEndTest {
     }
 
     @Test
+    void aChatCompletionsMetadataFollowsTheTraceRulesForItBecomesItsTracesMetadata() {
+        RunningOlyx.Tenant tenant = olyx.newTenant(owner, "Chat metadata");
+        RagEndToEndTest.useSandboxModel(owner, tenant.projectId());
+        for (Map<String, Object> metadata : List.<Map<String, Object>>of(Map.of("task", "x".repeat(1025)),
+                Map.of("not a key!", "x"))) {
+            ApiClient.Response refused = tenant.client().post("/api/v1/chat/completions", chat(metadata));
+            assertError(refused, 422, "invalid_request");
+            assertThat(refused.text("error")).contains("metadata");
+            assertError(tenant.client().post("/api/v1/traces", Map.of("metadata", metadata)), 422, "invalid_request");
+        }
+        assertThat(traceCount(tenant)).isZero();
+        ApiClient.Response accepted = tenant.client().post("/api/v1/chat/completions",
+                chat(Map.of("task", "x".repeat(1024))));
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+    }
+
+    @Test
     void aLogOutputOverItsSizeLimitIsRefusedByName() {
         RunningOlyx.Tenant tenant = olyx.newTenant(owner, "Big logs");
         String trace = tenant.client().post("/api/v1/traces", Map.of()).text("id");
@@ -146,6 +163,10 @@ class RequestLimitsEndToEndTest {
                 "uri_too_long");
         assertError(raw.send("GET /api/v1/traces HTTP/1.1" + host + "\r\nX-Big: " + "a".repeat(20_000),
                 new byte[0]), 431, "headers_too_large");
+    }
+
+    private static Map<String, Object> chat(Map<String, Object> metadata) {
+        return Map.of("messages", List.of(Map.of("role", "user", "content", "hi")), "metadata", metadata);
     }
 
     private long traceCount(RunningOlyx.Tenant tenant) {

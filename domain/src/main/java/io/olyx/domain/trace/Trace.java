@@ -57,8 +57,7 @@ public record Trace(TraceId id, ProjectId projectId, TraceStatus status, Map<Str
         });
     }
 
-    /** The bound every trace's metadata keeps, also where (as for OpenAI-shaped calls) its keys are free-form. */
-    public static void validateMetadataSize(Map<String, Object> metadata) {
+    private static void validateMetadataSize(Map<String, Object> metadata) {
         long length = JsonValues.jsonLength(metadata);
         InvalidInput.require(length <= MAX_METADATA_JSON_LENGTH, "metadata", "metadata may be at most "
                 + MAX_METADATA_JSON_LENGTH + " characters as JSON (got " + length + ")");
