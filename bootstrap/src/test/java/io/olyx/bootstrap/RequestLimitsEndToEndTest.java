@@ -145,6 +145,27 @@ class RequestLimitsEndToEndTest {
     }
 
     @Test
+    void documentMetadataOverItsSizeLimitIsRefusedByLineOrByNameAndNothingIsStored() {
+        RunningOlyx.Tenant tenant = olyx.newTenant(owner, "Big document metadata");
+        String collection = newCollection(tenant);
+        String documents = "/api/v1/collections/" + collection + "/documents";
+        Map<String, Object> metadata = Map.of("k", Collections.nCopies(70, "x".repeat(1000)));
+        String jsonl = JsonlUploads.jsonl(List.of(Map.of("docId", "fine", "text", "A small document."),
+                Map.of("docId", "heavy", "text", "A document with a large label set.", "__meta", metadata)));
+        ApiClient.Response upload = raw.post(documents, tenant.rawKey(), "application/jsonl",
+                jsonl.getBytes(StandardCharsets.UTF_8));
+        assertError(upload, 422, "invalid_request");
+        assertThat(upload.json().path("line").asInt()).isEqualTo(2);
+        assertThat(upload.text("error")).contains("metadata").contains("65536");
+
+        ApiClient.Response put = tenant.client().put(documents, Map.of("name", "heavy",
+                "contents", "A document with a large label set.", "metadata", metadata));
+        assertError(put, 422, "invalid_request");
+        assertThat(put.text("error")).contains("metadata").contains("65536");
+        assertThat(tenant.client().get(documents).json()).isEmpty();
+    }
+
+    @Test
     void aLogOutputOverItsSizeLimitIsRefusedByName() {
         RunningOlyx.Tenant tenant = olyx.newTenant(owner, "Big logs");
         String trace = tenant.client().post("/api/v1/traces", Map.of()).text("id");

@@ -15,6 +15,12 @@ import java.util.Optional;
  * JSON library; these helpers make such trees immutable and read them safely.
  */
 public final class JsonValues {
+    /**
+     * The most a free-form payload a caller attaches (trace metadata, a log's output, a document's metadata) may
+     * be as compact JSON: each comes back whole wherever its record is read or listed, so each stays small.
+     */
+    public static final int MAX_ATTACHED_JSON_LENGTH = 64 * 1024;
+
     private JsonValues() {
     }
 
@@ -65,6 +71,12 @@ public final class JsonValues {
             return length;
         }
         return value.toString().length();
+    }
+
+    /** Refuses an attached payload (named {@code field}) of {@code jsonLength} characters as compact JSON. */
+    public static void requireAttachedSize(String field, long jsonLength) {
+        InvalidInput.require(jsonLength <= MAX_ATTACHED_JSON_LENGTH, field, field + " may be at most "
+                + MAX_ATTACHED_JSON_LENGTH + " characters as JSON (got " + jsonLength + ")");
     }
 
     private static long quotedLength(String s) {

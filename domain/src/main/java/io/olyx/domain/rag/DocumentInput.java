@@ -1,6 +1,7 @@
 package io.olyx.domain.rag;
 
 import io.olyx.domain.common.InvalidInput;
+import io.olyx.domain.common.JsonValues;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,6 +31,8 @@ public record DocumentInput(String name, String contents, Optional<String> refer
                 "a reference (__ref) must be at most " + MAX_REFERENCE + " characters");
         tags = Objects.requireNonNullElse(tags, Optional.<List<String>>empty()).map(t -> Tags.validated(t, "tags"));
         metadata = Objects.requireNonNullElse(metadata, Optional.<DocumentMetadata>empty());
+        // every chunk of the document carries it into the index and every search hit sends it back
+        metadata.ifPresent(m -> JsonValues.requireAttachedSize("metadata (__meta)", m.json().length()));
     }
 
     public String contentHash() {

@@ -1,6 +1,5 @@
 package io.olyx.domain.trace;
 
-import io.olyx.domain.common.InvalidInput;
 import io.olyx.domain.common.JsonValues;
 import io.olyx.domain.project.ProjectId;
 import java.math.BigDecimal;
@@ -19,9 +18,6 @@ public record Step(StepId id, TraceId traceId, ProjectId projectId, StepType typ
                    Optional<String> apiKeyId, Optional<ModelCall> modelCall, Object input, Object output,
                    double latencyMs, StepOutcome outcome, StepSecurity security, Map<String, Object> details,
                    Instant createdAt) {
-    /** A custom log is an event (a rating, a label, a downstream result), and a trace's view sends all of them. */
-    public static final int MAX_LOG_OUTPUT_JSON_LENGTH = 64 * 1024;
-
     public Step {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(traceId, "traceId");
@@ -54,10 +50,9 @@ public record Step(StepId id, TraceId traceId, ProjectId projectId, StepType typ
         }
     }
 
+    /** A custom log is an event (a rating, a label, a downstream result), and a trace's view sends all of them. */
     public static void validateLogOutput(Map<String, Object> output) {
-        long length = JsonValues.jsonLength(output);
-        InvalidInput.require(length <= MAX_LOG_OUTPUT_JSON_LENGTH, "output", "output may be at most "
-                + MAX_LOG_OUTPUT_JSON_LENGTH + " characters as JSON (got " + length + ")");
+        JsonValues.requireAttachedSize("output", JsonValues.jsonLength(output));
     }
 
     public BigDecimal cost() {

@@ -19,8 +19,6 @@ public record Trace(TraceId id, ProjectId projectId, TraceStatus status, Map<Str
     public static final int MAX_METADATA_KEYS = 64;
     public static final int MAX_METADATA_KEY_LENGTH = 64;
     public static final int MAX_METADATA_VALUE_LENGTH = 1024;
-    /** Every trace list page carries each trace's metadata, so one trace's must stay small at any depth. */
-    public static final int MAX_METADATA_JSON_LENGTH = 64 * 1024;
     public static final int MAX_LOCAL_REF_LENGTH = 512;
     private static final Pattern METADATA_KEY = Pattern.compile("[A-Za-z0-9_-]+");
 
@@ -47,7 +45,8 @@ public record Trace(TraceId id, ProjectId projectId, TraceStatus status, Map<Str
     public static void validateMetadata(Map<String, Object> metadata) {
         InvalidInput.require(metadata.size() <= MAX_METADATA_KEYS, "metadata",
                 "metadata may have at most " + MAX_METADATA_KEYS + " keys");
-        validateMetadataSize(metadata);
+        // every trace list page carries each trace's metadata, so one trace's must stay small at any depth
+        JsonValues.requireAttachedSize("metadata", JsonValues.jsonLength(metadata));
         metadata.forEach((key, value) -> {
             InvalidInput.require(key.length() <= MAX_METADATA_KEY_LENGTH && METADATA_KEY.matcher(key).matches(),
                     "metadata", "metadata keys must be 1-" + MAX_METADATA_KEY_LENGTH
@@ -55,12 +54,6 @@ public record Trace(TraceId id, ProjectId projectId, TraceStatus status, Map<Str
             InvalidInput.require(!(value instanceof String s) || s.length() <= MAX_METADATA_VALUE_LENGTH,
                     "metadata." + key, "metadata values must be at most " + MAX_METADATA_VALUE_LENGTH + " characters");
         });
-    }
-
-    private static void validateMetadataSize(Map<String, Object> metadata) {
-        long length = JsonValues.jsonLength(metadata);
-        InvalidInput.require(length <= MAX_METADATA_JSON_LENGTH, "metadata", "metadata may be at most "
-                + MAX_METADATA_JSON_LENGTH + " characters as JSON (got " + length + ")");
     }
 
     /** Revenue is an amount in USD: not negative, and stored exactly as sent. */
