@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -157,6 +158,26 @@ class NumbersEndToEndTest {
         assertThat(created.status()).isEqualTo(201);
         JsonNode stored = tenant.client().get("/api/v1/traces/" + created.text("id")).json();
         assertThat(stored.path("revenue").decimalValue()).isEqualByComparingTo("0.12345678");
+    }
+
+    @Test
+    void countsInProjectSettingsMustBeWholeNumbersNamingTheSetting() {
+        JsonNode before = owner.get(projectPath()).json();
+        for (String setting : List.of("grading.chain_depth_threshold", "rate_limit.requests_per_minute",
+                "loop_detection.threshold", "loop_detection.window_seconds", "budget.reserve_output_tokens",
+                "guardrails.max_input_length")) {
+            String[] sectionAndKey = setting.split("\\.");
+            String settings = "{\"" + sectionAndKey[0] + "\":{\"" + sectionAndKey[1] + "\":1.5}}";
+            assertRefused(owner.patch(projectPath(), "{\"project\":{\"settings\":" + settings + "}}"), setting);
+            assertRefused(owner.post("/api/v1/projects", "{\"project\":{\"name\":\"Fractions\",\"settings\":"
+                    + settings + "}}"), setting);
+        }
+        assertThat(owner.get(projectPath()).json()).isEqualTo(before);
+        assertThat(owner.get("/api/v1/projects").json()).noneMatch(p -> p.path("name").asText().equals("Fractions"));
+
+        ApiClient.Response wholeWithAPoint = owner.patch(projectPath(),
+                "{\"project\":{\"settings\":{\"grading\":{\"chain_depth_threshold\":5.0}}}}");
+        assertThat(wholeWithAPoint.status()).as(wholeWithAPoint.toString()).isEqualTo(200);
     }
 
     static void assertRefused(ApiClient.Response response, String field) {

@@ -143,6 +143,11 @@ public final class JsonValues {
         return Optional.empty();
     }
 
+    /** Whether a value is a number without a fraction: 2 and 2.0 are, 2.5 and "2" are not. */
+    public static boolean isWholeNumber(Object value) {
+        return decimal(value).filter(n -> n.signum() == 0 || n.stripTrailingZeros().scale() <= 0).isPresent();
+    }
+
     /** Whether a value is of a JSON Schema {@code type}; a type this method does not know accepts anything. */
     public static boolean hasSchemaType(Object value, String type) {
         return switch (type) {
@@ -152,8 +157,7 @@ public final class JsonValues {
             case "boolean" -> value instanceof Boolean;
             case "null" -> value == null;
             case "number" -> decimal(value).isPresent();
-            case "integer" -> decimal(value).filter(n -> n.signum() == 0 || n.stripTrailingZeros().scale() <= 0)
-                    .isPresent();
+            case "integer" -> isWholeNumber(value);
             default -> true;
         };
     }

@@ -4,6 +4,7 @@ import io.olyx.domain.common.InvalidInput;
 import io.olyx.domain.common.JsonMergePatch;
 import io.olyx.domain.common.JsonValues;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -25,6 +26,17 @@ public record ProjectSettings(Map<String, Object> values) {
      * larger value would wrap around there (a loop threshold of 2^32 + 1 read as 1, a token reserve as negative).
      */
     public static final BigDecimal MAX_NUMBER = BigDecimal.valueOf(Integer.MAX_VALUE);
+    /**
+     * The settings that are counts, read as Java ints or longs: a fraction would be cut off there (a chain depth
+     * threshold of 1.5 judging as 1), so it is refused. Routing's long_prompt_chars and deep_conversation_turns are
+     * refused by their own parser.
+     */
+    private static final Map<String, List<String>> WHOLE_NUMBERS = Map.of(
+            "rate_limit", List.of("requests_per_minute"),
+            "loop_detection", List.of("threshold", "window_seconds"),
+            "budget", List.of("reserve_output_tokens"),
+            "guardrails", List.of("max_input_length"),
+            "grading", List.of("chain_depth_threshold"));
     public static final Set<String> TIERS = Set.of("simple", "medium", "complex", "secure");
     public static final Set<String> TELEMETRY_MODES = Set.of("public", "anonymized");
     public static final Set<String> SECRET_ACTIONS = Set.of("alert", "redact", "block");
@@ -106,6 +118,14 @@ public record ProjectSettings(Map<String, Object> values) {
             InvalidInput.require(reserve == null || withinRange(reserve, 0), "settings.budget.reserve_output_tokens",
                     "reserve_output_tokens must be a number from 0 to " + MAX_NUMBER);
         });
+        WHOLE_NUMBERS.forEach((name, keys) -> JsonValues.object(values, name)
+                .ifPresent(section -> keys.forEach(key -> requireWholeNumber(section, name, key))));
+    }
+
+    private static void requireWholeNumber(Map<String, Object> section, String name, String key) {
+        Object value = section.get(key);
+        InvalidInput.require(value == null || JsonValues.isWholeNumber(value), "settings." + name + "." + key,
+                name + "." + key + " must be a whole number");
     }
 
     /** A number from {@code lowest} to {@link #MAX_NUMBER}. */

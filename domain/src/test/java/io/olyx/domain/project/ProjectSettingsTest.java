@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.olyx.domain.common.InvalidInput;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -38,5 +39,28 @@ class ProjectSettingsTest {
                 .isInstanceOf(InvalidInput.class).hasMessageContaining("reserve_output_tokens");
         assertThatThrownBy(() -> settings("budget", "reserve_output_tokens", -1))
                 .isInstanceOf(InvalidInput.class);
+    }
+
+    /** Read as ints or longs, these would lose their fraction: a chain depth threshold of 1.5 would judge as 1. */
+    @Test
+    void countsMustBeWholeNumbersNamingTheSetting() {
+        for (String setting : List.of("grading.chain_depth_threshold", "rate_limit.requests_per_minute",
+                "loop_detection.threshold", "loop_detection.window_seconds", "budget.reserve_output_tokens",
+                "guardrails.max_input_length")) {
+            String[] sectionAndKey = setting.split("\\.");
+            assertThatThrownBy(() -> settings(sectionAndKey[0], sectionAndKey[1], new BigDecimal("1.5")))
+                    .isInstanceOf(InvalidInput.class).hasMessageStartingWith(setting + " must be a whole number")
+                    .extracting(e -> ((InvalidInput) e).field()).isEqualTo("settings." + setting);
+            assertThat(settings(sectionAndKey[0], sectionAndKey[1], new BigDecimal("2.0"))
+                    .number(sectionAndKey[0], sectionAndKey[1])).contains(new BigDecimal("2.0"));
+        }
+    }
+
+    @Test
+    void fractionsStayAllowedWhereTheyMeanSomething() {
+        assertThat(settings("retention", "trace_days", new BigDecimal("0.5")).number("retention", "trace_days"))
+                .contains(new BigDecimal("0.5"));
+        assertThat(settings("grading", "step_target_ms", new BigDecimal("250.5")).number("grading", "step_target_ms"))
+                .contains(new BigDecimal("250.5"));
     }
 }
