@@ -29,6 +29,8 @@ import java.util.stream.Collectors;
  */
 public final class IndexingJob implements JobHandler {
     private static final Map<String, Object> DELETED = Map.of("documents", 0, "skipped", "collection deleted");
+    private static final Map<String, Object> SUPERSEDED = Map.of("documents", 0, "skipped",
+            "every document of the batch was removed or changed while it was embedded");
 
     private final CollectionRepository collections;
     private final DocumentRepository documents;
@@ -88,17 +90,19 @@ public final class IndexingJob implements JobHandler {
             throw new PermanentJobFailure("collection " + collection.id() + " was indexed with another embedding"
                     + " model; re-embed it (DELETE /api/v1/collections/{id}/vectors-only)");
         }
+        Map<DocumentId, Integer> wanted = pending.stream()
+                .collect(Collectors.toMap(KnowledgeDocument::id, d -> d.version().revision()));
         Instant embedStart = clock.instant();
+        // checked between embedder calls: a deleted or emptied (reset-only) collection, or documents uploaded again,
+        // would only have this work thrown away when it is written
         Optional<IndexDocuments.Prepared> embedded = indexing.prepare(
                 pending.stream().map(KnowledgeDocument::source).toList(),
-                () -> collections.findAny(collection.id()).isPresent());
+                () -> collections.findAny(collection.id()).isPresent() && !stillQueued(collection, wanted).isEmpty());
         if (embedded.isEmpty()) {
-            return DELETED;
+            return collections.findAny(collection.id()).isPresent() ? SUPERSEDED : DELETED;
         }
         IndexDocuments.Prepared prepared = embedded.get();
         Duration embedding = Duration.between(embedStart, clock.instant());
-        Map<DocumentId, Integer> wanted = pending.stream()
-                .collect(Collectors.toMap(KnowledgeDocument::id, d -> d.version().revision()));
         Written written = locks.locked(key, () -> write(collection, key, prepared, wanted));
         progress.batchIndexed(new IndexingProgress.Batch(collection, written.documents(), written.chunks(),
                 Duration.between(start, clock.instant()), embedding, documents.state(collection.id())));
@@ -107,9 +111,7 @@ public final class IndexingJob implements JobHandler {
 
     private Written write(KnowledgeCollection collection, String key, IndexDocuments.Prepared prepared,
                           Map<DocumentId, Integer> wanted) {
-        Map<DocumentId, Integer> current = documents.revisions(collection.id(), wanted.keySet());
-        Map<DocumentId, Integer> still = new HashMap<>(wanted);
-        still.entrySet().removeIf(e -> !e.getValue().equals(current.get(e.getKey())));
+        Map<DocumentId, Integer> still = stillQueued(collection, wanted);
         if (still.isEmpty()) {
             return new Written(0, 0);
         }
@@ -117,6 +119,14 @@ public final class IndexingJob implements JobHandler {
         int chunks = indexing.write(key, prepared.only(ids));
         documents.markIndexed(collection.id(), still, clock.instant());
         return new Written(still.size(), chunks);
+    }
+
+    /** The documents of {@code wanted} still at the revision the batch embeds. */
+    private Map<DocumentId, Integer> stillQueued(KnowledgeCollection collection, Map<DocumentId, Integer> wanted) {
+        Map<DocumentId, Integer> current = documents.revisions(collection.id(), wanted.keySet());
+        Map<DocumentId, Integer> still = new HashMap<>(wanted);
+        still.entrySet().removeIf(e -> !e.getValue().equals(current.get(e.getKey())));
+        return still;
     }
 
     private record Written(int documents, int chunks) {

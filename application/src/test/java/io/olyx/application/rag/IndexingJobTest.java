@@ -141,16 +141,42 @@ class IndexingJobTest {
 
     @Test
     void aJobWhoseCollectionIsDeletedWhileItEmbedsStopsAtItsNextEmbedderCall() {
-        IndexingJob oneChunkPerCall = new IndexingJob(collections, documents,
-                new IndexDocuments(index, embedder, new Chunker(ChunkingPolicy.DEFAULT), 1), new IndexLocks(),
-                IndexingProgress.SILENT, Clock.fixed(NOW, ZoneOffset.UTC));
         embedder.duringNextCall = () -> collections.delete(PROJECT, collection.id());
 
-        assertThat(oneChunkPerCall.handle(job(1, a, b))).containsEntry("skipped", "collection deleted");
+        assertThat(oneChunkPerCall().handle(job(1, a, b))).containsEntry("skipped", "collection deleted");
 
         assertThat(embedder.textsEmbedded).as("chunks embedded of a job of two one-chunk documents").isEqualTo(1);
         assertThat(chunks(a)).isEmpty();
         assertThat(chunks(b)).isEmpty();
+    }
+
+    @Test
+    void aJobWhoseDocumentsAreAllRemovedWhileItEmbedsStopsAtItsNextEmbedderCall() {
+        embedder.duringNextCall = () -> documents.deleteAll(collection.id());
+
+        assertThat(oneChunkPerCall().handle(job(1, a, b))).containsEntry("documents", 0).containsKey("skipped");
+
+        assertThat(embedder.textsEmbedded).as("chunks embedded of a job of two one-chunk documents").isEqualTo(1);
+        assertThat(chunks(a)).isEmpty();
+        assertThat(chunks(b)).isEmpty();
+    }
+
+    @Test
+    void aJobGoesOnWhileOneOfItsDocumentsIsStillQueued() {
+        embedder.duringNextCall = () -> documents.delete(collection.id(), List.of(a.id()));
+
+        assertThat(oneChunkPerCall().handle(job(1, a, b))).containsEntry("documents", 1);
+
+        assertThat(chunks(a)).isEmpty();
+        assertThat(chunks(b)).hasSize(1);
+        assertThat(state(b)).isEqualTo(IndexState.INDEXED);
+    }
+
+    /** A job that embeds one chunk per embedder call, so a hook can act between two calls. */
+    private IndexingJob oneChunkPerCall() {
+        return new IndexingJob(collections, documents,
+                new IndexDocuments(index, embedder, new Chunker(ChunkingPolicy.DEFAULT), 1), new IndexLocks(),
+                IndexingProgress.SILENT, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     /** Runs a hook inside the next embedding call: what another request might do while a batch is embedded. */
