@@ -26,10 +26,14 @@ import java.util.stream.Collectors;
  * {@code POST /api/v1/query} (top 10, each reranker, query embedding included) and prints p50/p99 latency measured
  * by the client. Process CPU time is printed beside wall time, because on a shared machine the wall clock also
  * counts other people's work. Args: {@code [--n N] [--batch DOCS_PER_JOB] [--threads EMBEDDER_THREADS] [--no-queries]}.
+ * With {@code -Dolyx.port=N} it drives an Olyx already running on that loopback port instead (the real jar in its
+ * own process, e.g. {@code bin/olyx}, started with {@code OLYX_OWNER_LOGIN_KEY=lk_bench_owner_login_key_0001} on a
+ * fresh data directory); the batch and thread options are then the server's own settings to make.
  */
 public final class RagServiceBench {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String LOGIN = "lk_bench_owner_login_key_0001";
 
     private RagServiceBench() {
     }
@@ -49,43 +53,56 @@ public final class RagServiceBench {
         }
         SciFactData data = SciFactData.load(SciFactData.DEFAULT_DIR);
         List<ShortPassages.Passage> passages = ShortPassages.of(data).subList(0, n);
+        Integer external = Integer.getInteger("olyx.port");
+        if (external != null) {
+            run("http://127.0.0.1:" + external, data, passages, queries);
+            return;
+        }
         Path dataDir = Files.createTempDirectory("olyx-rag-bench");
         env.putAll(Map.of("OLYX_HOST", "127.0.0.1", "OLYX_PORT", "0", "OLYX_DATA_DIR", dataDir.toString(),
-                "OLYX_OWNER_LOGIN_KEY", "lk_bench_owner_login_key_0001"));
-        com.sun.management.OperatingSystemMXBean os =
-                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+                "OLYX_OWNER_LOGIN_KEY", LOGIN));
         long started = System.nanoTime();
         try (Olyx olyx = Olyx.start(ConfigLoader.from(env), Clock.systemUTC())) {
             SciFactBench.out("server started in %d ms", (System.nanoTime() - started) / 1_000_000);
-            String base = "http://127.0.0.1:" + olyx.port();
-            String key = apiKey(base);
-            String collection = send(base, key, "POST", "/api/v1/collections",
-                    JSON.writeValueAsString(Map.of("collectionName", "scifact-short")), "application/json")
-                    .path("collectionId").asText();
-            String jsonl = passages.stream().map(p -> line(p)).collect(Collectors.joining("\n"));
-            long cpu0 = os.getProcessCpuTime();
-            long t0 = System.nanoTime();
-            JsonNode upload = send(base, key, "POST", "/api/v1/collections/" + collection + "/documents", jsonl,
-                    "application/jsonl");
-            double uploadSeconds = (System.nanoTime() - t0) / 1e9;
-            awaitIndexed(base, key, collection, n);
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
-            SciFactBench.out("upload answered in %.2f s (%s); all %d indexed after %.1f s = %.1f docs/s;"
-                            + " process CPU %.1f s = %.1f docs per CPU-second (x2 cores = %.1f docs/s);"
-                            + " load average %.1f", uploadSeconds, upload, n, seconds, n / seconds, cpu, n / cpu,
-                    2 * n / cpu, os.getSystemLoadAverage());
-            SciFactBench.out("CPU seconds by thread during the run: %s", ThreadCpu.byName());
-            for (String reranker : queries ? List.of("none", "lexical", "smart") : List.<String>of()) {
-                queryLatency(base, key, collection, data, reranker);
-            }
+            run("http://127.0.0.1:" + olyx.port(), data, passages, queries);
+        }
+    }
+
+    /** Process CPU and GC figures are this JVM's: the server's own when it runs here, the client's alone if not. */
+    private static void run(String base, SciFactData data, List<ShortPassages.Passage> passages, boolean queries)
+            throws Exception {
+        int n = passages.size();
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        String key = apiKey(base);
+        String collection = send(base, key, "POST", "/api/v1/collections",
+                JSON.writeValueAsString(Map.of("collectionName", "scifact-short")), "application/json")
+                .path("collectionId").asText();
+        String jsonl = passages.stream().map(p -> line(p)).collect(Collectors.joining("\n"));
+        long cpu0 = os.getProcessCpuTime();
+        long t0 = System.nanoTime();
+        JsonNode upload = send(base, key, "POST", "/api/v1/collections/" + collection + "/documents", jsonl,
+                "application/jsonl");
+        double uploadSeconds = (System.nanoTime() - t0) / 1e9;
+        awaitIndexed(base, key, collection, n);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
+        SciFactBench.out("upload answered in %.2f s (%s); all %d indexed after %.1f s = %.1f docs/s;"
+                        + " process CPU %.1f s = %.1f docs per CPU-second (x2 cores = %.1f docs/s);"
+                        + " load average %.1f", uploadSeconds, upload, n, seconds, n / seconds, cpu, n / cpu,
+                2 * n / cpu, os.getSystemLoadAverage());
+        SciFactBench.out("CPU seconds by thread during the run: %s", ThreadCpu.byName());
+        for (String reranker : queries ? List.of("none", "lexical", "smart") : List.<String>of()) {
+            queryLatency(base, key, collection, data, reranker);
         }
     }
 
     private static void queryLatency(String base, String key, String collection, SciFactData data, String reranker)
             throws Exception {
         long[] nanos = new long[data.queries().size()];
+        GcActivity before = null;
         for (int pass = 0; pass < 2; pass++) {
+            before = GcActivity.now();
             for (int i = 0; i < nanos.length; i++) {
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("terms", List.of(data.queries().get(i).text()));
@@ -99,8 +116,9 @@ public final class RagServiceBench {
             }
         }
         SciFactBench.out("POST /api/v1/query, 5k documents, top 10, reranker %-7s: p50 %.1f ms, p99 %.1f ms,"
-                + " max %.1f ms (second pass of 300 queries)", reranker, Metrics.percentile(nanos, 50),
-                Metrics.percentile(nanos, 99), Metrics.percentile(nanos, 100));
+                + " max %.1f ms (second pass of 300 queries; %s)", reranker, Metrics.percentile(nanos, 50),
+                Metrics.percentile(nanos, 99), Metrics.percentile(nanos, 100),
+                GcActivity.now().since(before, nanos.length));
     }
 
     private static String line(ShortPassages.Passage p) {
@@ -123,7 +141,7 @@ public final class RagServiceBench {
 
     private static String apiKey(String base) throws Exception {
         String session = send(base, null, "POST", "/api/v1/auth/login",
-                "{\"loginKey\":\"lk_bench_owner_login_key_0001\"}", "application/json").path("accessToken").asText();
+                "{\"loginKey\":\"" + LOGIN + "\"}", "application/json").path("accessToken").asText();
         long project = send(base, session, "GET", "/api/v1/projects", null, null).get(0).path("id").asLong();
         return send(base, session, "POST", "/api/v1/keys", JSON.writeValueAsString(Map.of("name", "bench",
                 "project_id", project)), "application/json").path("raw_key").asText();
