@@ -277,15 +277,21 @@ public final class Olyx implements AutoCloseable {
         }
     }
 
+    /** Every part is closed even when one before it fails, so the step writer always drains into the database. */
     @Override
     public void close() {
-        http.close();
-        jobs.close();
-        scheduler.shutdownNow();
-        gateways.close();
-        rag.close();
-        providers.close();
-        flushLastUsed();
-        database.close();
+        List<RuntimeException> failures = new ArrayList<>();
+        for (Runnable part : List.<Runnable>of(http::close, jobs::close, scheduler::shutdownNow, gateways::close,
+                rag::close, providers::close, this::flushLastUsed, database::close)) {
+            try {
+                part.run();
+            } catch (RuntimeException e) {
+                LOG.error("a part of the shutdown failed; the rest still runs", e);
+                failures.add(e);
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw failures.getFirst();
+        }
     }
 }

@@ -2,15 +2,22 @@ package io.olyx.adapter.http;
 
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
+import io.javalin.util.JavalinException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP adapter's entry: one Javalin server on virtual threads, with the shared error shape, request ids and the
- * route areas bootstrap hands in. Stopping lets in-flight requests finish first.
+ * route areas bootstrap hands in. Stopping lets in-flight requests finish first, for up to {@link #STOP_GRACE}.
  */
 public final class HttpApi implements AutoCloseable {
+    /** How long a stop waits for requests in flight (a long model stream, say) before closing their connections. */
+    public static final Duration STOP_GRACE = Duration.ofSeconds(10);
+    private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
     private static final int RESPONSE_COPY_BUFFER_BYTES = 4096;
     private final Javalin app;
     private final HttpSettings settings;
@@ -30,7 +37,7 @@ public final class HttpApi implements AutoCloseable {
             // a body that stops arriving fails its read after this long, which BodyLimit answers with a 408
             config.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(settings.idleTimeout().toMillis()));
             config.jetty.modifyServer(server -> {
-                server.setStopTimeout(10_000);
+                server.setStopTimeout(STOP_GRACE.toMillis());
                 server.setErrorHandler(new JsonErrorPages());
             });
         });
@@ -50,8 +57,17 @@ public final class HttpApi implements AutoCloseable {
         return app.port();
     }
 
+    /**
+     * Stops the server. Requests still running after the grace period have their connections closed, which is
+     * logged but is no failure of the stop: Jetty has stopped either way, and the rest of a shutdown must go on.
+     */
     @Override
     public void close() {
-        app.stop();
+        try {
+            app.stop();
+        } catch (JavalinException e) {
+            LOG.warn("requests still running {} s after the stop began had their connections closed",
+                    STOP_GRACE.toSeconds(), e);
+        }
     }
 }
