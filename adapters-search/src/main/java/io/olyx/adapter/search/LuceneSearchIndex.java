@@ -3,13 +3,14 @@ package io.olyx.adapter.search;
 import io.olyx.application.port.ChunkHit;
 import io.olyx.application.port.ChunkToIndex;
 import io.olyx.application.port.EmbeddingModelSpec;
-import io.olyx.application.port.SearchIndex;
 import io.olyx.application.port.RetrievedChunk;
+import io.olyx.application.port.SearchIndex;
 import io.olyx.application.port.StoredChunk;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -20,6 +21,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -36,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * The search index on Lucene: one Lucene index per key in a directory under {@code root}, chunks with a BM25
  * text field and a scalar-quantized HNSW vector field (dot product on unit vectors). Indexes open lazily on
  * first use and stay open until {@link #close()}. Dropping an index while another thread searches it makes
- * that search fail; callers serialise collection deletion with its use.
+ * that search fail; callers serialise collection deletion with its use. A background thread merges each small
+ * index into one segment once writes to it have stopped ({@link IndexHandle#mergeIfIdle}).
  */
 public final class LuceneSearchIndex implements SearchIndex {
 
@@ -53,12 +58,18 @@ public final class LuceneSearchIndex implements SearchIndex {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(LuceneSearchIndex.class);
+    /** How long an index must go without writes before it is merged into one segment. */
+    public static final Duration MERGE_WHEN_IDLE_FOR = Duration.ofSeconds(30);
+    /** Larger indexes are left to Lucene's merge policy: rewriting them whole would cost minutes of a core. */
+    static final int MERGE_AT_MOST_CHUNKS = 20_000;
 
     private final Path root;
     private final Analyzer analyzer;
     private final BM25Similarity similarity;
     private final Map<String, IndexHandle> open = new ConcurrentHashMap<>();
     private final LuceneRetrieval retrieval;
+    private final ScheduledExecutorService merger = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon(true).name("olyx-index-merger").factory());
 
     private LuceneSearchIndex(Path root, Options options) {
         this.root = root;
@@ -68,6 +79,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         };
         this.similarity = new BM25Similarity(options.k1(), options.b());
         this.retrieval = new LuceneRetrieval(analyzer);
+        merger.scheduleWithFixedDelay(() -> mergeIdle(MERGE_WHEN_IDLE_FOR), 10, 10, TimeUnit.SECONDS);
     }
 
     public static LuceneSearchIndex open(Path root) {
@@ -180,8 +192,36 @@ public final class LuceneSearchIndex implements SearchIndex {
         return read(indexKey, Optional.<EmbeddingModelSpec>empty(), h -> h.spec());
     }
 
+    /** Merges every open index that has gone {@code idle} without writes (see {@link IndexHandle#mergeIfIdle}). */
+    void mergeIdle(Duration idle) {
+        open.forEach((key, handle) -> {
+            try {
+                if (handle.mergeIfIdle(idle, MERGE_AT_MOST_CHUNKS)) {
+                    LOG.info("search index {} merged into one segment after {} s without writes", key,
+                            idle.toSeconds());
+                }
+            } catch (IOException | RuntimeException e) {
+                // an index dropped or reset meanwhile aborts its merge; the next round looks again
+                LOG.debug("merging idle search index {} did not finish", key, e);
+            }
+        });
+    }
+
+    int segments(String indexKey) {
+        return read(indexKey, 0, IndexHandle::segments);
+    }
+
     @Override
     public void close() {
+        // a merge in progress is let finish (interrupting Lucene's file I/O would close the index under it)
+        merger.shutdown();
+        try {
+            if (!merger.awaitTermination(2, TimeUnit.MINUTES)) {
+                LOG.warn("an idle-index merge was still running when the search indexes closed");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         List<IOException> failures = new ArrayList<>();
         for (String key : List.copyOf(open.keySet())) {
             IndexHandle handle = open.remove(key);

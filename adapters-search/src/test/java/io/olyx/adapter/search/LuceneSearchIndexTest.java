@@ -10,6 +10,7 @@ import io.olyx.application.port.RetrievedChunk;
 import io.olyx.application.port.StoredChunk;
 import io.olyx.domain.rag.DocumentMetadata;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -128,6 +129,48 @@ class LuceneSearchIndexTest {
             assertThat(r.cosine()).isEqualTo(-1.0);
         });
         assertThat(index.hybridTopK("project-1/never-written", "Amazon", new float[] {0, 0, 1}, 5)).isEmpty();
+    }
+
+    @Test
+    void anIndexIdleLongEnoughIsMergedIntoOneSegmentAndSearchesAsBefore() {
+        open();
+        for (int i = 0; i < 4; i++) {
+            index.upsert(KEY, SPEC, List.of(chunk("doc" + i, 0, "River number " + i + " flows to the sea.", 1, i, 0)));
+        }
+        List<ChunkHit> lexical = index.lexicalTopK(KEY, "river sea", 10);
+        List<ChunkHit> vector = index.vectorTopK(KEY, new float[] {1, 2, 0}, 10);
+        assertThat(index.segments(KEY)).isEqualTo(4);
+
+        index.mergeIdle(Duration.ofHours(1));
+        assertThat(index.segments(KEY)).as("written too recently to merge").isEqualTo(4);
+
+        index.mergeIdle(Duration.ZERO);
+        assertThat(index.segments(KEY)).isEqualTo(1);
+        assertThat(index.lexicalTopK(KEY, "river sea", 10)).isEqualTo(lexical);
+        assertThat(index.vectorTopK(KEY, new float[] {1, 2, 0}, 10)).isEqualTo(vector);
+    }
+
+    @Test
+    void aSmallSegmentBesideAMergedIndexWaitsUntilItsSegmentsHoldATenthOfTheChunks() {
+        open();
+        List<ChunkToIndex> twenty = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            twenty.add(chunk("doc" + i, 0, "Passage " + i + " about lakes.", 1, i, 0));
+        }
+        index.upsert(KEY, SPEC, twenty);
+        index.upsert(KEY, SPEC, List.of(chunk("late", 0, "A late passage about lakes.", 0, 1, 0)));
+
+        index.mergeIdle(Duration.ZERO);
+        assertThat(index.segments(KEY)).as("1 chunk of 21 beside the large segment").isEqualTo(2);
+
+        index.upsert(KEY, SPEC, List.of(chunk("later", 0, "Another passage about lakes.", 0, 1, 1)));
+        index.mergeIdle(Duration.ZERO);
+        assertThat(index.segments(KEY)).as("2 chunks of 22 are still under a tenth").isEqualTo(3);
+
+        index.upsert(KEY, SPEC, List.of(chunk("last", 0, "A last passage about lakes.", 1, 1, 1)));
+        index.mergeIdle(Duration.ZERO);
+        assertThat(index.segments(KEY)).as("3 chunks of 23 are over a tenth").isEqualTo(1);
+        assertThat(index.count(KEY)).isEqualTo(23);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.olyx.bench.rag;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.olyx.adapter.search.LuceneSearchIndex;
 import io.olyx.bootstrap.ConfigLoader;
 import io.olyx.bootstrap.Olyx;
 import java.lang.management.ManagementFactory;
@@ -24,8 +25,8 @@ import java.util.stream.Collectors;
  * and times from the upload until the collection state says every document is indexed (the durable jobs,
  * embedding, Lucene writes and state updates included). Then runs the 300 SciFact queries through
  * {@code POST /api/v1/query} (top 10, each reranker, query embedding included) and prints p50/p99 latency measured
- * by the client. Process CPU time is printed beside wall time, because on a shared machine the wall clock also
- * counts other people's work. Args: {@code [--n N] [--batch DOCS_PER_JOB] [--threads EMBEDDER_THREADS] [--no-queries]}.
+ * by the client, once the index has been left alone long enough to settle (its idle merge). Process CPU time is
+ * printed beside wall time, because on a shared machine the wall clock also counts other people's work. Args: {@code [--n N] [--batch DOCS_PER_JOB] [--threads EMBEDDER_THREADS] [--no-queries]}.
  * With {@code -Dolyx.port=N} it drives an Olyx already running on that loopback port instead (the real jar in its
  * own process, e.g. {@code bin/olyx}, started with {@code OLYX_OWNER_LOGIN_KEY=lk_bench_owner_login_key_0001} on a
  * fresh data directory); the batch and thread options are then the server's own settings to make.
@@ -92,6 +93,12 @@ public final class RagServiceBench {
                         + " load average %.1f", uploadSeconds, upload, n, seconds, n / seconds, cpu, n / cpu,
                 2 * n / cpu, os.getSystemLoadAverage());
         SciFactBench.out("CPU seconds by thread during the run: %s", ThreadCpu.byName());
+        if (queries) {
+            // queries are timed on the collection at rest: an index merges into one segment once idle this long
+            long settle = LuceneSearchIndex.MERGE_WHEN_IDLE_FOR.toSeconds() + 20;
+            SciFactBench.out("waiting %d s for the index to settle before timing queries", settle);
+            Thread.sleep(settle * 1000);
+        }
         for (String reranker : queries ? List.of("none", "lexical", "smart") : List.<String>of()) {
             queryLatency(base, key, collection, data, reranker);
         }
