@@ -56,7 +56,7 @@ public final class RagServiceBench {
         List<ShortPassages.Passage> passages = ShortPassages.of(data).subList(0, n);
         Integer external = Integer.getInteger("olyx.port");
         if (external != null) {
-            run("http://127.0.0.1:" + external, data, passages, queries);
+            run("http://127.0.0.1:" + external, data, passages, queries, false);
             return;
         }
         Path dataDir = Files.createTempDirectory("olyx-rag-bench");
@@ -65,13 +65,13 @@ public final class RagServiceBench {
         long started = System.nanoTime();
         try (Olyx olyx = Olyx.start(ConfigLoader.from(env), Clock.systemUTC())) {
             SciFactBench.out("server started in %d ms", (System.nanoTime() - started) / 1_000_000);
-            run("http://127.0.0.1:" + olyx.port(), data, passages, queries);
+            run("http://127.0.0.1:" + olyx.port(), data, passages, queries, true);
         }
     }
 
-    /** Process CPU and GC figures are this JVM's: the server's own when it runs here, the client's alone if not. */
-    private static void run(String base, SciFactData data, List<ShortPassages.Passage> passages, boolean queries)
-            throws Exception {
+    /** CPU, GC and allocation figures are this JVM's, so they say something only when the server runs here. */
+    private static void run(String base, SciFactData data, List<ShortPassages.Passage> passages, boolean queries,
+                            boolean serverHere) throws Exception {
         int n = passages.size();
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -88,11 +88,12 @@ public final class RagServiceBench {
         awaitIndexed(base, key, collection, n);
         double seconds = (System.nanoTime() - t0) / 1e9;
         double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
-        SciFactBench.out("upload answered in %.2f s (%s); all %d indexed after %.1f s = %.1f docs/s;"
-                        + " process CPU %.1f s = %.1f docs per CPU-second (x2 cores = %.1f docs/s);"
-                        + " load average %.1f", uploadSeconds, upload, n, seconds, n / seconds, cpu, n / cpu,
-                2 * n / cpu, os.getSystemLoadAverage());
-        SciFactBench.out("CPU seconds by thread during the run: %s", ThreadCpu.byName());
+        SciFactBench.out("upload answered in %.2f s (%s); all %d indexed after %.1f s = %.1f docs/s; load average %.1f",
+                uploadSeconds, upload, n, seconds, n / seconds, os.getSystemLoadAverage());
+        if (serverHere) {
+            SciFactBench.out("process CPU %.1f s = %.1f docs per CPU-second (x2 cores = %.1f docs/s); CPU seconds by"
+                    + " thread: %s", cpu, n / cpu, 2 * n / cpu, ThreadCpu.byName());
+        }
         if (queries) {
             // queries are timed on the collection at rest: an index merges into one segment once idle this long
             long settle = LuceneSearchIndex.MERGE_WHEN_IDLE_FOR.toSeconds() + 20;
@@ -100,12 +101,12 @@ public final class RagServiceBench {
             Thread.sleep(settle * 1000);
         }
         for (String reranker : queries ? List.of("none", "lexical", "smart") : List.<String>of()) {
-            queryLatency(base, key, collection, data, reranker);
+            queryLatency(base, key, collection, data, reranker, serverHere);
         }
     }
 
-    private static void queryLatency(String base, String key, String collection, SciFactData data, String reranker)
-            throws Exception {
+    private static void queryLatency(String base, String key, String collection, SciFactData data, String reranker,
+                                     boolean serverHere) throws Exception {
         long[] nanos = new long[data.queries().size()];
         GcActivity before = null;
         for (int pass = 0; pass < 2; pass++) {
@@ -123,9 +124,9 @@ public final class RagServiceBench {
             }
         }
         SciFactBench.out("POST /api/v1/query, 5k documents, top 10, reranker %-7s: p50 %.1f ms, p99 %.1f ms,"
-                + " max %.1f ms (second pass of 300 queries; %s)", reranker, Metrics.percentile(nanos, 50),
+                + " max %.1f ms (second pass of 300 queries%s)", reranker, Metrics.percentile(nanos, 50),
                 Metrics.percentile(nanos, 99), Metrics.percentile(nanos, 100),
-                GcActivity.now().since(before, nanos.length));
+                serverHere ? "; " + GcActivity.now().since(before, nanos.length) : "");
     }
 
     private static String line(ShortPassages.Passage p) {
