@@ -31,8 +31,13 @@ final class ServeCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("shutting down");
-            olyx.close();
-            stopped.countDown();
+            long stopping = System.nanoTime();
+            try {
+                olyx.close();
+                LOG.info("stopped in {} ms", (System.nanoTime() - stopping) / 1_000_000);
+            } finally {
+                stopped.countDown();
+            }
         }, "olyx-shutdown"));
         olyx.createdOwnerLoginKey().ifPresent(key -> announceOwner(key, olyx.port()));
         LOG.info("Olyx {} listening on http://{}:{} (data in {}) — started in {} ms", Version.current(),
