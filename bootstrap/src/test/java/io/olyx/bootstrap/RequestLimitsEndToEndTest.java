@@ -72,6 +72,15 @@ class RequestLimitsEndToEndTest {
     }
 
     @Test
+    void aDeclaredLengthBeyondAnyLimitIsRefusedBeforeReadingEvenPastTwoToThe31() {
+        RunningOlyx.Tenant tenant = olyx.newTenant(owner, "Huge length");
+        byte[] start = "{\"metadata\":".getBytes(StandardCharsets.UTF_8);
+        assertError(raw.postFramed("/api/v1/traces", tenant.rawKey(), "application/json",
+                "Content-Length: 3000000000", start), 413, "payload_too_large");
+        assertThat(traceCount(tenant)).isZero();
+    }
+
+    @Test
     void documentUploadsOverTheUploadLimitAreRefusedMultipartOrRawAndStoreNothing() {
         RunningOlyx.Tenant tenant = olyx.newTenant(owner, "Big uploads");
         String collection = newCollection(tenant);

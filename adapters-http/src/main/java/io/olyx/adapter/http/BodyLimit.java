@@ -28,6 +28,11 @@ final class BodyLimit implements HttpInput.Interceptor {
     }
 
     static void install(Context ctx, HttpSettings settings) {
+        // no route takes more than an upload; Javalin's own check reads the length as an int, so a length past
+        // 2^31 - 1 would otherwise wait for bytes until the idle timeout
+        if (ctx.req().getContentLengthLong() > Math.max(settings.maxBodyBytes(), settings.maxUploadBytes())) {
+            throw ApiError.payloadTooLarge();
+        }
         BodyLimit bodyLimit = new BodyLimit(settings.maxBodyBytes(), settings.maxUploadBytes());
         Request.getBaseRequest(ctx.req()).getHttpInput().addInterceptor(bodyLimit);
         ctx.attribute(ATTRIBUTE, bodyLimit);
