@@ -2,6 +2,7 @@ package io.olyx.bootstrap;
 
 import io.olyx.application.rag.IndexingProgress;
 import io.olyx.domain.rag.KnowledgeCollection;
+import java.time.Duration;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +26,12 @@ final class LoggingIndexingProgress implements IndexingProgress {
         LOG.warn("collection {} (project {}) was indexed with another embedding model: it is searched lexically only"
                 + " and new documents wait until DELETE /api/v1/collections/{}/vectors-only re-embeds it",
                 collection.id(), collection.projectId(), collection.id());
+    }
+
+    @Override
+    public void batchStopped(KnowledgeCollection collection, int documents, Duration took, String reason) {
+        LOG.info(String.format(Locale.ROOT, "collection %s (project %s): stopped a batch of %d documents after %.2f s:"
+                + " %s", collection.id(), collection.projectId(), documents, took.toMillis() / 1000.0, reason));
     }
 
     @Override

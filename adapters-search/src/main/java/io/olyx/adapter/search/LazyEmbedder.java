@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -32,6 +33,11 @@ final class LazyEmbedder implements Embedder {
     @Override
     public List<float[]> embedDocuments(List<String> texts) {
         return embedder().embedDocuments(texts);
+    }
+
+    @Override
+    public List<float[]> embedDocuments(List<String> texts, BooleanSupplier stillWanted) {
+        return embedder().embedDocuments(texts, stillWanted);
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -132,6 +134,11 @@ public final class OnnxEmbedder implements Embedder {
 
     @Override
     public List<float[]> embedDocuments(List<String> texts) {
+        return embedDocuments(texts, () -> true);
+    }
+
+    @Override
+    public List<float[]> embedDocuments(List<String> texts, BooleanSupplier stillWanted) {
         if (texts.isEmpty()) {
             return List.of();
         }
@@ -144,6 +151,9 @@ public final class OnnxEmbedder implements Embedder {
             int first = t;
             futures.add(submit(() -> {
                 for (int i = first; i < inferences.size(); i += tasks) {
+                    if (!stillWanted.getAsBoolean()) {
+                        throw new CancellationException("the texts are no longer wanted");
+                    }
                     enter();
                     try {
                         documents.run(ids, inferences.get(i), out);
@@ -247,6 +257,9 @@ public final class OnnxEmbedder implements Embedder {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while embedding", e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof CancellationException cancelled) {
+                throw cancelled;
+            }
             throw new IllegalStateException("embedding failed", e.getCause());
         }
     }

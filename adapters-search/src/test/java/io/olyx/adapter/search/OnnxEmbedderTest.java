@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -139,6 +140,17 @@ class OnnxEmbedderTest {
         }
         assertThatThrownBy(() -> closing.embedQuery("after close")).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("shutting down");
+    }
+
+    @Test
+    void documentsNoLongerWantedStopAtTheNextInference() {
+        // 400 texts make 50 inferences of 8, each asked about first; the answer turns to no after the second
+        AtomicInteger asked = new AtomicInteger();
+        assertThatThrownBy(() -> embedder.embedDocuments(Collections.nCopies(400, SHORT_TEXT),
+                () -> asked.incrementAndGet() <= 2)).isInstanceOf(CancellationException.class);
+        assertThat(asked.get()).as("questions asked: each task stops at its first no").isLessThan(50);
+
+        assertThat(embedder.embedDocuments(Collections.nCopies(40, SHORT_TEXT), () -> true)).hasSize(40);
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.olyx.application.port;
 
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 
 /**
  * Turns text into unit-length vectors whose dot product is their cosine similarity. Documents and queries have
@@ -14,6 +16,16 @@ public interface Embedder extends AutoCloseable {
 
     /** One vector per text, in order; implementations batch internally, so pass as many texts as convenient. */
     List<float[]> embedDocuments(List<String> texts);
+
+    /**
+     * As {@link #embedDocuments(List)}, for work that may stop being wanted while it runs (its collection deleted,
+     * say): {@code stillWanted} is asked before each inference, from the implementation's own threads, and once it
+     * says no the call ends with a {@link CancellationException}. An implementation that cannot stop part way may
+     * ignore it; this default does.
+     */
+    default List<float[]> embedDocuments(List<String> texts, BooleanSupplier stillWanted) {
+        return embedDocuments(texts);
+    }
 
     /** The vector of a search query, with the model's query prefix if it needs one. */
     float[] embedQuery(String query);

@@ -8,6 +8,7 @@ import io.olyx.application.port.StoredChunk;
 import io.olyx.domain.rag.Chunker;
 import io.olyx.domain.rag.SourceDocument;
 import io.olyx.domain.rag.TextChunk;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -34,6 +36,9 @@ public final class IndexDocuments {
         record EmbeddingModelMismatch(EmbeddingModelSpec index, EmbeddingModelSpec embedder) implements Result {
         }
     }
+
+    /** How often a long preparation may ask whether it is still wanted (the question costs a database read). */
+    private static final Duration STILL_WANTED_INTERVAL = Duration.ofSeconds(1);
 
     private final SearchIndex index;
     private final Embedder embedder;
@@ -86,10 +91,12 @@ public final class IndexDocuments {
 
     /**
      * As {@link #prepare(List)}, embedding {@code chunksPerWrite} chunks per embedder call (so it can batch them)
-     * and asking {@code stillWanted} between calls: empty as soon as it says no, so a job of long documents
-     * whose collection was deleted stops within one call instead of embedding everything for nothing.
+     * and asking {@code stillWanted} between calls, and the embedder between its inferences, at most once a
+     * second: empty as soon as it says no, so a job whose collection was deleted or emptied stops within an
+     * inference or two instead of embedding everything for nothing.
      */
     public Optional<Prepared> prepare(List<SourceDocument> documents, BooleanSupplier stillWanted) {
+        BooleanSupplier wanted = new ThrottledCheck(stillWanted, STILL_WANTED_INTERVAL);
         Map<String, List<StoredChunk>> chunks = new LinkedHashMap<>();
         List<StoredChunk> all = new ArrayList<>();
         for (SourceDocument document : documents) {
@@ -104,11 +111,15 @@ public final class IndexDocuments {
         List<String> texts = all.stream().map(StoredChunk::text).toList();
         List<float[]> vectors = new ArrayList<>(texts.size());
         for (int from = 0; from < texts.size(); from += chunksPerWrite) {
-            if (from > 0 && !stillWanted.getAsBoolean()) {
+            if (from > 0 && !wanted.getAsBoolean()) {
                 return Optional.empty();
             }
             int to = Math.min(texts.size(), from + chunksPerWrite);
-            vectors.addAll(embedder.embedDocuments(texts.subList(from, to)));
+            try {
+                vectors.addAll(embedder.embedDocuments(texts.subList(from, to), wanted));
+            } catch (CancellationException e) {
+                return Optional.empty();
+            }
         }
         Map<String, List<ChunkToIndex>> byDocument = new LinkedHashMap<>();
         int next = 0;

@@ -99,7 +99,11 @@ public final class IndexingJob implements JobHandler {
                 pending.stream().map(KnowledgeDocument::source).toList(),
                 () -> collections.findAny(collection.id()).isPresent() && !stillQueued(collection, wanted).isEmpty());
         if (embedded.isEmpty()) {
-            return collections.findAny(collection.id()).isPresent() ? SUPERSEDED : DELETED;
+            boolean deleted = collections.findAny(collection.id()).isEmpty();
+            Map<String, Object> outcome = deleted ? DELETED : SUPERSEDED;
+            progress.batchStopped(collection, pending.size(), Duration.between(start, clock.instant()),
+                    String.valueOf(outcome.get("skipped")));
+            return outcome;
         }
         IndexDocuments.Prepared prepared = embedded.get();
         Duration embedding = Duration.between(embedStart, clock.instant());

@@ -15,6 +15,9 @@ public interface IndexingProgress {
     /** A batch failed for good; its documents are now cancelled. */
     void batchCancelled(KnowledgeCollection collection, int documents, String reason);
 
+    /** A batch stopped part way because nothing it embeds is wanted any more; nothing of it was written. */
+    void batchStopped(KnowledgeCollection collection, int documents, Duration took, String reason);
+
     /**
      * @param took      from loading the texts to marking them indexed
      * @param embedding the part of {@code took} spent chunking and embedding (the rest is reading and writing)
@@ -35,6 +38,10 @@ public interface IndexingProgress {
 
         @Override
         public void batchCancelled(KnowledgeCollection collection, int documents, String reason) {
+        }
+
+        @Override
+        public void batchStopped(KnowledgeCollection collection, int documents, Duration took, String reason) {
         }
     };
 }
