@@ -64,19 +64,21 @@ class RequestLimitsEndToEndTest {
 
     @Test
     void aBodyWithBrokenChunkingIsABadRequestAndNoTraceIsStored() {
-        RunningOlyx.Tenant tenant = olyx.newTenant(owner, "Broken chunks");
-        byte[] badChunkSize = "zz\r\n{}\r\n0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1);
-        assertError(raw.postFramed("/api/v1/traces", tenant.rawKey(), "application/json",
-                "Transfer-Encoding: chunked", badChunkSize), 400, "invalid_body");
-        assertThat(traceCount(tenant)).isZero();
+        assertTraceRefused("Broken chunks", "Transfer-Encoding: chunked",
+                "zz\r\n{}\r\n0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), 400, "invalid_body");
     }
 
     @Test
     void aDeclaredLengthBeyondAnyLimitIsRefusedBeforeReadingEvenPastTwoToThe31() {
-        RunningOlyx.Tenant tenant = olyx.newTenant(owner, "Huge length");
-        byte[] start = "{\"metadata\":".getBytes(StandardCharsets.UTF_8);
-        assertError(raw.postFramed("/api/v1/traces", tenant.rawKey(), "application/json",
-                "Content-Length: 3000000000", start), 413, "payload_too_large");
+        assertTraceRefused("Huge length", "Content-Length: 3000000000",
+                "{\"metadata\":".getBytes(StandardCharsets.UTF_8), 413, "payload_too_large");
+    }
+
+    /** A trace create framed as given (however wrong) for a new tenant: refused as expected, and nothing stored. */
+    private void assertTraceRefused(String tenantName, String framing, byte[] body, int status, String code) {
+        RunningOlyx.Tenant tenant = olyx.newTenant(owner, tenantName);
+        assertError(raw.postFramed("/api/v1/traces", tenant.rawKey(), "application/json", framing, body), status,
+                code);
         assertThat(traceCount(tenant)).isZero();
     }
 

@@ -50,23 +50,30 @@ final class LuceneRetrieval {
     }
 
     List<ChunkHit> lexicalTopK(IndexSearcher searcher, String text, int k) throws IOException {
-        LexicalQuery lexical = LexicalQuery.of(text, analyzer, searcher);
-        TopFieldDocs top = searcher.search(lexical.query(), Math.max(1, k), BY_SCORE_THEN_ID, true);
-        Map<Integer, StoredChunk> chunks = ChunkFields.chunks(searcher, docs(top.scoreDocs));
-        List<ChunkHit> hits = new ArrayList<>(top.scoreDocs.length);
-        for (ScoreDoc sd : top.scoreDocs) {
-            float score = (Float) ((FieldDoc) sd).fields[0];
-            hits.add(new ChunkHit(chunks.get(sd.doc), lexical.normalise(score)));
-        }
-        return hits;
+        return hits(searcher, lexicalTop(searcher, LexicalQuery.of(text, analyzer, searcher), k));
     }
 
     List<ChunkHit> vectorTopK(IndexSearcher searcher, float[] queryVector, int k) throws IOException {
-        Map<Integer, Double> top = vectorTop(searcher, queryVector, k);
+        return hits(searcher, vectorTop(searcher, queryVector, k));
+    }
+
+    /** The chunks of a top list (doc to score, best first) as hits in the same order. */
+    private static List<ChunkHit> hits(IndexSearcher searcher, Map<Integer, Double> top) throws IOException {
         Map<Integer, StoredChunk> chunks = ChunkFields.chunks(searcher, top.keySet());
         List<ChunkHit> hits = new ArrayList<>(top.size());
-        top.forEach((doc, cosine) -> hits.add(new ChunkHit(chunks.get(doc), cosine)));
+        top.forEach((doc, score) -> hits.add(new ChunkHit(chunks.get(doc), score)));
         return hits;
+    }
+
+    /** The lexical top k by doc, best first (ties by chunk id), with normalised scores. */
+    private static Map<Integer, Double> lexicalTop(IndexSearcher searcher, LexicalQuery lexical, int k)
+            throws IOException {
+        TopFieldDocs top = searcher.search(lexical.query(), Math.max(1, k), BY_SCORE_THEN_ID, true);
+        Map<Integer, Double> scores = new LinkedHashMap<>();
+        for (ScoreDoc sd : top.scoreDocs) {
+            scores.put(sd.doc, lexical.normalise((Float) ((FieldDoc) sd).fields[0]));
+        }
+        return scores;
     }
 
     /** The graph ranks by 7-bit quantized vectors; fetching extra and rescoring exactly repairs its order. */
@@ -82,11 +89,7 @@ final class LuceneRetrieval {
     List<RetrievedChunk> hybridTopK(IndexSearcher searcher, String text, float[] queryVector, int k)
             throws IOException {
         LexicalQuery lexical = LexicalQuery.of(text, analyzer, searcher);
-        TopFieldDocs lexicalTop = searcher.search(lexical.query(), Math.max(1, k), BY_SCORE_THEN_ID, true);
-        Map<Integer, Double> lexicalScores = new HashMap<>();
-        for (ScoreDoc sd : lexicalTop.scoreDocs) {
-            lexicalScores.put(sd.doc, lexical.normalise((Float) ((FieldDoc) sd).fields[0]));
-        }
+        Map<Integer, Double> lexicalScores = lexicalTop(searcher, lexical, k);
         Map<Integer, Double> cosines = queryVector.length == 0 ? new HashMap<>()
                 : vectorTop(searcher, queryVector, k);
         Set<Integer> byVector = Set.copyOf(cosines.keySet());
