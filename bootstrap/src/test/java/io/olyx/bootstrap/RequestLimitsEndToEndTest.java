@@ -74,6 +74,40 @@ class RequestLimitsEndToEndTest {
                 "{\"metadata\":".getBytes(StandardCharsets.UTF_8), 413, "payload_too_large");
     }
 
+    @Test
+    void aBodyIsReadInTheCharsetItDeclaresAndUtf8WhenItDeclaresNone() {
+        RunningOlyx.Tenant tenant = olyx.newTenant(owner, "Charsets");
+        String json = "{\"metadata\":{\"city\":\"Zürich\"}}";
+        for (var charset : List.of(StandardCharsets.ISO_8859_1, StandardCharsets.UTF_16BE)) {
+            assertThat(storedCity(tenant, "application/json; charset=" + charset.name(), json.getBytes(charset)))
+                    .isEqualTo("Zürich");
+        }
+        assertThat(storedCity(tenant, "application/json", json.getBytes(StandardCharsets.UTF_8))).isEqualTo("Zürich");
+    }
+
+    private String storedCity(RunningOlyx.Tenant tenant, String contentType, byte[] body) {
+        ApiClient.Response created = raw.post("/api/v1/traces", tenant.rawKey(), contentType, body);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return tenant.client().get("/api/v1/traces/" + created.json().path("id").asText()).json().path("metadata")
+                .path("city").asText();
+    }
+
+    @Test
+    void aBodyThatIsNotTheUtf8ItIsTakenForIsMalformedAndNoTraceIsStored() {
+        byte[] latin1 = "{\"metadata\":{\"city\":\"Zürich\"}}".getBytes(StandardCharsets.ISO_8859_1);
+        assertTraceRefused("Latin-1 as UTF-8", "Content-Length: " + latin1.length, latin1, 400, "invalid_json");
+    }
+
+    @Test
+    void aCharsetTheServerDoesNotKnowIsRefusedByName() {
+        RunningOlyx.Tenant tenant = olyx.newTenant(owner, "Unknown charset");
+        ApiClient.Response refused = raw.post("/api/v1/traces", tenant.rawKey(), "application/json; charset=klingon-8",
+                "{}".getBytes(StandardCharsets.UTF_8));
+        assertError(refused, 415, "unsupported_charset");
+        assertThat(refused.json().path("error").asText()).contains("klingon-8");
+        assertThat(traceCount(tenant)).isZero();
+    }
+
     /** A trace create framed as given (however wrong) for a new tenant: refused as expected, and nothing stored. */
     private void assertTraceRefused(String tenantName, String framing, byte[] body, int status, String code) {
         RunningOlyx.Tenant tenant = olyx.newTenant(owner, tenantName);

@@ -81,7 +81,7 @@ public final class Idempotency {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update((ctx.method() + " " + ctx.path() + "\n").getBytes(StandardCharsets.UTF_8));
-            digest.update(ctx.bodyAsBytes());
+            digest.update(RequestBody.bytes(ctx));
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -5,7 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.olyx.domain.common.JsonNumbers;
 import io.olyx.domain.common.JsonValues;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -29,7 +33,9 @@ public final class JsonBody {
 
     /** The request's body as a JSON object; an empty body reads as {}. */
     public static JsonBody of(Context ctx) {
-        return parse(ctx.body());
+        byte[] body = RequestBody.bytes(ctx);
+        Charset charset = RequestBody.charset(ctx);
+        return charset.equals(StandardCharsets.UTF_8) ? parse(body) : parse(new String(body, charset));
     }
 
     /** JSON text of a value read from a body (e.g. a tool result given as an object). */
@@ -42,13 +48,29 @@ public final class JsonBody {
     }
 
     static JsonBody parse(String body) {
-        if (body == null || body.isBlank()) {
-            return new JsonBody(Map.of(), "");
-        }
-        if (!(read(body, "Request body") instanceof Map<?, ?> map)) {
+        return body == null || body.isBlank() ? new JsonBody(Map.of(), "") : object(read(body, "Request body"));
+    }
+
+    /** A UTF-8 body, parsed from its bytes without first decoding them into a string. */
+    static JsonBody parse(byte[] body) {
+        return isBlank(body) ? new JsonBody(Map.of(), "") : object(read(() -> MAPPER.readValue(body, Object.class),
+                "Request body"));
+    }
+
+    private static JsonBody object(Object parsed) {
+        if (!(parsed instanceof Map<?, ?> map)) {
             throw ApiError.invalid("Request body must be a JSON object");
         }
         return new JsonBody(JsonValues.freezeObject(map), "");
+    }
+
+    private static boolean isBlank(byte[] body) {
+        for (byte b : body) {
+            if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -58,19 +80,31 @@ public final class JsonBody {
      * the message ("Request body", "Line 3").
      */
     public static Object read(String text, String source) {
+        return read(() -> MAPPER.readValue(text, Object.class), source);
+    }
+
+    private static Object read(Parse parse, String source) {
         Object parsed;
         try {
-            parsed = MAPPER.readValue(text, Object.class);
+            parsed = parse.parse();
         } catch (JsonProcessingException e) {
             throw ApiError.badRequest("invalid_json", source + " is not valid JSON: " + e.getOriginalMessage());
         } catch (NumberFormatException beyondBigDecimal) {
             // an exponent past ±2^31, which BigDecimal cannot hold; Jackson lets its exception through
             throw numberOutOfRange(source);
+        } catch (IOException e) {
+            // only JSON errors can come from text already in memory; IOException is in Jackson's signature
+            throw new UncheckedIOException(e);
         }
         JsonNumbers.firstOutOfRange(parsed, "").ifPresent(path -> {
             throw numberOutOfRange(source + " at " + path);
         });
         return parsed;
+    }
+
+    @FunctionalInterface
+    private interface Parse {
+        Object parse() throws IOException;
     }
 
     private static ApiError numberOutOfRange(String where) {

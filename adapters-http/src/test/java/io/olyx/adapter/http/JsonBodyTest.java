@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class JsonBodyTest {
 
     static ApiError rejection(String body) {
-        return catchThrowableOfType(ApiError.class, () -> JsonBody.parse(body));
+        return catchThrowableOfType(ApiError.class, () -> JsonBody.parse(body.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
@@ -41,7 +42,8 @@ class JsonBodyTest {
 
     @Test
     void numbersAtTheBoundAreKeptExactly() {
-        JsonBody body = JsonBody.parse("{\"big\": 1e1000, \"small\": 1e-1000, \"cost\": 0.123456789123456789}");
+        JsonBody body = JsonBody.parse("{\"big\": 1e1000, \"small\": 1e-1000, \"cost\": 0.123456789123456789}"
+                .getBytes(StandardCharsets.UTF_8));
 
         assertThat(body.decimal("big")).contains(new BigDecimal("1e1000"));
         assertThat(body.decimal("small")).contains(new BigDecimal("1e-1000"));
@@ -59,7 +61,26 @@ class JsonBodyTest {
 
     @Test
     void anEmptyBodyReadsAsAnEmptyObject() {
+        assertThat(JsonBody.parse(" \r\n\t".getBytes(StandardCharsets.UTF_8)).raw()).isEmpty();
+        assertThat(JsonBody.parse(new byte[0]).raw()).isEmpty();
         assertThat(JsonBody.parse("  ").raw()).isEmpty();
+    }
+
+    @Test
+    void aBodyMustBeAnObject() {
+        assertThat(rejection("[1, 2]").code()).isEqualTo("invalid_request");
+        assertThat(rejection("\"text\"").getMessage()).isEqualTo("Request body must be a JSON object");
+    }
+
+    @Test
+    void bytesThatAreNotUtf8AreMalformedJson() {
+        byte[] latin1 = "{\"city\": \"Zürich\"}".getBytes(StandardCharsets.ISO_8859_1);
+
+        ApiError error = catchThrowableOfType(ApiError.class, () -> JsonBody.parse(latin1));
+
+        assertThat(error.status()).isEqualTo(400);
+        assertThat(error.code()).isEqualTo("invalid_json");
+        assertThat(JsonBody.parse(new String(latin1, StandardCharsets.ISO_8859_1)).string("city")).contains("Zürich");
     }
 
     @Test
