@@ -48,6 +48,32 @@ class ApiErrorsEndToEndTest {
     }
 
     @Test
+    void headAnswersAsGetWouldWithoutTheBody() {
+        ApiClient client = olyx.newTenant(owner, "Head").client();
+        client.post("/api/v1/traces", Map.of());
+        for (String path : List.of("/api/v1/traces", "/up")) {
+            ApiClient.Response get = client.get(path);
+            ApiClient.Response head = client.send("HEAD", path, null);
+
+            assertThat(head.status()).isEqualTo(get.status()).isEqualTo(200);
+            assertThat(head.headers().firstValue("Content-Type")).isEqualTo(get.headers().firstValue("Content-Type"));
+            assertThat(head.body()).isEmpty();
+        }
+        ApiClient.Response listed = client.send("HEAD", "/api/v1/traces", null);
+        assertThat(listed.headers().firstValue("X-Total-Count")).contains("1");
+    }
+
+    @Test
+    void headChecksCredentialsAsGetDoes() {
+        ApiClient.Response head = olyx.api.anonymous().send("HEAD", "/api/v1/traces", null);
+
+        assertThat(head.status()).isEqualTo(401);
+        assertThat(head.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
+                .startsWith("application/json"));
+        assertThat(head.body()).isEmpty();
+    }
+
+    @Test
     void malformedJsonIsABadRequest() {
         assertError(tenant.client().post("/api/v1/traces", "{\"metadata\": "), 400, "invalid_json");
     }

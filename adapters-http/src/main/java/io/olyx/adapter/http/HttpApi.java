@@ -1,9 +1,12 @@
 package io.olyx.adapter.http;
 
 import io.javalin.Javalin;
+import io.javalin.event.HandlerMetaInfo;
+import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
 import io.javalin.util.JavalinException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -24,7 +27,13 @@ public final class HttpApi implements AutoCloseable {
 
     public HttpApi(HttpSettings settings, List<Consumer<Javalin>> routeAreas) {
         this.settings = settings;
+        List<HandlerMetaInfo> getRoutes = new ArrayList<>();
         this.app = Javalin.create(config -> {
+            config.events(events -> events.handlerAdded(route -> {
+                if (route.getHttpMethod() == HandlerType.GET) {
+                    getRoutes.add(route);
+                }
+            }));
             config.showJavalinBanner = false;
             config.useVirtualThreads = true;
             config.jsonMapper(new JavalinJackson(JsonMapperFactory.create(), true));
@@ -46,6 +55,9 @@ public final class HttpApi implements AutoCloseable {
         ErrorHandling.register(app);
         app.get("/up", ctx -> ctx.json(Map.of("status", "ok")));
         routeAreas.forEach(area -> area.accept(app));
+        // Javalin answers HEAD on a GET route with an empty 200 text/plain without running the route, and so
+        // without its authentication; run the GET route instead (Jetty sends no body for HEAD), as RFC 9110 asks
+        getRoutes.forEach(route -> app.head(route.getPath(), route.getHandler()));
     }
 
     public HttpApi start() {
