@@ -99,6 +99,12 @@ class RequestLimitsEndToEndTest {
     }
 
     @Test
+    void anEscapedHalfOfASurrogatePairIsRefusedAndNoTraceIsStored() {
+        byte[] body = "{\"metadata\":{\"note\":\"cut \\ud83d\"}}".getBytes(StandardCharsets.UTF_8);
+        assertTraceRefused("Half a pair", "Content-Length: " + body.length, body, 422, "invalid_request");
+    }
+
+    @Test
     void aCharsetTheServerDoesNotKnowIsRefusedByName() {
         RunningOlyx.Tenant tenant = olyx.newTenant(owner, "Unknown charset");
         ApiClient.Response refused = raw.post("/api/v1/traces", tenant.rawKey(), "application/json; charset=klingon-8",

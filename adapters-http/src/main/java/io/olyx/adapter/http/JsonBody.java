@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.olyx.domain.common.JsonNumbers;
+import io.olyx.domain.common.JsonStrings;
 import io.olyx.domain.common.JsonValues;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -98,6 +99,10 @@ public final class JsonBody {
         }
         JsonNumbers.firstOutOfRange(parsed, "").ifPresent(path -> {
             throw numberOutOfRange(source + " at " + path);
+        });
+        JsonStrings.firstUnpairedSurrogate(parsed, "").ifPresent(path -> {
+            throw ApiError.invalid(source + " at " + path + ": text holds half of a UTF-16 surrogate pair without "
+                    + "the other half (an escape such as \\ud800 on its own), which cannot be stored as UTF-8");
         });
         return parsed;
     }

@@ -84,6 +84,16 @@ class JsonBodyTest {
     }
 
     @Test
+    void anEscapedHalfOfASurrogatePairIsRefusedByNameAndAWholePairIsKept() {
+        ApiError error = rejection("{\"metadata\": {\"note\": \"cut \\ud83d\"}}");
+
+        assertThat(error.status()).isEqualTo(422);
+        assertThat(error.getMessage()).startsWith("Request body at metadata.note: ").contains("surrogate");
+        assertThat(JsonBody.parse("{\"note\": \"\\ud83d\\ude00\"}".getBytes(StandardCharsets.UTF_8))
+                .string("note")).contains(Character.toString(0x1F600));
+    }
+
+    @Test
     void readNamesTheSourceInItsErrors() {
         assertThatThrownBy(() -> JsonBody.read("{\"a\": 1e5000}", "Line 7")).hasMessageStartingWith("Line 7 ");
         assertThat(JsonBody.read("[1, {\"a\": 2.50}]", "Line 1")).isEqualTo(List.of(1, Map.of("a",

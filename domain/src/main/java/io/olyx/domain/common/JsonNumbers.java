@@ -2,8 +2,6 @@ package io.olyx.domain.common;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,26 +26,7 @@ public final class JsonNumbers {
      * {@code metadata.scores[2]}; {@code prefix} names the value itself.
      */
     public static Optional<String> firstOutOfRange(Object value, String prefix) {
-        if (value instanceof Map<?, ?> map) {
-            for (Map.Entry<?, ?> entry : map.entrySet()) {
-                String path = prefix.isEmpty() ? String.valueOf(entry.getKey()) : prefix + "." + entry.getKey();
-                Optional<String> found = firstOutOfRange(entry.getValue(), path);
-                if (found.isPresent()) {
-                    return found;
-                }
-            }
-            return Optional.empty();
-        }
-        if (value instanceof List<?> list) {
-            for (int i = 0; i < list.size(); i++) {
-                Optional<String> found = firstOutOfRange(list.get(i), prefix + "[" + i + "]");
-                if (found.isPresent()) {
-                    return found;
-                }
-            }
-            return Optional.empty();
-        }
-        return isOutOfRange(value) ? Optional.of(prefix) : Optional.empty();
+        return JsonPaths.first(value, prefix, JsonNumbers::isOutOfRange);
     }
 
     private static boolean isOutOfRange(Object value) {
