@@ -15,26 +15,36 @@ public final class JsonPaths {
      * {@code metadata.scores[2]}; {@code prefix} names the value itself.
      */
     public static Optional<String> first(Object value, String prefix, Predicate<Object> wanted) {
+        String below = find(value, wanted);
+        if (below == null) {
+            return Optional.empty();
+        }
+        return Optional.of(prefix.isEmpty() && below.startsWith(".") ? below.substring(1) : prefix + below);
+    }
+
+    /**
+     * The path below {@code value} ("" for the value itself) or null. Every request body is walked this way, so the
+     * path is only spelled out on the way back from a find.
+     */
+    private static String find(Object value, Predicate<Object> wanted) {
         if (value instanceof Map<?, ?> map) {
             for (Map.Entry<?, ?> entry : map.entrySet()) {
-                String path = prefix.isEmpty() ? String.valueOf(entry.getKey()) : prefix + "." + entry.getKey();
-                Optional<String> found = wanted.test(entry.getKey()) ? Optional.of(path)
-                        : first(entry.getValue(), path, wanted);
-                if (found.isPresent()) {
-                    return found;
+                String below = wanted.test(entry.getKey()) ? "" : find(entry.getValue(), wanted);
+                if (below != null) {
+                    return "." + entry.getKey() + below;
                 }
             }
-            return Optional.empty();
+            return null;
         }
         if (value instanceof List<?> list) {
             for (int i = 0; i < list.size(); i++) {
-                Optional<String> found = first(list.get(i), prefix + "[" + i + "]", wanted);
-                if (found.isPresent()) {
-                    return found;
+                String below = find(list.get(i), wanted);
+                if (below != null) {
+                    return "[" + i + "]" + below;
                 }
             }
-            return Optional.empty();
+            return null;
         }
-        return wanted.test(value) ? Optional.of(prefix) : Optional.empty();
+        return wanted.test(value) ? "" : null;
     }
 }
