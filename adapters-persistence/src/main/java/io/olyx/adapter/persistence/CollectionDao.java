@@ -30,9 +30,6 @@ interface CollectionDao {
                 @Bind("context") String context, @Bind("tags") String tags,
                 @Bind("updatedAt") OffsetDateTime updatedAt);
 
-    @SqlQuery("SELECT * FROM rag_collections WHERE id = :id AND project_id = :projectId")
-    Optional<Row> find(@Bind("projectId") long projectId, @Bind("id") UUID id);
-
     @SqlQuery("SELECT * FROM rag_collections WHERE id = :id")
     Optional<Row> findAny(@Bind("id") UUID id);
 

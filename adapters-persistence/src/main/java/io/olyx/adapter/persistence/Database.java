@@ -128,11 +128,11 @@ public final class Database implements AutoCloseable {
     }
 
     public CollectionRepository collections() {
-        return new JdbiCollectionRepository(jdbi.onDemand(CollectionDao.class), json);
+        return new JdbiCollectionRepository(jdbi.onDemand(CollectionDao.class), hotPath, json);
     }
 
     public DocumentRepository documents() {
-        return new JdbiDocumentRepository(jdbi, json);
+        return new JdbiDocumentRepository(jdbi, hotPath, json);
     }
 
     public SpendLedger spendLedger() {

@@ -71,9 +71,6 @@ interface DocumentDao {
     @SqlQuery("SELECT " + FULL + " FROM rag_documents WHERE collection_id = :collection AND id IN (<ids>)")
     List<Row> findAll(@Bind("collection") UUID collection, @BindList("ids") Collection<UUID> ids);
 
-    @SqlQuery("SELECT " + VERSION + " FROM rag_documents WHERE collection_id IN (<collections>) AND id IN (<ids>)")
-    List<Row> versionsIn(@BindList("collections") Collection<UUID> collections, @BindList("ids") Collection<UUID> ids);
-
     @SqlQuery("SELECT " + FULL + " FROM rag_documents WHERE collection_id = :collection ORDER BY id LIMIT :limit")
     List<Row> exportFirst(@Bind("collection") UUID collection, @Bind("limit") int limit);
 

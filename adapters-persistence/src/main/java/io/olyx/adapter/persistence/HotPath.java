@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -69,6 +70,11 @@ final class HotPath {
         } catch (SQLException e) {
             throw new IllegalStateException("transaction failed", e);
         }
+    }
+
+    /** {@code n} JDBC parameter markers for an IN list: "?, ?, ?". */
+    static String placeholders(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
     }
 
     private static PreparedStatement prepare(Connection connection, String sql, Object... params)

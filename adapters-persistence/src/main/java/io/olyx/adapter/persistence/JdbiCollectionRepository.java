@@ -11,12 +11,15 @@ import java.util.Optional;
 final class JdbiCollectionRepository implements CollectionRepository {
     static final TypeReference<List<String>> TAGS = new TypeReference<>() {
     };
+    private static final CollectionDao.Mapper ROWS = new CollectionDao.Mapper();
 
     private final CollectionDao dao;
+    private final HotPath hotPath;
     private final JsonCodec json;
 
-    JdbiCollectionRepository(CollectionDao dao, JsonCodec json) {
+    JdbiCollectionRepository(CollectionDao dao, HotPath hotPath, JsonCodec json) {
         this.dao = dao;
+        this.hotPath = hotPath;
         this.json = json;
     }
 
@@ -32,9 +35,11 @@ final class JdbiCollectionRepository implements CollectionRepository {
                 json.write(c.details().tags()), Rows.utc(c.updatedAt()));
     }
 
+    /** Runs on every search and every document call: plain JDBC (see HotPath). */
     @Override
     public Optional<KnowledgeCollection> find(ProjectId projectId, CollectionId id) {
-        return dao.find(projectId.value(), id.value()).map(this::toCollection);
+        return hotPath.one("SELECT * FROM rag_collections WHERE id = ? AND project_id = ?", ROWS, id.value(),
+                projectId.value()).map(this::toCollection);
     }
 
     @Override

@@ -217,6 +217,11 @@ abstract class KnowledgeStoreContract {
 
         assertThat(documents.versions(List.of(mine.id()), List.of(a.id(), b.id())).keySet())
                 .containsExactly(a.id());
+        Map<DocumentId, DocumentVersion> both = documents.versions(List.of(mine.id(), theirs.id()),
+                List.of(a.id(), b.id()));
+        assertThat(both.keySet()).containsExactlyInAnyOrder(a.id(), b.id());
+        assertThat(both.get(b.id()).name()).isEqualTo("b");
+        assertThat(both.get(b.id()).fields()).isEqualTo(b.fields());
     }
 
     @Test
