@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * classpath. One session serves all threads (its {@code run} is thread-safe); documents are sorted by token
  * length and cut into batches of similar length, so padding stays small, and the batches run in parallel on
  * {@code parallelBatches} threads, one intra-op thread each. A query is one unbatched inference on the caller's
- * thread; when no other inference is running it may spread over {@code idleQueryThreads} cores.
+ * thread; when no other inference is running it may spread over {@code idleQueryThreads} cores, if that has
+ * proved faster on this machine ({@link LoneQueryChoice}).
  *
  * <p>Queries are embedded without bge's optional retrieval instruction ("Represent this sentence for searching
  * relevant passages: "). On SciFact (bench: SciFactBench) dropping it left vector-only nDCG@10 where it was (0.721
@@ -43,9 +44,10 @@ public final class OnnxEmbedder implements Embedder {
      * @param parallelBatches document batches in flight at once
      * @param batchSize       documents per inference at most
      * @param maxTokens       longer texts are truncated (512 is the model's window)
-     * @param idleQueryThreads intra-op threads of a query that finds no other inference running (a second
-     *                        session when it differs from {@code sessionThreads}); a query arriving while others
-     *                        run uses the document session, so busy cores are never asked to wait on each other
+     * @param idleQueryThreads intra-op threads a query that finds no other inference running may use (a second
+     *                        session when it differs from {@code sessionThreads}, used when it proves faster); a
+     *                        query arriving while others run uses the document session, so busy cores are never
+     *                        asked to wait on each other
      */
     public record Settings(int sessionThreads, int parallelBatches, int batchSize, int maxTokens,
                            int idleQueryThreads) {
@@ -63,10 +65,10 @@ public final class OnnxEmbedder implements Embedder {
          * two parallel single-threaded inferences beat one two-threaded one by a third. The price: the int8 model
          * quantises activations per call, so a text's vector depends slightly on its batch neighbours (cosine
          * 0.997 on average to its unbatched vector, 0.995 at worst), far below what separates relevant from
-         * irrelevant passages. A query alone on the machine runs on every core: two threads halved a SciFact
-         * query's inference on two idle cores (p50 17 to 8.5 ms); but with the other core busy a two-threaded
-         * inference waited on its second thread at every operator and took twice as long (p50 31 ms against
-         * 14 ms), hence one thread whenever another inference is running.
+         * irrelevant passages. A query alone on the machine may run on every core, where that proves faster
+         * ({@link LoneQueryChoice}); with the other core busy a two-threaded inference waited on its second thread
+         * at every operator and took twice as long (p50 31 ms against 14 ms), hence one thread whenever another
+         * inference is running.
          */
         public static Settings forCores(int cores) {
             return new Settings(1, Math.max(1, cores), DEFAULT_BATCH, 512, Math.max(1, cores));
@@ -85,6 +87,7 @@ public final class OnnxEmbedder implements Embedder {
     private final Settings settings;
     private final Inference documents;
     private final Inference idleQueries;
+    private final LoneQueryChoice loneQueries = new LoneQueryChoice();
     /** Inferences running now, documents and queries alike: a query takes every core only when it is alone. */
     private final AtomicInteger running = new AtomicInteger();
     private volatile boolean closing;
@@ -172,9 +175,14 @@ public final class OnnxEmbedder implements Embedder {
     public float[] embedQuery(String query) {
         long[][] ids = tokenize(List.of(query));
         float[][] out = new float[1][];
-        Inference session = enter() == 1 ? idleQueries : documents;
+        boolean alone = enter() == 1 && idleQueries != documents;
+        int way = alone ? loneQueries.choose() : LoneQueryChoice.ONE_THREAD;
         try {
-            session.run(ids, new int[] {0}, out);
+            long started = System.nanoTime();
+            (way == LoneQueryChoice.EVERY_CORE ? idleQueries : documents).run(ids, new int[] {0}, out);
+            if (alone) {
+                loneQueries.timed(way, System.nanoTime() - started, ids[0].length);
+            }
         } catch (OrtException e) {
             throw new IllegalStateException("query embedding failed", e);
         } finally {
