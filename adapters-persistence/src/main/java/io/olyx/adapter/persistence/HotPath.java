@@ -73,7 +73,7 @@ final class HotPath {
     }
 
     /** {@code n} JDBC parameter markers for an IN list: "?, ?, ?". */
-    static String placeholders(int n) {
+    static String parameterMarkers(int n) {
         return String.join(", ", Collections.nCopies(n, "?"));
     }
 

@@ -109,9 +109,9 @@ final class JdbiDocumentRepository implements DocumentRepository {
             List<Object> params = new ArrayList<>(collections.size() + ids.size());
             collections.forEach(c -> params.add(c.value()));
             ids.forEach(d -> params.add(d.value()));
-            String sql = "SELECT " + DocumentDao.VERSION + " FROM rag_documents WHERE collection_id IN ("
-                    + HotPath.placeholders(collections.size()) + ") AND id IN (" + HotPath.placeholders(ids.size())
-                    + ")";
+            String sql = "SELECT " + DocumentDao.VERSION + " FROM rag_documents"
+                    + " WHERE collection_id IN (" + HotPath.parameterMarkers(collections.size()) + ")"
+                    + " AND id IN (" + HotPath.parameterMarkers(ids.size()) + ")";
             hotPath.list(sql, ROWS, params.toArray()).forEach(r -> out.put(new DocumentId(r.id()), version(r)));
         }
         return out;
