@@ -19,7 +19,8 @@ final class LoneQueryChoice {
     private static final int FIRST_TRIES = 3;
 
     private final double[][] nanosPerToken = new double[2][WINDOW];
-    private final int[] timed = new int[2];
+    /** Lone queries timed each way; a long, so a server answering for years never wraps it. */
+    private final long[] timed = new long[2];
     private long chosen;
 
     synchronized int choose() {
@@ -34,11 +35,11 @@ final class LoneQueryChoice {
     }
 
     synchronized void timed(int way, long nanos, int tokens) {
-        nanosPerToken[way][timed[way]++ % WINDOW] = nanos / (double) Math.max(1, tokens);
+        nanosPerToken[way][(int) (timed[way]++ % WINDOW)] = nanos / (double) Math.max(1, tokens);
     }
 
     private double median(int way) {
-        double[] window = Arrays.copyOf(nanosPerToken[way], Math.min(timed[way], WINDOW));
+        double[] window = Arrays.copyOf(nanosPerToken[way], (int) Math.min(timed[way], WINDOW));
         Arrays.sort(window);
         return window[window.length / 2];
     }
