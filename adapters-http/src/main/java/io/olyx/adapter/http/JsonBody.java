@@ -1,5 +1,6 @@
 package io.olyx.adapter.http;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
@@ -55,7 +56,7 @@ public final class JsonBody {
     /** A UTF-8 body, parsed from its bytes without first decoding them into a string. */
     static JsonBody parse(byte[] body) {
         return isBlank(body) ? new JsonBody(Map.of(), "") : object(read(() -> MAPPER.readValue(body, Object.class),
-                "Request body"));
+                () -> MAPPER.createParser(body), "Request body"));
     }
 
     private static JsonBody object(Object parsed) {
@@ -81,18 +82,20 @@ public final class JsonBody {
      * the message ("Request body", "Line 3").
      */
     public static Object read(String text, String source) {
-        return read(() -> MAPPER.readValue(text, Object.class), source);
+        return read(() -> MAPPER.readValue(text, Object.class), () -> MAPPER.createParser(text), source);
     }
 
-    private static Object read(Parse parse, String source) {
+    private static Object read(Parse parse, Tokens tokens, String source) {
         Object parsed;
         try {
             parsed = parse.parse();
         } catch (JsonProcessingException e) {
             throw ApiError.badRequest("invalid_json", source + " is not valid JSON: " + e.getOriginalMessage());
         } catch (NumberFormatException beyondBigDecimal) {
-            // an exponent past ±2^31, which BigDecimal cannot hold; Jackson lets its exception through
-            throw numberOutOfRange(source);
+            // an exponent past ±2^31, which BigDecimal cannot hold; Jackson lets its exception through, without
+            // saying where, so the tokens are read again to find it (a rare error, so the second read is cheap)
+            throw numberOutOfRange(UnrepresentableNumbers.firstPath(tokens).map(path -> source + " at " + path)
+                    .orElse(source));
         } catch (IOException e) {
             // only JSON errors can come from text already in memory; IOException is in Jackson's signature
             throw new UncheckedIOException(e);
@@ -110,6 +113,12 @@ public final class JsonBody {
     @FunctionalInterface
     private interface Parse {
         Object parse() throws IOException;
+    }
+
+    /** The same text again, as a stream of tokens. */
+    @FunctionalInterface
+    interface Tokens {
+        JsonParser open() throws IOException;
     }
 
     private static ApiError numberOutOfRange(String where) {

@@ -37,7 +37,17 @@ class JsonBodyTest {
         ApiError error = rejection("{\"a\": 1e99999999999}");
 
         assertThat(error.status()).isEqualTo(422);
-        assertThat(error.getMessage()).contains("out of range");
+        assertThat(error.getMessage()).startsWith("Request body at a: a number is out of range");
+    }
+
+    @Test
+    void anExponentBigDecimalCannotHoldIsNamedWhereItSits() {
+        assertThat(rejection("{\"revenue\": 1e-2147483649}").getMessage())
+                .startsWith("Request body at revenue: a number is out of range");
+        assertThat(rejection("{\"metadata\": {\"scores\": [1, 2.5, {\"x\": [-3E+2147483648]}]}}").getMessage())
+                .startsWith("Request body at metadata.scores[2].x[0]: a number is out of range");
+        assertThat(catchThrowableOfType(ApiError.class, () -> JsonBody.read("[0, 1e9999999999]", "Line 4"))
+                .getMessage()).startsWith("Line 4 at [1]: a number is out of range");
     }
 
     @Test
