@@ -3,14 +3,15 @@ package io.olyx.adapter.http;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
+import io.olyx.domain.common.JsonPaths;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.Optional;
 
 /**
  * Finds a number whose exponent lies past ±2^31, which no BigDecimal can hold, so the parsed value never exists
- * and {@link io.olyx.domain.common.JsonPaths} cannot be asked. The path is spelled as JsonPaths spells it
- * ({@code metadata.scores[1]}), so both out-of-range messages read alike.
+ * and {@link JsonPaths#first} cannot be asked. The path is spelled by JsonPaths too ({@code metadata.scores[1]}), so
+ * both out-of-range messages read alike.
  */
 final class UnrepresentableNumbers {
     private UnrepresentableNumbers() {
@@ -24,7 +25,7 @@ final class UnrepresentableNumbers {
                 }
             }
             return Optional.empty();
-        } catch (IOException | RuntimeException unreadable) {
+        } catch (IOException unreadable) {
             // the message then names no place; it still says what is wrong
             return Optional.empty();
         }
@@ -40,10 +41,11 @@ final class UnrepresentableNumbers {
     }
 
     private static String path(JsonStreamContext context) {
-        StringBuilder path = new StringBuilder();
+        StringBuilder below = new StringBuilder();
         for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
-            path.insert(0, c.inArray() ? "[" + c.getCurrentIndex() + "]" : "." + c.getCurrentName());
+            below.insert(0, c.inArray() ? JsonPaths.element(c.getCurrentIndex())
+                    : JsonPaths.member(c.getCurrentName()));
         }
-        return path.charAt(0) == '.' ? path.substring(1) : path.toString();
+        return JsonPaths.under("", below.toString());
     }
 }

@@ -15,11 +15,22 @@ public final class JsonPaths {
      * {@code metadata.scores[2]}; {@code prefix} names the value itself.
      */
     public static Optional<String> first(Object value, String prefix, Predicate<Object> wanted) {
-        String below = find(value, wanted);
-        if (below == null) {
-            return Optional.empty();
-        }
-        return Optional.of(prefix.isEmpty() && below.startsWith(".") ? below.substring(1) : prefix + below);
+        return Optional.ofNullable(find(value, wanted)).map(below -> under(prefix, below));
+    }
+
+    /** How a path names an object's member: {@code .name}. */
+    public static String member(Object name) {
+        return "." + name;
+    }
+
+    /** How a path names an array's element: {@code [index]}. */
+    public static String element(int index) {
+        return "[" + index + "]";
+    }
+
+    /** A path found below {@code prefix}, without a leading dot when there is no prefix ({@code a.b[1]}). */
+    public static String under(String prefix, String below) {
+        return prefix.isEmpty() && below.startsWith(".") ? below.substring(1) : prefix + below;
     }
 
     /**
@@ -31,7 +42,7 @@ public final class JsonPaths {
             for (Map.Entry<?, ?> entry : map.entrySet()) {
                 String below = wanted.test(entry.getKey()) ? "" : find(entry.getValue(), wanted);
                 if (below != null) {
-                    return "." + entry.getKey() + below;
+                    return member(entry.getKey()) + below;
                 }
             }
             return null;
@@ -40,7 +51,7 @@ public final class JsonPaths {
             for (int i = 0; i < list.size(); i++) {
                 String below = find(list.get(i), wanted);
                 if (below != null) {
-                    return "[" + i + "]" + below;
+                    return element(i) + below;
                 }
             }
             return null;
