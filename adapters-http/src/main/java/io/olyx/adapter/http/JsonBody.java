@@ -94,17 +94,16 @@ public final class JsonBody {
         } catch (NumberFormatException beyondBigDecimal) {
             // an exponent past ±2^31, which BigDecimal cannot hold; Jackson lets its exception through, without
             // saying where, so the tokens are read again to find it (a rare error, so the second read is cheap)
-            throw numberOutOfRange(UnrepresentableNumbers.firstPath(tokens).map(path -> source + " at " + path)
-                    .orElse(source));
+            throw numberOutOfRange(at(source, UnrepresentableNumbers.firstPath(tokens).orElse("")));
         } catch (IOException e) {
             // only JSON errors can come from text already in memory; IOException is in Jackson's signature
             throw new UncheckedIOException(e);
         }
         JsonNumbers.firstOutOfRange(parsed, "").ifPresent(path -> {
-            throw numberOutOfRange(source + " at " + path);
+            throw numberOutOfRange(at(source, path));
         });
         JsonStrings.firstUnpairedSurrogate(parsed, "").ifPresent(path -> {
-            throw ApiError.invalid(source + " at " + path + ": text holds half of a UTF-16 surrogate pair without "
+            throw ApiError.invalid(at(source, path) + ": text holds half of a UTF-16 surrogate pair without "
                     + "the other half (an escape such as \\ud800 on its own), which cannot be stored as UTF-8");
         });
         return parsed;
@@ -119,6 +118,11 @@ public final class JsonBody {
     @FunctionalInterface
     interface Tokens {
         JsonParser open() throws IOException;
+    }
+
+    /** "Line 3 at metadata.x", or just "Line 3" when the line's value itself is meant. */
+    private static String at(String source, String path) {
+        return path.isEmpty() ? source : source + " at " + path;
     }
 
     private static ApiError numberOutOfRange(String where) {

@@ -51,6 +51,16 @@ class JsonBodyTest {
     }
 
     @Test
+    void aValueThatIsItselfTheProblemIsNamedByItsSourceAlone() {
+        assertThat(catchThrowableOfType(ApiError.class, () -> JsonBody.read("1e5000", "Line 2")).getMessage())
+                .startsWith("Line 2: a number is out of range");
+        assertThat(catchThrowableOfType(ApiError.class, () -> JsonBody.read("-1e99999999999", "Line 3"))
+                .getMessage()).startsWith("Line 3: a number is out of range");
+        assertThat(catchThrowableOfType(ApiError.class, () -> JsonBody.read("\"\\ud800\"", "Line 4"))
+                .getMessage()).startsWith("Line 4: text holds half of a UTF-16 surrogate pair");
+    }
+
+    @Test
     void numbersAtTheBoundAreKeptExactly() {
         JsonBody body = JsonBody.parse("{\"big\": 1e1000, \"small\": 1e-1000, \"cost\": 0.123456789123456789}"
                 .getBytes(StandardCharsets.UTF_8));
