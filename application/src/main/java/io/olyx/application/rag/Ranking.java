@@ -2,6 +2,7 @@ package io.olyx.application.rag;
 
 import io.olyx.domain.rag.FusedCandidate;
 import io.olyx.domain.rag.LexicalFeatures;
+import io.olyx.domain.rag.QueryTerms;
 import io.olyx.domain.rag.RankedChunk;
 import io.olyx.domain.rag.RankingProfile;
 import io.olyx.domain.rag.RelevanceSignals;
@@ -10,7 +11,6 @@ import io.olyx.domain.rag.Reranker;
 import io.olyx.domain.rag.RerankerKind;
 import io.olyx.domain.rag.Reranking;
 import io.olyx.domain.rag.RetrievalHit;
-import io.olyx.domain.rag.Terms;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -28,12 +28,11 @@ public final class Ranking {
                 ? profile.fusion().fuse(completedLexical(pool), completedVector(pool), all)
                 : profile.fusion().fuse(pool.lexical(), pool.vector(), all);
         Reranker reranker = profile.reranker(kind);
-        List<String> queryTerms = reranker instanceof Reranker.None ? List.of() : Terms.of(pool.query());
+        QueryTerms queryTerms = QueryTerms.of(reranker instanceof Reranker.None ? "" : pool.query());
         List<RerankCandidate> candidates = new ArrayList<>(fused.size());
         for (FusedCandidate f : fused) {
             Candidate c = pool.candidates().get(f.id());
-            LexicalFeatures features = queryTerms.isEmpty() ? LexicalFeatures.NONE
-                    : LexicalFeatures.of(queryTerms, Terms.of(c.chunk().text()));
+            LexicalFeatures features = LexicalFeatures.of(queryTerms, c.chunk().text());
             candidates.add(new RerankCandidate(f.id(), new RelevanceSignals(clampUnit(c.lexical()),
                     Math.max(-1, Math.min(1, c.cosine())), features)));
         }

@@ -1,12 +1,6 @@
 package io.olyx.domain.rag;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * How well a chunk's wording matches a query's, each feature in 0..1:
@@ -35,82 +29,86 @@ public record LexicalFeatures(double coverage, double proximity, double orderedP
     }
 
     public static LexicalFeatures of(List<String> queryTerms, List<String> chunkTerms) {
-        Set<String> distinct = new LinkedHashSet<>(queryTerms);
-        if (distinct.isEmpty() || chunkTerms.isEmpty()) {
-            return NONE;
-        }
-        Map<String, List<Integer>> positions = positions(chunkTerms, distinct);
-        double coverage = (double) positions.size() / distinct.size();
-        return new LexicalFeatures(coverage, proximity(chunkTerms, positions.keySet()),
-                orderedPairs(queryTerms, positions));
+        QueryTerms query = QueryTerms.ofTerms(queryTerms);
+        return of(query, query.find(chunkTerms));
     }
 
-    private static Map<String, List<Integer>> positions(List<String> chunkTerms, Set<String> wanted) {
-        Map<String, List<Integer>> positions = new HashMap<>();
-        for (int i = 0; i < chunkTerms.size(); i++) {
-            String t = chunkTerms.get(i);
-            if (wanted.contains(t)) {
-                positions.computeIfAbsent(t, k -> new ArrayList<>()).add(i);
+    /** The features of a chunk's text, read without building its terms as strings. */
+    public static LexicalFeatures of(QueryTerms query, String chunkText) {
+        return query.isEmpty() ? NONE : of(query, query.find(chunkText));
+    }
+
+    /** @param chunk the chunk's analysed terms as {@link QueryTerms#find} numbers them */
+    private static LexicalFeatures of(QueryTerms query, int[] chunk) {
+        int distinct = query.distinctCount();
+        if (distinct == 0 || chunk.length == 0) {
+            return NONE;
+        }
+        boolean[] present = new boolean[distinct];
+        int matched = 0;
+        for (int term : chunk) {
+            if (term != QueryTerms.OTHER && !present[term]) {
+                present[term] = true;
+                matched++;
             }
         }
-        return positions;
+        return new LexicalFeatures((double) matched / distinct, proximity(chunk, distinct, matched),
+                orderedPairs(query, chunk));
     }
 
     /** Shortest window containing every matched term, by the classic two-pointer sweep. */
-    private static double proximity(List<String> chunkTerms, Set<String> matched) {
-        if (matched.isEmpty()) {
+    private static double proximity(int[] chunk, int distinct, int matched) {
+        if (matched == 0) {
             return 0;
         }
-        Map<String, Integer> inWindow = new HashMap<>();
+        int[] inWindow = new int[distinct];
+        int covered = 0;
         int best = Integer.MAX_VALUE;
         int left = 0;
-        for (int right = 0; right < chunkTerms.size(); right++) {
-            String t = chunkTerms.get(right);
-            if (!matched.contains(t)) {
+        for (int right = 0; right < chunk.length; right++) {
+            if (chunk[right] == QueryTerms.OTHER) {
                 continue;
             }
-            inWindow.merge(t, 1, Integer::sum);
-            while (inWindow.size() == matched.size()) {
-                String l = chunkTerms.get(left);
-                if (matched.contains(l)) {
+            if (inWindow[chunk[right]]++ == 0) {
+                covered++;
+            }
+            while (covered == matched) {
+                int l = chunk[left];
+                if (l != QueryTerms.OTHER) {
                     best = Math.min(best, right - left + 1);
-                    if (inWindow.merge(l, -1, Integer::sum) == 0) {
-                        inWindow.remove(l);
+                    if (--inWindow[l] == 0) {
+                        covered--;
                     }
                 }
                 left++;
             }
         }
-        return (double) matched.size() / best;
+        return (double) matched / best;
     }
 
-    private static double orderedPairs(List<String> queryTerms, Map<String, List<Integer>> positions) {
-        Set<String> pairs = new HashSet<>();
-        int found = 0;
-        for (int i = 0; i + 1 < queryTerms.size(); i++) {
-            String a = queryTerms.get(i);
-            String b = queryTerms.get(i + 1);
-            if (a.equals(b) || !pairs.add(a + ' ' + b)) {
+    /** Share of the query's side-by-side pairs whose second term follows the first within two chunk positions. */
+    private static double orderedPairs(QueryTerms query, int[] chunk) {
+        if (query.pairCount() == 0) {
+            return 0;
+        }
+        boolean[] found = new boolean[query.pairCount()];
+        int count = 0;
+        for (int p = 0; p < chunk.length; p++) {
+            if (chunk[p] == QueryTerms.OTHER) {
                 continue;
             }
-            if (follows(positions.get(a), positions.get(b))) {
-                found++;
-            }
-        }
-        return pairs.isEmpty() ? 0 : (double) found / pairs.size();
-    }
-
-    private static boolean follows(List<Integer> first, List<Integer> second) {
-        if (first == null || second == null) {
-            return false;
-        }
-        for (int p : first) {
-            for (int q : second) {
-                if (q > p && q - p <= 2) {
-                    return true;
+            for (int pair : query.pairsFrom(chunk[p])) {
+                int second = query.pairSecond(pair);
+                if (!found[pair] && (termAt(chunk, p + 1) == second || termAt(chunk, p + 2) == second)) {
+                    found[pair] = true;
+                    count++;
                 }
             }
         }
-        return false;
+        return (double) count / query.pairCount();
+    }
+
+    private static int termAt(int[] chunk, int position) {
+        return position < chunk.length ? chunk[position] : QueryTerms.OTHER;
     }
 }

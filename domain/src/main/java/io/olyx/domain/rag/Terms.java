@@ -1,9 +1,9 @@
 package io.olyx.domain.rag;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * The small analyzer the rerankers use to compare a query with a chunk: lower-cased letter/digit runs,
@@ -12,11 +12,13 @@ import java.util.Set;
  */
 public final class Terms {
 
-    private static final Set<String> STOPWORDS = Set.of(
+    private static final List<String> STOPWORDS = List.of(
             "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "if", "in", "into", "is", "it", "no",
             "not", "of", "on", "or", "such", "that", "the", "their", "then", "there", "these", "they", "this",
             "to", "was", "will", "with", "what", "which", "who", "whom", "how", "when", "where", "why", "do",
             "does", "did", "has", "have", "had", "been", "being", "were", "from", "than", "its", "can", "may");
+    /** The stopwords by length, so a word is compared only with those of its own length. */
+    private static final char[][][] STOPWORDS_BY_LENGTH = byLength(STOPWORDS);
 
     private Terms() {
     }
@@ -24,24 +26,58 @@ public final class Terms {
     /** The analysed terms of {@code text} in order, duplicates kept (positions matter for proximity). */
     public static List<String> of(String text) {
         List<String> terms = new ArrayList<>();
-        String lower = text.toLowerCase(Locale.ROOT);
+        scan(text, (term, length) -> terms.add(new String(term, 0, length)));
+        return terms;
+    }
+
+    /** Receives each analysed term in turn, as the first {@code length} chars of a buffer reused for the next. */
+    @FunctionalInterface
+    interface Sink {
+        void term(char[] term, int length);
+    }
+
+    /**
+     * Analyses {@code text} term by term into one reused buffer, so a caller that only compares terms builds no
+     * strings. ASCII text is lower-cased a character at a time; any other text as a whole first, since a few
+     * characters change length or depend on their neighbours when lower-cased (the Turkish dotted I, the Greek
+     * final sigma).
+     */
+    static void scan(String text, Sink sink) {
+        String s = isAscii(text) ? text : text.toLowerCase(Locale.ROOT);
+        char[] term = new char[32];
         int i = 0;
-        while (i < lower.length()) {
-            while (i < lower.length() && !Character.isLetterOrDigit(lower.charAt(i))) {
+        while (i < s.length()) {
+            while (i < s.length() && !Character.isLetterOrDigit(s.charAt(i))) {
                 i++;
             }
             int start = i;
-            while (i < lower.length() && (Character.isLetterOrDigit(lower.charAt(i)) || isInnerJoiner(lower, i))) {
+            while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || isInnerJoiner(s, i))) {
                 i++;
             }
-            if (i > start) {
-                String word = lower.substring(start, i);
-                if (!STOPWORDS.contains(word)) {
-                    terms.add(stem(word));
-                }
+            int length = i - start;
+            if (length == 0) {
+                continue;
+            }
+            if (length > term.length) {
+                term = new char[Math.max(length, 2 * term.length)];
+            }
+            for (int c = 0; c < length; c++) {
+                char ch = s.charAt(start + c);
+                term[c] = ch >= 'A' && ch <= 'Z' ? (char) (ch + ('a' - 'A')) : ch;
+            }
+            if (!isStopword(term, length)) {
+                sink.term(term, stem(term, length));
             }
         }
-        return terms;
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Keeps "il-6", "covid-19" and "t.cell" as one term: a joiner between two letters or digits. */
@@ -51,28 +87,66 @@ public final class Terms {
                 && Character.isLetterOrDigit(s.charAt(i - 1)) && Character.isLetterOrDigit(s.charAt(i + 1));
     }
 
-    static String stem(String w) {
-        if (w.length() <= 3) {
-            return w;
+    private static boolean isStopword(char[] term, int length) {
+        if (length >= STOPWORDS_BY_LENGTH.length) {
+            return false;
         }
-        if (w.endsWith("'s")) {
-            w = w.substring(0, w.length() - 2);
+        for (char[] stopword : STOPWORDS_BY_LENGTH[length]) {
+            if (Arrays.equals(term, 0, length, stopword, 0, length)) {
+                return true;
+            }
         }
-        if (w.endsWith("ies") && w.length() > 4) {
-            return w.substring(0, w.length() - 3) + "y";
+        return false;
+    }
+
+    /**
+     * Strips the suffix in place and returns the stem's length ("studies" becomes "study"). A term never holds an
+     * apostrophe, so "cell's" reaches here as "cell" (and a lone "s").
+     */
+    private static int stem(char[] w, int length) {
+        int n = length;
+        if (n <= 3) {
+            return n;
         }
-        if (w.endsWith("sses")) {
-            return w.substring(0, w.length() - 2);
+        if (endsWith(w, n, "ies") && n > 4) {
+            w[n - 3] = 'y';
+            return n - 2;
         }
-        if (w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us") && !w.endsWith("is")) {
-            w = w.substring(0, w.length() - 1);
+        if (endsWith(w, n, "sses")) {
+            return n - 2;
         }
-        if (w.endsWith("ing") && w.length() > 5) {
-            return w.substring(0, w.length() - 3);
+        if (endsWith(w, n, "s") && !endsWith(w, n, "ss") && !endsWith(w, n, "us") && !endsWith(w, n, "is")) {
+            n--;
         }
-        if (w.endsWith("ed") && w.length() > 4) {
-            return w.substring(0, w.length() - 2);
+        if (endsWith(w, n, "ing") && n > 5) {
+            return n - 3;
         }
-        return w;
+        if (endsWith(w, n, "ed") && n > 4) {
+            return n - 2;
+        }
+        return n;
+    }
+
+    private static boolean endsWith(char[] w, int length, String suffix) {
+        int from = length - suffix.length();
+        if (from < 0) {
+            return false;
+        }
+        for (int i = 0; i < suffix.length(); i++) {
+            if (w[from + i] != suffix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static char[][][] byLength(List<String> words) {
+        int longest = words.stream().mapToInt(String::length).max().orElse(0);
+        char[][][] out = new char[longest + 1][][];
+        for (int length = 0; length <= longest; length++) {
+            int l = length;
+            out[length] = words.stream().filter(w -> w.length() == l).map(String::toCharArray).toArray(char[][]::new);
+        }
+        return out;
     }
 }
