@@ -26,7 +26,11 @@ import java.util.stream.Collectors;
  * embedding, Lucene writes and state updates included). Then runs the 300 SciFact queries through
  * {@code POST /api/v1/query} (top 10, each reranker, query embedding included) and prints p50/p99 latency measured
  * by the client, once the index has been left alone long enough to settle (its idle merge). Process CPU time is
- * printed beside wall time, because on a shared machine the wall clock also counts other people's work. Args: {@code [--n N] [--batch DOCS_PER_JOB] [--threads EMBEDDER_THREADS] [--no-queries]}.
+ * printed beside wall time, because on a shared machine the wall clock also counts other people's work. Queries go
+ * through a synchronous client ({@link BlockingHttp}), after 600 calls of {@code GET /up} that show what HTTP alone
+ * takes; {@code --jdk-client} sends them through the JDK's asynchronous {@code HttpClient} instead, as the tables
+ * before 2026-11-24 16:00 UTC did. Args: {@code [--n N] [--batch DOCS_PER_JOB] [--threads EMBEDDER_THREADS]
+ * [--no-queries] [--jdk-client]}.
  * With {@code -Dolyx.port=N} it drives an Olyx already running on that loopback port instead (the real jar in its
  * own process, e.g. {@code bin/olyx}, started with {@code OLYX_OWNER_LOGIN_KEY=lk_bench_owner_login_key_0001} on a
  * fresh data directory); the batch and thread options are then the server's own settings to make.
@@ -35,6 +39,7 @@ public final class RagServiceBench {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String LOGIN = "lk_bench_owner_login_key_0001";
+    private static boolean jdkClient;
 
     private RagServiceBench() {
     }
@@ -49,6 +54,7 @@ public final class RagServiceBench {
                 case "--batch" -> env.put("OLYX_RAG_INDEX_BATCH", args[++i]);
                 case "--threads" -> env.put("OLYX_EMBEDDER_THREADS", args[++i]);
                 case "--no-queries" -> queries = false;
+                case "--jdk-client" -> jdkClient = true;
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
@@ -100,6 +106,9 @@ public final class RagServiceBench {
             SciFactBench.out("waiting %d s for the index to settle before timing queries", settle);
             Thread.sleep(settle * 1000);
         }
+        if (queries) {
+            httpFloor(base);
+        }
         for (String reranker : queries ? List.of("none", "lexical", "smart") : List.<String>of()) {
             queryLatency(base, key, collection, data, reranker, serverHere);
         }
@@ -119,7 +128,11 @@ public final class RagServiceBench {
                 body.put("reranker", reranker);
                 String text = JSON.writeValueAsString(body);
                 long t = System.nanoTime();
-                send(base, key, "POST", "/api/v1/query", text, "application/json");
+                if (jdkClient) {
+                    send(base, key, "POST", "/api/v1/query", text, "application/json");
+                } else {
+                    BlockingHttp.post(base + "/api/v1/query", key, text);
+                }
                 nanos[i] = System.nanoTime() - t;
             }
         }
@@ -127,6 +140,22 @@ public final class RagServiceBench {
                 + " max %.1f ms (second pass of 300 queries%s)", reranker, Metrics.percentile(nanos, 50),
                 Metrics.percentile(nanos, 99), Metrics.percentile(nanos, 100),
                 serverHere ? "; " + GcActivity.now().since(before, nanos.length) : "");
+    }
+
+    /** The same client's round trip to a route that does nothing: what HTTP and the thread hand-offs cost here. */
+    private static void httpFloor(String base) throws Exception {
+        long[] nanos = new long[600];
+        for (int i = 0; i < nanos.length; i++) {
+            long t = System.nanoTime();
+            if (jdkClient) {
+                send(base, null, "GET", "/up", null, null);
+            } else {
+                BlockingHttp.get(base + "/up");
+            }
+            nanos[i] = System.nanoTime() - t;
+        }
+        SciFactBench.out("GET /up (%s client): p50 %.2f ms, p99 %.2f ms", jdkClient ? "JDK HttpClient" : "blocking",
+                Metrics.percentile(nanos, 50), Metrics.percentile(nanos, 99));
     }
 
     private static String line(ShortPassages.Passage p) {
