@@ -1,7 +1,9 @@
 package io.olyx.adapter.http;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.olyx.domain.common.JsonNumbers;
@@ -32,6 +34,8 @@ public final class JsonBody {
     }
 
     private static final ObjectMapper MAPPER = JsonMapperFactory.create();
+    /** Jackson's own limit on the digits of one number, kept: reading a longer one costs time that grows faster. */
+    static final int MAX_NUMBER_DIGITS = MAPPER.getFactory().streamReadConstraints().getMaxNumberLength();
 
     /** The request's body as a JSON object; an empty body reads as {}. */
     public static JsonBody of(Context ctx) {
@@ -56,7 +60,7 @@ public final class JsonBody {
     /** A UTF-8 body, parsed from its bytes without first decoding them into a string. */
     static JsonBody parse(byte[] body) {
         return isBlank(body) ? new JsonBody(Map.of(), "") : object(read(() -> MAPPER.readValue(body, Object.class),
-                () -> MAPPER.createParser(body), "Request body"));
+                factory -> factory.createParser(body), "Request body"));
     }
 
     private static JsonBody object(Object parsed) {
@@ -78,23 +82,31 @@ public final class JsonBody {
     /**
      * One JSON document a client sent, as plain Java values: the one place the edge parses client JSON, so every
      * body and every line of an upload obeys the same rules. Broken JSON (trailing tokens included) is a 400; a
-     * number out of {@link JsonNumbers}' range is a 422 naming where it sits. {@code source} names the text in
-     * the message ("Request body", "Line 3").
+     * number out of {@link JsonNumbers}' range, or of more than 1,000 digits, is a 422 naming where it sits.
+     * {@code source} names the text in the message ("Request body", "Line 3").
      */
     public static Object read(String text, String source) {
-        return read(() -> MAPPER.readValue(text, Object.class), () -> MAPPER.createParser(text), source);
+        return read(() -> MAPPER.readValue(text, Object.class), factory -> factory.createParser(text), source);
     }
 
     private static Object read(Parse parse, Tokens tokens, String source) {
         Object parsed;
         try {
             parsed = parse.parse();
+        } catch (StreamConstraintsException limit) {
+            // Jackson refuses a number of more digits than it reads, naming only a line and column; the tokens are
+            // read again to name its place, as for every number out of range
+            throw NumberPlaces.firstLongerThan(tokens, MAX_NUMBER_DIGITS)
+                    .map(path -> ApiError.invalid(at(source, path) + ": a number is written with more than "
+                            + MAX_NUMBER_DIGITS + " digits"))
+                    .orElseGet(() -> ApiError.badRequest("invalid_json", source + " is not valid JSON: "
+                            + limit.getOriginalMessage()));
         } catch (JsonProcessingException e) {
             throw ApiError.badRequest("invalid_json", source + " is not valid JSON: " + e.getOriginalMessage());
         } catch (NumberFormatException beyondBigDecimal) {
             // an exponent past ±2^31, which BigDecimal cannot hold; Jackson lets its exception through, without
             // saying where, so the tokens are read again to find it (a rare error, so the second read is cheap)
-            throw numberOutOfRange(at(source, UnrepresentableNumbers.firstPath(tokens).orElse("")));
+            throw numberOutOfRange(at(source, NumberPlaces.firstUnrepresentable(tokens).orElse("")));
         } catch (IOException e) {
             // only JSON errors can come from text already in memory; IOException is in Jackson's signature
             throw new UncheckedIOException(e);
@@ -114,10 +126,10 @@ public final class JsonBody {
         Object parse() throws IOException;
     }
 
-    /** The same text again, as a stream of tokens. */
+    /** The same text again, as a stream of tokens from the given factory. */
     @FunctionalInterface
     interface Tokens {
-        JsonParser open() throws IOException;
+        JsonParser open(JsonFactory factory) throws IOException;
     }
 
     /** "Line 3 at metadata.x", or just "Line 3" when the line's value itself is meant. */

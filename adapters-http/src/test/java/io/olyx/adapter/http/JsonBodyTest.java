@@ -51,6 +51,27 @@ class JsonBodyTest {
     }
 
     @Test
+    void aNumberOfMoreDigitsThanJacksonReadsIsNamedWhereItSits() {
+        String digits = "1".repeat(JsonBody.MAX_NUMBER_DIGITS + 1);
+        ApiError error = rejection("{\"metadata\": {\"scores\": [1, {\"x\": " + digits + "}]}}");
+
+        assertThat(error.status()).isEqualTo(422);
+        assertThat(error.code()).isEqualTo("invalid_request");
+        assertThat(error.getMessage()).isEqualTo("Request body at metadata.scores[1].x: a number is written with more "
+                + "than 1000 digits");
+        assertThat(rejection("{\"revenue\": -0." + digits + "e5}").getMessage())
+                .startsWith("Request body at revenue: a number is written with more than 1000 digits");
+        assertThat(catchThrowableOfType(ApiError.class, () -> JsonBody.read("[0, " + digits + "]", "Line 4"))
+                .getMessage()).startsWith("Line 4 at [1]: a number is written");
+        assertThat(catchThrowableOfType(ApiError.class, () -> JsonBody.read(digits, "Line 2")).getMessage())
+                .startsWith("Line 2: a number is written");
+        assertThat(JsonBody.parse(("{\"a\": " + "9".repeat(JsonBody.MAX_NUMBER_DIGITS - 1) + "}")
+                .getBytes(StandardCharsets.UTF_8)).decimal("a")).isPresent();
+        assertThat(rejection("{\"a\": " + "[".repeat(1500) + "]".repeat(1500) + "}").code())
+                .as("Jackson's other limits stay malformed JSON").isEqualTo("invalid_json");
+    }
+
+    @Test
     void aValueThatIsItselfTheProblemIsNamedByItsSourceAlone() {
         assertThat(catchThrowableOfType(ApiError.class, () -> JsonBody.read("1e5000", "Line 2")).getMessage())
                 .startsWith("Line 2: a number is out of range");
