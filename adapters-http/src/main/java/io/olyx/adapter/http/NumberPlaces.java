@@ -27,25 +27,24 @@ final class NumberPlaces {
 
     /** The path of the first number no BigDecimal can hold. */
     static Optional<String> firstUnrepresentable(JsonBody.Tokens tokens) {
-        return first(tokens, JsonToken.VALUE_NUMBER_FLOAT, number -> !representable(number));
+        return first(tokens, number -> !representable(number));
     }
 
     /** The path of the first number written with more than {@code maxDigits} digits. */
     static Optional<String> firstLongerThan(JsonBody.Tokens tokens, int maxDigits) {
-        return first(tokens, null, number -> number.chars().filter(Character::isDigit).count() > maxDigits);
+        return first(tokens, number -> number.chars().filter(Character::isDigit).count() > maxDigits);
     }
 
-    /** @param kind the number tokens to test, or null for every number */
-    private static Optional<String> first(JsonBody.Tokens tokens, JsonToken kind, Predicate<String> wrong) {
+    private static Optional<String> first(JsonBody.Tokens tokens, Predicate<String> wrong) {
         try (JsonParser parser = tokens.open(WITHOUT_LENGTH_LIMIT)) {
             for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
-                if (token.isNumeric() && (kind == null || token == kind) && wrong.test(parser.getText())) {
+                if (token.isNumeric() && wrong.test(parser.getText())) {
                     return Optional.of(path(parser.getParsingContext()));
                 }
             }
             return Optional.empty();
         } catch (IOException unreadable) {
-            // the message then names no place; it still says what is wrong
+            // the caller then names no place; its message still says what is wrong
             return Optional.empty();
         }
     }
