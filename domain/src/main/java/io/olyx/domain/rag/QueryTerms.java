@@ -17,37 +17,34 @@ public final class QueryTerms {
     /** A chunk term that is none of the query's. */
     static final int OTHER = -1;
 
-    /** The distinct terms, in order of first appearance; a term's number is its index here. */
-    private final List<String> distinct;
-    private final char[][] distinctChars;
-    /** The distinct pairs of different terms that stand side by side in the query, as {first, second} numbers. */
-    private final List<int[]> pairs = new ArrayList<>();
-    /** For each term number, the indices in {@link #pairs} of the pairs it begins. */
+    /** Each distinct term's number: the order of its first appearance in the query. */
+    private final Map<String, Integer> numbers = new HashMap<>();
+    /** The distinct terms' characters, by number. */
+    private final char[][] termChars;
+    /** The second term of each distinct pair of different terms that stand side by side in the query. */
+    private final int[] pairSeconds;
+    /** For each term number, the indices in {@link #pairSeconds} of the pairs it begins. */
     private final int[][] pairsFrom;
 
     private QueryTerms(List<String> terms) {
-        Map<String, Integer> numbers = new HashMap<>();
-        List<String> distinctTerms = new ArrayList<>();
-        int[] sequence = new int[terms.size()];
-        for (int i = 0; i < terms.size(); i++) {
-            sequence[i] = numbers.computeIfAbsent(terms.get(i), t -> {
-                distinctTerms.add(t);
-                return distinctTerms.size() - 1;
-            });
-        }
-        distinct = List.copyOf(distinctTerms);
-        distinctChars = distinct.stream().map(String::toCharArray).toArray(char[][]::new);
+        int[] sequence = terms.stream().mapToInt(t -> numbers.computeIfAbsent(t, k -> numbers.size())).toArray();
+        termChars = new char[numbers.size()][];
+        numbers.forEach((term, number) -> termChars[number] = term.toCharArray());
         Set<List<Integer>> seen = new HashSet<>();
+        List<Integer> seconds = new ArrayList<>();
         List<List<Integer>> from = new ArrayList<>();
-        distinct.forEach(t -> from.add(new ArrayList<>()));
+        for (int n = 0; n < termChars.length; n++) {
+            from.add(new ArrayList<>());
+        }
         for (int i = 0; i + 1 < sequence.length; i++) {
             int first = sequence[i];
             int second = sequence[i + 1];
             if (first != second && seen.add(List.of(first, second))) {
-                from.get(first).add(pairs.size());
-                pairs.add(new int[] {first, second});
+                from.get(first).add(seconds.size());
+                seconds.add(second);
             }
         }
+        pairSeconds = seconds.stream().mapToInt(Integer::intValue).toArray();
         pairsFrom = from.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
     }
 
@@ -61,15 +58,15 @@ public final class QueryTerms {
     }
 
     public boolean isEmpty() {
-        return distinct.isEmpty();
+        return termChars.length == 0;
     }
 
     int distinctCount() {
-        return distinct.size();
+        return termChars.length;
     }
 
     int pairCount() {
-        return pairs.size();
+        return pairSeconds.length;
     }
 
     /** Indices of the pairs that begin with term {@code number}; shared, so callers only read it. */
@@ -78,7 +75,7 @@ public final class QueryTerms {
     }
 
     int pairSecond(int pair) {
-        return pairs.get(pair)[1];
+        return pairSeconds[pair];
     }
 
     /** The analysed terms of {@code text} in order, each as the number of the query term it is, or {@link #OTHER}. */
@@ -90,7 +87,7 @@ public final class QueryTerms {
 
     /** {@link #find} for terms already analysed. */
     int[] find(List<String> terms) {
-        return terms.stream().mapToInt(t -> distinct.indexOf(t)).toArray();
+        return terms.stream().mapToInt(t -> numbers.getOrDefault(t, OTHER)).toArray();
     }
 
     private final class Numbering implements Terms.Sink {
@@ -111,8 +108,8 @@ public final class QueryTerms {
     }
 
     private int number(char[] term, int length) {
-        for (int n = 0; n < distinctChars.length; n++) {
-            char[] candidate = distinctChars[n];
+        for (int n = 0; n < termChars.length; n++) {
+            char[] candidate = termChars[n];
             if (candidate.length == length && Arrays.equals(candidate, 0, length, term, 0, length)) {
                 return n;
             }
