@@ -24,11 +24,9 @@ import io.olyx.application.pipeline.SimulateRouting;
 import io.olyx.application.pipeline.StepLog;
 import io.olyx.domain.guard.Guardrails;
 import io.olyx.domain.jobs.RetryPolicy;
-import io.olyx.domain.llm.ModelEndpoint;
 import io.olyx.domain.routing.ComplexityClassifier;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
 import io.javalin.Javalin;
 import io.olyx.adapter.http.Authenticator;
 import io.olyx.adapter.http.HttpApi;
@@ -135,8 +133,7 @@ public final class Olyx implements AutoCloseable {
         CompleteTrace completeTrace = new CompleteTrace(database.traces(), database.steps(), grading, clock);
         ModelCatalog catalog = new ModelCatalog(database.models(), vault.cipher(), clock,
                 config.security().keyCacheTtl());
-        providers = new ProviderGateway(HttpClient.newBuilder().version(HttpClient.Version.HTTP_2)
-                .connectTimeout(ModelEndpoint.DEFAULT_CONNECT_TIMEOUT).build(), pooledJson(), clock);
+        providers = new ProviderGateway(ProviderGateway.sharedHttpClient(), pooledJson(), clock);
         Guardrails guardrails = new Guardrails();
         IdempotencyStore idempotencyStore = database.idempotency();
         Idempotency idempotency = new Idempotency(new IdempotentRequests(idempotencyStore, clock,

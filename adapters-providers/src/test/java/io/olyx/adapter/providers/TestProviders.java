@@ -7,7 +7,6 @@ import io.olyx.fixtures.provider.FakeProviderServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -25,11 +24,8 @@ public final class TestProviders {
     }
 
     public static ProviderGateway gateway() {
-        HttpClient http = HttpClient.newBuilder()
-                .connectTimeout(ModelEndpoint.DEFAULT_CONNECT_TIMEOUT)
-                .version(HttpClient.Version.HTTP_2)
-                .build();
-        return new ProviderGateway(http, new ObjectMapper(), Clock.fixed(SIGNING_TIME, ZoneOffset.UTC));
+        return new ProviderGateway(ProviderGateway.sharedHttpClient(), new ObjectMapper(),
+                Clock.fixed(SIGNING_TIME, ZoneOffset.UTC));
     }
 
     public static ModelEndpoint endpoint(ProviderKind kind, FakeProviderServer fake) {
