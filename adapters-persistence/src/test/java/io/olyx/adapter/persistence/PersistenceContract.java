@@ -42,9 +42,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -242,6 +244,89 @@ abstract class PersistenceContract {
         List<Step> read = db.steps().listByTrace(project.id(), trace.id());
         assertThat(read).hasSize(200);
         assertThat(new HashSet<>(read)).isEqualTo(written);
+    }
+
+    @Test
+    void eachStepIsReadableOnceItsRecordReturns() throws Exception {
+        Project project = newProject("Read your step");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<Integer>> callers = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            callers.add(pool.submit(() -> {
+                Trace trace = trace(project, NOW);
+                db.traces().insert(trace);
+                for (int n = 0; n < 25; n++) {
+                    Step step = runStep(project, trace, n);
+                    db.stepRecorder().record(step);
+                    assertThat(db.steps().find(project.id(), step.id())).contains(step);
+                }
+                return db.steps().listByTrace(project.id(), trace.id()).size();
+            }));
+        }
+        for (Future<Integer> caller : callers) {
+            assertThat(caller.get()).isEqualTo(25);
+        }
+        pool.shutdown();
+    }
+
+    @Test
+    void aStepThatCannotBeWrittenFailsOnlyItsOwnCaller() throws Exception {
+        Project project = newProject("One bad step");
+        Trace trace = trace(project, NOW);
+        db.traces().insert(trace);
+        Step first = runStep(project, trace, 0);
+        db.stepRecorder().record(first);
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        List<Future<Step>> fresh = new ArrayList<>();
+        List<Future<Step>> repeated = new ArrayList<>();
+        for (int n = 1; n <= 120; n++) {
+            Step step = n % 6 == 0 ? first : runStep(project, trace, n);
+            (step == first ? repeated : fresh).add(pool.submit(() -> {
+                db.stepRecorder().record(step);
+                return step;
+            }));
+        }
+        Set<Step> written = new HashSet<>(Set.of(first));
+        for (Future<Step> f : fresh) {
+            written.add(f.get());
+        }
+        for (Future<Step> f : repeated) {
+            assertThatThrownBy(f::get).hasCauseInstanceOf(IllegalStateException.class);
+        }
+        pool.shutdown();
+
+        assertThat(new HashSet<>(db.steps().listByTrace(project.id(), trace.id()))).isEqualTo(written);
+    }
+
+    @Test
+    void closingWaitsForTheStepsInFlightAndKeepsEveryAcknowledgedOne() throws Exception {
+        Project project = newProject("Closing");
+        Trace trace = trace(project, NOW);
+        db.traces().insert(trace);
+        Database closing = Database.open(settings());
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        List<Future<Step>> callers = new ArrayList<>();
+        for (int n = 0; n < 300; n++) {
+            Step step = runStep(project, trace, n);
+            callers.add(pool.submit(() -> {
+                closing.stepRecorder().record(step);
+                return step;
+            }));
+        }
+        closing.close();
+
+        Set<Step> acknowledged = new HashSet<>();
+        for (Future<Step> caller : callers) {
+            try {
+                acknowledged.add(caller.get(30, TimeUnit.SECONDS));
+            } catch (ExecutionException refused) {
+                assertThat(refused.getCause()).isInstanceOf(IllegalStateException.class);
+            }
+        }
+        pool.shutdown();
+        assertThat(new HashSet<>(db.steps().listByTrace(project.id(), trace.id()))).isEqualTo(acknowledged);
+        assertThatThrownBy(() -> closing.stepRecorder().record(runStep(project, trace, 300)))
+                .hasMessageContaining("shut down");
     }
 
     @Test
