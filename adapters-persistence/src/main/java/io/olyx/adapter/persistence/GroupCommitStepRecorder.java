@@ -9,17 +9,13 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Group commit, written by the caller when no write is running: a caller that finds the database free writes its
- * own step, with any that queued meanwhile, on its own thread; a caller that finds a write running queues its step
- * for the writer thread, which writes everything that queued up in a single transaction as soon as that write is
- * done. Under load one commit covers many requests, so durability costs a fraction of a commit per request; at
- * low and moderate load a step is written with no hand-off between threads, each of which is a wake-up that took
- * from tens of microseconds to a millisecond on the 2-core VMs measured (docs/benchmarks.md).
+ * Group commit: callers hand their step to one writer thread and wait; the writer inserts everything that queued up
+ * meanwhile in a single transaction and releases all of them when it commits. Under load one commit covers many
+ * requests, so durability costs a fraction of a commit per request; when idle a step is written at once.
  * A caller returns only after its own step is committed — that is what "acknowledged" means here.
  */
 final class GroupCommitStepRecorder implements StepRecorder, AutoCloseable {
@@ -30,8 +26,6 @@ final class GroupCommitStepRecorder implements StepRecorder, AutoCloseable {
     private final HotPath hotPath;
     private final StepRows rows;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-    /** Held by whoever is writing, a caller or the writer thread: one transaction at a time takes the queue. */
-    private final ReentrantLock writing = new ReentrantLock();
     private final Thread writer;
     private volatile boolean closed;
 
@@ -48,19 +42,9 @@ final class GroupCommitStepRecorder implements StepRecorder, AutoCloseable {
             throw shutDown();
         }
         Pending pending = new Pending(rows.toRow(step), new CompletableFuture<>());
-        if (writing.tryLock()) {
-            try {
-                if (writeWithQueued(new ArrayList<>(List.of(pending)))) {
-                    queue.add(STOP); // the stop mark is the writer thread's to see
-                }
-            } finally {
-                writing.unlock();
-            }
-        } else {
-            queue.add(pending);
-            if (closed && queue.remove(pending)) {
-                throw shutDown(); // closing began and nobody took the step: the writer thread may be gone
-            }
+        queue.add(pending);
+        if (closed && queue.remove(pending)) {
+            throw shutDown(); // closing began and nobody took the step: the writer thread may be gone
         }
         try {
             pending.done().join();
@@ -78,13 +62,7 @@ final class GroupCommitStepRecorder implements StepRecorder, AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             }
-            boolean stop;
-            writing.lock();
-            try {
-                stop = writeWithQueued(batch);
-            } finally {
-                writing.unlock();
-            }
+            boolean stop = writeWithQueued(batch);
             batch.clear();
             if (stop) {
                 return;
@@ -143,14 +121,10 @@ final class GroupCommitStepRecorder implements StepRecorder, AutoCloseable {
             writer.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return;
         }
-        writing.lock();
-        try {
-            while (!queue.isEmpty()) { // queued by callers that got in while the writer thread was stopping
-                writeWithQueued(new ArrayList<>());
-            }
-        } finally {
-            writing.unlock();
+        while (!queue.isEmpty()) { // queued by callers that got in while the writer thread was stopping
+            writeWithQueued(new ArrayList<>());
         }
     }
 
