@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -110,5 +111,20 @@ final class LoadClient {
     @FunctionalInterface
     interface Call {
         CompletableFuture<Integer> send();
+    }
+
+    /** A call that blocks, made on a virtual thread of its own as Olyx's request threads are; done when it returns. */
+    static Call onVirtualThread(Callable<Integer> blocking) {
+        return () -> {
+            CompletableFuture<Integer> status = new CompletableFuture<>();
+            Thread.ofVirtual().start(() -> {
+                try {
+                    status.complete(blocking.call());
+                } catch (Exception e) {
+                    status.completeExceptionally(e);
+                }
+            });
+            return status;
+        };
     }
 }

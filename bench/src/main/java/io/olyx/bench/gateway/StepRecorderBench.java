@@ -2,6 +2,7 @@ package io.olyx.bench.gateway;
 
 import io.olyx.adapter.persistence.Database;
 import io.olyx.adapter.persistence.DatabaseSettings;
+import io.olyx.bench.gateway.LoadClient.Stats;
 import io.olyx.domain.project.Project;
 import io.olyx.domain.project.ProjectSettings;
 import io.olyx.domain.trace.ProviderAttempt;
@@ -18,16 +19,14 @@ import java.nio.file.Files;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * How long a request waits for its step to be durable: steps of a typical size recorded from virtual threads (as
  * Olyx's request threads are) at a fixed arrival rate into the embedded H2 database Olyx starts with, in a temp
- * dir. Prints p50/p90/p99 of {@code StepRecorder.record} per round; compare builds by running it on each.
+ * dir. Prints p50/p99 of {@code StepRecorder.record} per round; compare builds by running it on each.
  *
  * <p>Run: {@code java -cp bench/target/olyx-bench.jar io.olyx.bench.gateway.StepRecorderBench [seconds] [rates...]}
  * (default 10 s at 500 and 2000 steps/s, after 10 s at 500).
@@ -48,39 +47,22 @@ public final class StepRecorderBench {
                     Optional.empty());
             db.traces().insert(trace);
             record(db, project, trace, 500, 10);
-            System.out.printf("%-8s %8s %8s %8s%n", "rate", "p50 ms", "p90 ms", "p99 ms");
+            System.out.printf("%-8s %-18s %9s %9s %9s %9s%n", "rate", "", "p50 ms", "p99 ms", "errors", "achieved");
             for (int rate : rates) {
-                long[] sorted = record(db, project, trace, rate, seconds);
-                Arrays.sort(sorted);
-                System.out.printf(Locale.ROOT, "%-8d %8.3f %8.3f %8.3f%n", rate, at(sorted, 0.50), at(sorted, 0.90),
-                        at(sorted, 0.99));
+                record(db, project, trace, rate, seconds).print(rate, "record");
             }
         }
     }
 
-    /** Open loop: step i is recorded at i / rate seconds on its own virtual thread; returns each wait. */
-    private static long[] record(Database db, Project project, Trace trace, int rate, int seconds)
-            throws InterruptedException {
-        long[] waits = new long[rate * seconds];
-        CountDownLatch done = new CountDownLatch(waits.length);
-        long interval = 1_000_000_000L / rate;
-        long start = System.nanoTime();
-        for (int i = 0; i < waits.length; i++) {
-            long wait = start + i * interval - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait);
-            }
-            Step step = step(db, project, trace, i);
-            int slot = i;
-            Thread.ofVirtual().start(() -> {
-                long begun = System.nanoTime();
-                db.stepRecorder().record(step);
-                waits[slot] = System.nanoTime() - begun;
-                done.countDown();
-            });
-        }
-        done.await();
-        return waits;
+    /** Steps are built first, so only {@code record} is timed. */
+    private static Stats record(Database db, Project project, Trace trace, int rate, int seconds) {
+        Step[] steps = new Step[rate * seconds];
+        Arrays.setAll(steps, n -> step(db, project, trace, n));
+        AtomicInteger next = new AtomicInteger();
+        return LoadClient.drive(rate, seconds, LoadClient.onVirtualThread(() -> {
+            db.stepRecorder().record(steps[next.getAndIncrement()]);
+            return 200;
+        }))[0];
     }
 
     private static Step step(Database db, Project project, Trace trace, int n) {
@@ -92,9 +74,5 @@ public final class StepRecorderBench {
                                 0.4)))),
                 "Translate to French: Hello, world. (" + n + ")", "Bonjour le monde.", 0.9, StepOutcome.OK,
                 new StepSecurity(false, false, false, 0.0), Map.of(), Instant.now());
-    }
-
-    private static double at(long[] sorted, double quantile) {
-        return sorted[Math.min(sorted.length - 1, (int) (sorted.length * quantile))] / 1e6;
     }
 }
