@@ -64,6 +64,28 @@ class PipelineEndToEndTest extends OlyxAgainstFakeProvider {
         assertThat(step.path("output").asText()).isEqualTo("Bonjour le monde.");
     }
 
+    /**
+     * The highest price the registry takes, and a provider reporting over two billion tokens: a cost of 19 digits,
+     * answered, recorded and summed to the digit instead of failing the step's write after the provider was paid.
+     */
+    @Test
+    void theDearestCallThatCanBePricedIsAnsweredAndRecordedToTheDigit() {
+        Models.register(owner, tenant.projectId(), provider, "priciest", "openai", 999_999_999_999.0,
+                999_999_999_999.0, false, Map.of());
+        provider.enqueue(FakeBehavior.text("Dear.").withUsage(2_000_000_000, 100_000_000));
+        String trace = newTrace();
+
+        ApiClient.Response answer = tenant.client().post("/api/v1/runs",
+                Map.of("trace_id", trace, "model", "priciest", "input", "How much?"));
+
+        BigDecimal expected = new BigDecimal("2099999999997900000");
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        assertThat(answer.json().path("cost").decimalValue()).isEqualByComparingTo(expected);
+        JsonNode recorded = tenant.client().get("/api/v1/traces/" + trace).json();
+        assertThat(recorded.path("steps").get(0).path("cost").decimalValue()).isEqualByComparingTo(expected);
+        assertThat(recorded.path("summary").path("total_cost").decimalValue()).isEqualByComparingTo(expected);
+    }
+
     @Test
     void theToolLoopRunsSeveralRoundsAndLinksItsSteps() {
         provider.enqueue(FakeBehavior.toolCall("get_weather", "{\"city\":\"London\"}"),

@@ -11,6 +11,7 @@ import io.olyx.domain.account.Role;
 import io.olyx.domain.account.Session;
 import io.olyx.domain.audit.AuditEvent;
 import io.olyx.domain.common.PageRequest;
+import io.olyx.domain.common.Money;
 import io.olyx.domain.keys.ApiKey;
 import io.olyx.domain.keys.ApiKeyId;
 import io.olyx.domain.keys.KeyStatus;
@@ -367,6 +368,40 @@ abstract class PersistenceContract {
         assertThat(db.steps().listByTrace(project.id(), trace.id())).isEmpty();
     }
 
+    /**
+     * The dearest call Olyx can price (the highest price, every token count at its maximum) and the cheapest one
+     * (the smallest price, one token) are stored and summed exactly: a step is never lost to its cost.
+     */
+    @Test
+    void costsAtBothEndsOfWhatCanBePricedAreStoredAndSummedExactly() {
+        Project project = newProject("Extreme costs");
+        Trace trace = trace(project, NOW);
+        db.traces().insert(trace);
+        BigDecimal highest = new BigDecimal("999999999999.999999999999");
+        BigDecimal dearest = new Pricing(highest, highest).cost(Integer.MAX_VALUE, Integer.MAX_VALUE);
+        BigDecimal cheapest = new Pricing(new BigDecimal("0.000000000001"), BigDecimal.ZERO).cost(1, 0);
+        assertThat(dearest.precision() - dearest.scale()).as("whole digits").isGreaterThan(Money.WHOLE_DIGITS);
+        assertThat(cheapest).isEqualByComparingTo("0.000000000000001");
+        Step dear = runStep(project, trace, 1, dearest);
+        Step cheap = runStep(project, trace, 2, cheapest);
+
+        db.stepRecorder().record(dear);
+        db.stepRecorder().record(cheap);
+
+        assertThat(db.steps().listByTrace(project.id(), trace.id())).containsExactly(dear, cheap);
+        assertThat(db.projects().spendSince(NOW.minusSeconds(1)).get(project.id()))
+                .isEqualByComparingTo(dearest.add(cheapest));
+        ApiKey key = key(project, "ak_00000000000000e1");
+        db.apiKeys().insert(key);
+        long hold = db.spendLedger().reserve(key.id(), new BigDecimal("10.00"), cheapest, NOW).orElseThrow();
+        db.spendLedger().settle(hold, key.id(), dearest, NOW);
+        assertThat(db.spendLedger().spentLastHour(key.id(), NOW.plusSeconds(60))).isEqualByComparingTo(dearest);
+        Instant nextHour = NOW.plusSeconds(3600);
+        long second = db.spendLedger().reserve(key.id(), highest, cheapest, nextHour).orElseThrow();
+        db.spendLedger().settle(second, key.id(), cheapest, nextHour);
+        assertThat(db.spendLedger().spentLastHour(key.id(), nextHour)).isEqualByComparingTo(cheapest);
+    }
+
     @Test
     void monthlySpendSumsRunStepCostsPerProject() {
         Project project = newProject("Spend");
@@ -411,10 +446,14 @@ abstract class PersistenceContract {
     }
 
     private Step runStep(Project project, Trace trace, int n) {
+        return runStep(project, trace, n, new BigDecimal("0.0003"));
+    }
+
+    private Step runStep(Project project, Trace trace, int n, BigDecimal cost) {
         StepId id = db.ids().nextStepId();
         return new Step(id, trace.id(), project.id(), StepType.RUN, Optional.empty(), Optional.of("ak_0000000000000001"),
                 Optional.of(new Step.ModelCall("gpt-4o", "openai", "public_cloud", Optional.of("simple"),
-                        new StepUsage(10 + n, 5, 0, false, new BigDecimal("0.0003")),
+                        new StepUsage(10 + n, 5, 0, false, cost),
                         List.of(new ProviderAttempt("gpt-4o", "openai", true, Optional.of(200), Optional.empty(),
                                 12.5)))),
                 "input " + n, "output " + n, 12.5, StepOutcome.OK, new StepSecurity(n % 2 == 0, false, false, 0.1),

@@ -11,7 +11,10 @@ public final class Money {
     public static final int AMOUNT_DECIMALS = 8;
     /** Decimal places a price per 1,000 tokens keeps, so that the price of one token still has nine. */
     public static final int PRICE_DECIMALS = 12;
-    /** Digits before the decimal point of any stored amount or price: everything below a trillion dollars. */
+    /**
+     * Digits before the decimal point of an amount or price someone sets: everything below a trillion dollars. A
+     * cost computed from them is never rounded or refused; the columns that hold costs have room for any of them.
+     */
     public static final int WHOLE_DIGITS = 12;
 
     private Money() {

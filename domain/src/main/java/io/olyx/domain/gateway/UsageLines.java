@@ -4,7 +4,6 @@ import io.olyx.domain.common.Money;
 import io.olyx.domain.llm.TokenUsage;
 import io.olyx.domain.model.Pricing;
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,7 +16,6 @@ public final class UsageLines {
     public static final String CHAT = "inference.chat_completions";
     public static final String ROUTING = "inference.resolving.routing_complexity";
     public static final String QUERY_REWRITE = "inference.resolving.query_rewrite";
-    private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
 
     private UsageLines() {
     }
@@ -52,6 +50,6 @@ public final class UsageLines {
     }
 
     private static BigDecimal perToken(BigDecimal per1k) {
-        return Money.normalize(per1k.divide(THOUSAND, MathContext.DECIMAL64));
+        return Money.normalize(per1k.movePointLeft(3));
     }
 }

@@ -3,13 +3,10 @@ package io.olyx.domain.model;
 import io.olyx.domain.common.InvalidInput;
 import io.olyx.domain.common.Money;
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.Objects;
 
 /** Prices per 1,000 tokens. Costs are exact decimals: no float ever touches money. */
 public record Pricing(BigDecimal inputPer1k, BigDecimal outputPer1k) {
-    private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
-
     public Pricing {
         Objects.requireNonNull(inputPer1k, "inputPer1k");
         Objects.requireNonNull(outputPer1k, "outputPer1k");
@@ -26,9 +23,10 @@ public record Pricing(BigDecimal inputPer1k, BigDecimal outputPer1k) {
         return new Pricing(BigDecimal.ZERO, BigDecimal.ZERO);
     }
 
+    /** The exact cost, never rounded: at most three more decimals than the prices have. */
     public BigDecimal cost(long promptTokens, long completionTokens) {
         BigDecimal input = inputPer1k.multiply(BigDecimal.valueOf(promptTokens));
         BigDecimal output = outputPer1k.multiply(BigDecimal.valueOf(completionTokens));
-        return Money.normalize(input.add(output).divide(THOUSAND, MathContext.DECIMAL64));
+        return Money.normalize(input.add(output).movePointLeft(3));
     }
 }

@@ -9,20 +9,27 @@ import java.util.List;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.constraints.BigRange;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Scale;
 
 class UsageLinesProperties {
 
+    /** Over every price the registry takes and every count a provider can report, never rounded. */
     @Property
-    void theLinesOfAModelCallAddUpToItsRecordedCost(@ForAll @IntRange(min = 0, max = 2_000_000) int prompt,
-                                                    @ForAll @IntRange(min = 0, max = 100) int cachedPercent,
-                                                    @ForAll @IntRange(min = 0, max = 500_000) int completion,
-                                                    @ForAll @IntRange(min = 0, max = 100_000) int inputMicros,
-                                                    @ForAll @IntRange(min = 0, max = 100_000) int outputMicros) {
-        Pricing pricing = new Pricing(BigDecimal.valueOf(inputMicros, 6), BigDecimal.valueOf(outputMicros, 6));
+    void theLinesOfAModelCallAddUpToItsRecordedCost(
+            @ForAll @IntRange(min = 0, max = Integer.MAX_VALUE) int prompt,
+            @ForAll @IntRange(min = 0, max = 100) int cachedPercent,
+            @ForAll @IntRange(min = 0, max = Integer.MAX_VALUE) int completion,
+            @ForAll @BigRange(min = "0", max = "999999999999.999999999999") @Scale(12) BigDecimal inputPer1k,
+            @ForAll @BigRange(min = "0", max = "999999999999.999999999999") @Scale(12) BigDecimal outputPer1k) {
+        Pricing pricing = new Pricing(inputPer1k, outputPer1k);
         TokenUsage usage = new TokenUsage(prompt, completion, (int) ((long) prompt * cachedPercent / 100), false);
         List<UsageLine> lines = UsageLines.modelCall(UsageLines.CHAT, "m", pricing, usage);
-        assertThat(UsageLines.total(lines)).isEqualByComparingTo(pricing.cost(prompt, completion));
+        BigDecimal exact = inputPer1k.multiply(BigDecimal.valueOf(prompt))
+                .add(outputPer1k.multiply(BigDecimal.valueOf(completion))).divide(BigDecimal.valueOf(1000));
+        assertThat(pricing.cost(prompt, completion)).isEqualByComparingTo(exact);
+        assertThat(UsageLines.total(lines)).isEqualByComparingTo(exact);
         assertThat(lines.stream().mapToLong(UsageLine::quantity).sum()).isEqualTo((long) prompt + completion);
     }
 
