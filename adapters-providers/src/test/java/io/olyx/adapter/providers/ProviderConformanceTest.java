@@ -68,6 +68,30 @@ class ProviderConformanceTest extends AgainstFakeProvider {
         assertThat(result.usage().completionTokens()).isPositive();
     }
 
+    /**
+     * A count no call can have (negative, or beyond 32 bits) is a provider's bug, not usage: Olyx counts those
+     * tokens itself and says so, rather than failing the call or pricing it at a wrapped-around number.
+     */
+    @ParameterizedTest
+    @EnumSource(value = ProviderKind.class, names = "SANDBOX", mode = EnumSource.Mode.EXCLUDE)
+    void countsTokensItselfWhenTheReportedCountsAreImpossible(ProviderKind kind) {
+        String reply = "Four words right here.";
+        fake.enqueue(FakeBehavior.text(reply).withUsage(-3, 5_000_000_000L),
+                FakeBehavior.text(reply).withUsage(5_000_000_000L, -3),
+                FakeBehavior.text(reply).withUsage(4_294_967_296L + 21, 4_294_967_296L + 4));
+        ChatRequest ask = ChatRequest.ofUser("Say four words.");
+
+        List<ChatResult> results = List.of(gateway.chat(endpoint(kind), ask),
+                gateway.stream(endpoint(kind), ask, event -> { }), gateway.chat(endpoint(kind), ask));
+
+        for (ChatResult result : results) {
+            assertThat(result.text()).isEqualTo(reply);
+            assertThat(result.usage().estimated()).as(result.usage().toString()).isTrue();
+            assertThat(result.usage().promptTokens()).isBetween(1, 100);
+            assertThat(result.usage().completionTokens()).isBetween(1, 100);
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(value = ProviderKind.class, names = "SANDBOX", mode = EnumSource.Mode.EXCLUDE)
     void parsesToolCallsAndSendsToolResultsBack(ProviderKind kind) {

@@ -139,7 +139,7 @@ final class AnthropicMapper {
         Usage u = usage(usage);
         String answer = text.toString();
         return new ChatResult(answer, calls, finishReason(root.path("stop_reason").asText(null)),
-                counter.usage(u.prompt(), Jsons.integer(usage, "output_tokens"), u.cached(), request, answer, calls),
+                counter.usage(u.prompt(), Jsons.count(usage, "output_tokens"), u.cached(), request, answer, calls),
                 Jsons.text(root, "model").orElse(endpoint.model()));
     }
 
@@ -148,11 +148,10 @@ final class AnthropicMapper {
     }
 
     static Usage usage(JsonNode usage) {
-        OptionalInt input = Jsons.integer(usage, "input_tokens");
-        int cacheRead = usage.path("cache_read_input_tokens").asInt(0);
-        int cacheWrite = usage.path("cache_creation_input_tokens").asInt(0);
-        return new Usage(input.isPresent() ? OptionalInt.of(input.getAsInt() + cacheRead + cacheWrite)
-                : OptionalInt.empty(), cacheRead);
+        OptionalInt input = Jsons.count(usage, "input_tokens");
+        int cacheRead = Jsons.count(usage, "cache_read_input_tokens").orElse(0);
+        int cacheWrite = Jsons.count(usage, "cache_creation_input_tokens").orElse(0);
+        return new Usage(Jsons.sum(input, cacheRead, cacheWrite), cacheRead);
     }
 
     static FinishReason finishReason(String stopReason) {

@@ -86,7 +86,7 @@ final class AnthropicStreamReader {
                 Jsons.text(data.path("delta"), "stop_reason")
                         .ifPresent(r -> out.finishReason(AnthropicMapper.finishReason(r)));
                 JsonNode usage = data.path("usage");
-                Jsons.integer(usage, "output_tokens").ifPresent(out::completionTokens);
+                Jsons.count(usage, "output_tokens").ifPresent(out::completionTokens);
                 AnthropicMapper.Usage input = AnthropicMapper.usage(usage);
                 if (input.prompt().isPresent()) {
                     input.prompt().ifPresent(out::promptTokens);

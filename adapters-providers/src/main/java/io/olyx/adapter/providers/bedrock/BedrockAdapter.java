@@ -24,7 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Consumer;
 
 /**
@@ -74,15 +74,13 @@ public final class BedrockAdapter implements ModelProvider {
     @Override
     public EmbeddingResult embed(ModelEndpoint endpoint, List<String> inputs) {
         List<Embedding> embeddings = new ArrayList<>();
-        int reportedTokens = 0;
-        boolean allReported = true;
+        OptionalInt reportedTokens = OptionalInt.of(0);
         switch (BedrockInvokeModels.embeddingFamily(endpoint)) {
             case TITAN -> {
                 for (String input : inputs) {
                     JsonNode root = invoke(endpoint, json.bytes(invoke.titanEmbeddingBody(endpoint, input))).body();
                     embeddings.add(BedrockInvokeModels.titanEmbedding(root));
-                    allReported &= root.path("inputTextTokenCount").isNumber();
-                    reportedTokens += root.path("inputTextTokenCount").asInt(0);
+                    reportedTokens = plus(reportedTokens, Jsons.count(root, "inputTextTokenCount"));
                 }
             }
             case COHERE -> {
@@ -92,14 +90,14 @@ public final class BedrockAdapter implements ModelProvider {
                     HttpTransport.JsonResponse response = invoke(endpoint,
                             json.bytes(invoke.cohereEmbeddingBody(endpoint, batch)));
                     embeddings.addAll(BedrockInvokeModels.cohereEmbeddings(response.body(), batch.size()));
-                    Optional<String> count = response.headers().firstValue("x-amzn-bedrock-input-token-count");
-                    allReported &= count.isPresent();
-                    reportedTokens += count.map(BedrockAdapter::parseIntOrZero).orElse(0);
+                    reportedTokens = plus(reportedTokens, response.headers()
+                            .firstValue("x-amzn-bedrock-input-token-count").map(BedrockAdapter::parseCount)
+                            .orElse(OptionalInt.empty()));
                 }
             }
         }
         return new EmbeddingResult(embeddings,
-                counter.embeddingUsage(allReported ? Optional.of(reportedTokens) : Optional.empty(), inputs),
+                counter.embeddingUsage(reportedTokens, inputs),
                 endpoint.model());
     }
 
@@ -145,11 +143,17 @@ public final class BedrockAdapter implements ModelProvider {
         return headers;
     }
 
-    private static int parseIntOrZero(String value) {
+    /** Reported only if every part was. */
+    private static OptionalInt plus(OptionalInt total, OptionalInt part) {
+        return part.isPresent() ? Jsons.sum(total, part.getAsInt()) : part;
+    }
+
+    private static OptionalInt parseCount(String value) {
         try {
-            return Integer.parseInt(value.strip());
+            int count = Integer.parseInt(value.strip());
+            return count >= 0 ? OptionalInt.of(count) : OptionalInt.empty();
         } catch (NumberFormatException e) {
-            return 0;
+            return OptionalInt.empty();
         }
     }
 }

@@ -138,11 +138,10 @@ final class ConverseMapper {
 
     /** Like Anthropic's, Converse's inputTokens exclude cache reads and writes. */
     static Usage usage(JsonNode usage) {
-        OptionalInt input = Jsons.integer(usage, "inputTokens");
-        int cacheRead = usage.path("cacheReadInputTokens").asInt(0);
-        int cacheWrite = usage.path("cacheWriteInputTokens").asInt(0);
-        return new Usage(input.isPresent() ? OptionalInt.of(input.getAsInt() + cacheRead + cacheWrite)
-                : OptionalInt.empty(), Jsons.integer(usage, "outputTokens"), cacheRead);
+        OptionalInt input = Jsons.count(usage, "inputTokens");
+        int cacheRead = Jsons.count(usage, "cacheReadInputTokens").orElse(0);
+        int cacheWrite = Jsons.count(usage, "cacheWriteInputTokens").orElse(0);
+        return new Usage(Jsons.sum(input, cacheRead, cacheWrite), Jsons.count(usage, "outputTokens"), cacheRead);
     }
 
     static FinishReason finishReason(String stopReason) {

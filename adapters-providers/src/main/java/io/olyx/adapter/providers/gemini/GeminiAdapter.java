@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Consumer;
 
 /**
@@ -93,7 +94,7 @@ public final class GeminiAdapter implements ModelProvider {
             }
             list.forEach(e -> embeddings.add(values(e)));
         }
-        return new EmbeddingResult(embeddings, counter.embeddingUsage(Optional.empty(), inputs), endpoint.model());
+        return new EmbeddingResult(embeddings, counter.embeddingUsage(OptionalInt.empty(), inputs), endpoint.model());
     }
 
     @Override

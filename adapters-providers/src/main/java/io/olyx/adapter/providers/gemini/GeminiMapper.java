@@ -198,14 +198,14 @@ final class GeminiMapper {
 
     /** Thinking tokens are billed as output, so they count as completion tokens. */
     static Usage usage(JsonNode metadata) {
-        OptionalInt prompt = Jsons.integer(metadata, "promptTokenCount");
-        OptionalInt candidates = Jsons.integer(metadata, "candidatesTokenCount");
-        int thoughts = metadata.path("thoughtsTokenCount").asInt(0);
+        OptionalInt prompt = Jsons.count(metadata, "promptTokenCount");
+        OptionalInt candidates = Jsons.count(metadata, "candidatesTokenCount");
+        int thoughts = Jsons.count(metadata, "thoughtsTokenCount").orElse(0);
         // a reply with no candidate text still reports its prompt and total; its completion is the thinking
         boolean reported = prompt.isPresent() && metadata.has("totalTokenCount");
-        OptionalInt completion = candidates.isPresent() ? OptionalInt.of(candidates.getAsInt() + thoughts)
+        OptionalInt completion = candidates.isPresent() ? Jsons.sum(candidates, thoughts)
                 : reported ? OptionalInt.of(thoughts) : OptionalInt.empty();
-        return new Usage(prompt, completion, metadata.path("cachedContentTokenCount").asInt(0));
+        return new Usage(prompt, completion, Jsons.count(metadata, "cachedContentTokenCount").orElse(0));
     }
 
     static FinishReason finishReason(String wire, boolean hasCalls) {

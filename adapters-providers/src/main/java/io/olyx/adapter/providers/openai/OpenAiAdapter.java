@@ -23,7 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Consumer;
 
 /** The OpenAI wire format: chat completions (JSON and SSE), embeddings and image generations. */
@@ -84,9 +84,8 @@ public final class OpenAiAdapter implements ModelProvider {
             }
             ordered[index] = vector(endpoint, item.path("embedding"));
         }
-        Optional<Integer> tokens = root.path("usage").path("prompt_tokens").isNumber()
-                ? Optional.of(root.path("usage").path("prompt_tokens").asInt()) : Optional.empty();
-        return new EmbeddingResult(List.of(ordered), counter.embeddingUsage(tokens, inputs),
+        return new EmbeddingResult(List.of(ordered),
+                counter.embeddingUsage(Jsons.count(root.path("usage"), "prompt_tokens"), inputs),
                 Jsons.text(root, "model").orElse(endpoint.model()));
     }
 

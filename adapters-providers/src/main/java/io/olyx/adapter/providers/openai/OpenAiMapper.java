@@ -147,8 +147,8 @@ final class OpenAiMapper {
         }
         JsonNode usage = root.path("usage");
         return new ChatResult(text, calls, finishReason(choice.path("finish_reason").asText(null), calls),
-                counter.usage(Jsons.integer(usage, "prompt_tokens"), Jsons.integer(usage, "completion_tokens"),
-                        usage.path("prompt_tokens_details").path("cached_tokens").asInt(0), request, text, calls),
+                counter.usage(Jsons.count(usage, "prompt_tokens"), Jsons.count(usage, "completion_tokens"),
+                        cachedTokens(usage).orElse(0), request, text, calls),
                 Jsons.text(root, "model").orElse(endpoint.model()));
     }
 
@@ -179,6 +179,6 @@ final class OpenAiMapper {
     }
 
     static OptionalInt cachedTokens(JsonNode usage) {
-        return Jsons.integer(usage.path("prompt_tokens_details"), "cached_tokens");
+        return Jsons.count(usage.path("prompt_tokens_details"), "cached_tokens");
     }
 }

@@ -76,8 +76,8 @@ final class OpenAiStreamReader {
         }
         JsonNode usage = chunk.path("usage");
         if (usage.isObject()) {
-            OptionalInt prompt = Jsons.integer(usage, "prompt_tokens");
-            OptionalInt completion = Jsons.integer(usage, "completion_tokens");
+            OptionalInt prompt = Jsons.count(usage, "prompt_tokens");
+            OptionalInt completion = Jsons.count(usage, "completion_tokens");
             prompt.ifPresent(out::promptTokens);
             completion.ifPresent(out::completionTokens);
             OpenAiMapper.cachedTokens(usage).ifPresent(out::cachedPromptTokens);

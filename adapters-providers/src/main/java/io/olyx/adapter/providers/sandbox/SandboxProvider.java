@@ -17,6 +17,7 @@ import io.olyx.domain.llm.ToolCall;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Consumer;
 
 /**
@@ -78,7 +79,7 @@ public final class SandboxProvider implements ModelProvider {
         int dimensions = endpoint.configInt("dimensions").filter(d -> d > 0 && d <= 8192)
                 .orElse(SandboxEmbeddings.DEFAULT_DIMENSIONS);
         List<Embedding> vectors = inputs.stream().map(text -> SandboxEmbeddings.embed(text, dimensions)).toList();
-        return new EmbeddingResult(vectors, counter.embeddingUsage(Optional.empty(), inputs), MODEL);
+        return new EmbeddingResult(vectors, counter.embeddingUsage(OptionalInt.empty(), inputs), MODEL);
     }
 
     @Override

@@ -57,8 +57,25 @@ public final class Jsons {
         return value.isTextual() ? Optional.of(value.asText()) : Optional.empty();
     }
 
-    public static OptionalInt integer(JsonNode node, String field) {
+    /**
+     * A token count as the provider reported it. A count no call can have (negative, or beyond 32 bits) is a
+     * provider's bug rather than usage, and reads as not reported, so the tokens are counted instead.
+     */
+    public static OptionalInt count(JsonNode node, String field) {
         JsonNode value = node.path(field);
-        return value.isNumber() ? OptionalInt.of(value.asInt()) : OptionalInt.empty();
+        return value.isNumber() && value.canConvertToInt() && value.asInt() >= 0 ? OptionalInt.of(value.asInt())
+                : OptionalInt.empty();
+    }
+
+    /** A reported count plus parts reported apart from it; not reported when the sum is beyond 32 bits. */
+    public static OptionalInt sum(OptionalInt count, int... parts) {
+        if (count.isEmpty()) {
+            return count;
+        }
+        long total = count.getAsInt();
+        for (int part : parts) {
+            total += part;
+        }
+        return total <= Integer.MAX_VALUE ? OptionalInt.of((int) total) : OptionalInt.empty();
     }
 }

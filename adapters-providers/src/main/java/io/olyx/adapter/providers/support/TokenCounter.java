@@ -10,7 +10,6 @@ import io.olyx.domain.llm.TokenUsage;
 import io.olyx.domain.llm.ToolCall;
 import io.olyx.domain.llm.ToolDefinition;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -80,9 +79,9 @@ public final class TokenCounter {
     }
 
     /** Usage for embedding inputs: reported total prompt tokens, or a count. */
-    public TokenUsage embeddingUsage(Optional<Integer> reported, List<String> inputs) {
+    public TokenUsage embeddingUsage(OptionalInt reported, List<String> inputs) {
         if (reported.isPresent()) {
-            return TokenUsage.reported(reported.get(), 0);
+            return TokenUsage.reported(reported.getAsInt(), 0);
         }
         return TokenUsage.estimated(inputs.stream().mapToInt(this::count).sum(), 0);
     }
