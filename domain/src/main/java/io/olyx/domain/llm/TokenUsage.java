@@ -25,13 +25,26 @@ public record TokenUsage(int promptTokens, int completionTokens, int cachedPromp
         return new TokenUsage(promptTokens, completionTokens, 0, true);
     }
 
-    public int totalTokens() {
-        return promptTokens + completionTokens;
+    /**
+     * Sums two usages; the sum is estimated if either part was. A count that would pass 2^31 - 1 stops there and
+     * the sum is marked estimated, since it no longer is the exact count.
+     */
+    public TokenUsage plus(TokenUsage other) {
+        long prompt = (long) promptTokens + other.promptTokens;
+        long completion = (long) completionTokens + other.completionTokens;
+        long cached = (long) cachedPromptTokens + other.cachedPromptTokens;
+        boolean capped = prompt > Integer.MAX_VALUE || completion > Integer.MAX_VALUE;
+        int cappedPrompt = capped(prompt);
+        return new TokenUsage(cappedPrompt, capped(completion), Math.min(capped(cached), cappedPrompt),
+                estimated || other.estimated || capped);
     }
 
-    /** Sums two usages; the sum is estimated if either part was. */
-    public TokenUsage plus(TokenUsage other) {
-        return new TokenUsage(promptTokens + other.promptTokens, completionTokens + other.completionTokens,
-                cachedPromptTokens + other.cachedPromptTokens, estimated || other.estimated);
+    private static int capped(long count) {
+        return (int) Math.min(count, Integer.MAX_VALUE);
+    }
+
+    /** As a long: two counts each below 2^31 can add up past it. */
+    public long totalTokens() {
+        return (long) promptTokens + completionTokens;
     }
 }

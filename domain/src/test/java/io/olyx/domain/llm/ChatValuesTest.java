@@ -64,6 +64,25 @@ class ChatValuesTest {
 
         assertThat(sum).isEqualTo(new TokenUsage(13, 7, 0, true));
         assertThat(sum.totalTokens()).isEqualTo(20);
+        assertThat(TokenUsage.reported(7, 1).plus(TokenUsage.reported(2, 1))).isEqualTo(new TokenUsage(9, 2, 0, false));
+    }
+
+    /** Counts near 2^31 come from providers that report nonsense; a sum of them must not throw or wrap. */
+    @Test
+    void aSumPast32BitsStopsThereAndIsMarkedEstimated() {
+        TokenUsage big = new TokenUsage(2_000_000_000, 5, 2_000_000_000, false);
+
+        TokenUsage sum = big.plus(big);
+
+        assertThat(sum).isEqualTo(new TokenUsage(Integer.MAX_VALUE, 10, Integer.MAX_VALUE, true));
+        assertThat(TokenUsage.reported(1, Integer.MAX_VALUE).plus(TokenUsage.reported(0, 1)).estimated()).isTrue();
+    }
+
+    @Test
+    void totalsUsageBeyond32BitsAndRefusesMoreCachedThanPromptTokens() {
+        assertThat(TokenUsage.reported(10, 5).totalTokens()).isEqualTo(15);
+        assertThat(TokenUsage.reported(Integer.MAX_VALUE, Integer.MAX_VALUE).totalTokens())
+                .isEqualTo(2L * Integer.MAX_VALUE);
         assertThatThrownBy(() -> new TokenUsage(1, 0, 2, false)).isInstanceOf(IllegalArgumentException.class);
     }
 
