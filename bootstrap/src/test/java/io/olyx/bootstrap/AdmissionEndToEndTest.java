@@ -64,6 +64,39 @@ class AdmissionEndToEndTest extends OlyxAgainstFakeProvider {
                 "input", "A new question")).status()).isEqualTo(200);
     }
 
+    /** A bake-off of models on one prompt, or the same prompt with other tools, is not an agent repeating itself. */
+    @Test
+    void theSamePromptPutToOtherModelsOrWithOtherToolsIsNotALoop() {
+        RunningOlyx.Tenant tenant = SpendRace.tenantWithModel(owner, provider, olyx.api, "Bake-off", Map.of());
+        owner.patch("/api/v1/projects/" + tenant.projectId(), Map.of("project", Map.of("settings", Map.of(
+                "loop_detection", Map.of("threshold", 3, "window_seconds", 600)))));
+        for (String model : List.of("rival-a", "rival-b")) {
+            Models.register(owner, tenant.projectId(), provider, model, "openai", 0.01, 0.02, false, Map.of());
+        }
+        String trace = tenant.client().post("/api/v1/traces", Map.of()).text("id");
+        String prompt = "Summarise the incident report in two sentences";
+        List<Map<String, Object>> tools = List.of(Map.of("type", "function", "function", Map.of("name", "lookup",
+                "parameters", Map.of("type", "object"))));
+
+        for (String model : List.of("metered", "rival-a", "rival-b")) {
+            ApiClient.Response run = tenant.client().post("/api/v1/runs", Map.of("trace_id", trace, "model", model,
+                    "input", prompt));
+            assertThat(run.status()).as(model + ": " + run).isEqualTo(200);
+            ApiClient.Response embedded = tenant.client().post("/api/v1/embeddings", Map.of("trace_id", trace,
+                    "model", model, "input", prompt));
+            assertThat(embedded.status()).as(model + ": " + embedded).isEqualTo(200);
+        }
+        assertThat(tenant.client().post("/api/v1/executions", Map.of("trace_id", trace, "input", prompt)).status())
+                .isEqualTo(200);
+        ApiClient.Response withTools = tenant.client().post("/api/v1/executions", Map.of("trace_id", trace,
+                "input", prompt, "tools", tools));
+        assertThat(withTools.status()).as(withTools.toString()).isEqualTo(200);
+        Map<String, Object> again = Map.of("trace_id", trace, "model", "rival-a", "input", prompt);
+        assertThat(tenant.client().post("/api/v1/runs", again).status()).isEqualTo(200);
+
+        assertError(tenant.client().post("/api/v1/runs", again), 429, "loop_detected");
+    }
+
     @Test
     void theRateLimitRefusesWithRetryAfter() {
         RunningOlyx.Tenant tenant = SpendRace.tenantWithModel(owner, provider, olyx.api, "Limited", Map.of());

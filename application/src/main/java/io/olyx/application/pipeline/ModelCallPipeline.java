@@ -202,8 +202,15 @@ public final class ModelCallPipeline {
                 !request.tools().isEmpty(), toolResults, screening.sensitive());
     }
 
+    /**
+     * What makes two requests the same for loop detection: the model asked for, the tools offered (by name) and
+     * the conversation. The same prompt put to several models, or with other tools, is not a loop.
+     */
     private static List<String> fingerprintParts(ModelRequest request) {
         List<String> parts = new ArrayList<>();
+        parts.add(request.selection() instanceof ModelSelection.Explicit explicit ? "model:" + explicit.identifier()
+                : "model:routed");
+        request.tools().forEach(t -> parts.add("tool:" + t.name()));
         for (ChatMessage m : request.messages()) {
             parts.add(m.role().wire() + ":" + m.content());
             m.toolCalls().forEach(c -> parts.add("call:" + c.name() + ":" + c.argumentsJson()));

@@ -69,7 +69,7 @@ public final class OneShotCalls {
     public PipelineResult embed(KeyCaller who, Optional<TraceId> trace, Optional<String> model, List<String> inputs) {
         Object recorded = who.project().settings().anonymized()
                 ? Map.of("anonymized", true, "inputs", inputs.size()) : inputs;
-        return run(who, trace, "embeddings", inputs, recorded, true, text -> List.of(), draft -> {
+        return run(who, trace, "embeddings", model, inputs, recorded, true, text -> List.of(), draft -> {
             Route route = resolve(who.project(), model, DEFAULT_EMBEDDING_MODEL);
             if (!(route instanceof Route.Resolved resolved)) {
                 return new PipelineResult.Unroutable(route);
@@ -88,7 +88,7 @@ public final class OneShotCalls {
     public PipelineResult image(KeyCaller who, Optional<TraceId> trace, Optional<String> model,
                                 ImageRequest request) {
         ImagePromptPolicy policy = new ImagePromptPolicy(blockedTerms(who.project()));
-        return run(who, trace, "images.generations", List.of(request.prompt()),
+        return run(who, trace, "images.generations", model, List.of(request.prompt()),
                 Telemetry.text(who.project().settings(), request.prompt()), false, policy::violations, draft -> {
                     Route route = resolve(who.project(), model, DEFAULT_IMAGE_MODEL);
                     if (!(route instanceof Route.Resolved resolved)) {
@@ -103,15 +103,24 @@ public final class OneShotCalls {
                 });
     }
 
-    private PipelineResult run(KeyCaller who, Optional<TraceId> trace, String endpoint, List<String> texts,
-                               Object recordedInput, boolean personalDataBlocks,
+    /** Like a chat's: the same texts sent to another endpoint or model are another request, not a loop. */
+    private static List<String> fingerprintParts(String endpoint, Optional<String> model, List<String> texts) {
+        List<String> parts = new ArrayList<>(texts.size() + 2);
+        parts.add("endpoint:" + endpoint);
+        parts.add("model:" + model.orElse("default"));
+        parts.addAll(texts);
+        return parts;
+    }
+
+    private PipelineResult run(KeyCaller who, Optional<TraceId> trace, String endpoint, Optional<String> model,
+                               List<String> texts, Object recordedInput, boolean personalDataBlocks,
                                Function<String, List<ImagePromptPolicy.Violation>> policyCheck,
                                Function<StepDraft, PipelineResult> call) {
         Instant started = clock.instant();
         long startNanos = System.nanoTime();
         return gate.within(who, trace, Optional.empty(), Map.of(), endpoint, handle -> {
             StepDraft draft = StepDraft.start(who, handle, Optional.empty(), endpoint, Map.of(),
-                    RequestFingerprint.of(texts), started, startNanos);
+                    RequestFingerprint.of(fingerprintParts(endpoint, model, texts)), started, startNanos);
             if (admission.admit(who, handle.id(), draft.fingerprint()) instanceof Admission.Refused refused) {
                 return new PipelineResult.Refused(refused);
             }
