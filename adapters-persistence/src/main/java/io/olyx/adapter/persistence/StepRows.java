@@ -13,6 +13,7 @@ import io.olyx.domain.trace.TraceId;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,6 +33,12 @@ final class StepRows {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     static final String SELECT_BY_TRACE = "SELECT * FROM steps WHERE project_id = ? AND trace_id = ? ORDER BY id";
     static final String SELECT_ONE = "SELECT * FROM steps WHERE project_id = ? AND id = ?";
+
+    /** Steps of one type under any of {@code parents} parent steps of a trace; served by the trace's index. */
+    static String selectChildren(int parents) {
+        return "SELECT * FROM steps WHERE project_id = ? AND trace_id = ? AND type = ? AND parent_step_id IN ("
+                + String.join(", ", Collections.nCopies(parents, "?")) + ") ORDER BY id";
+    }
 
     private final JsonCodec json;
 

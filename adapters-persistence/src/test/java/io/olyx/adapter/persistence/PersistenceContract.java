@@ -331,6 +331,31 @@ abstract class PersistenceContract {
     }
 
     @Test
+    void toolCallsAreReadByTheStepsTheyWereRecordedUnder() {
+        Project project = newProject("Tool rounds");
+        Trace trace = trace(project, NOW);
+        db.traces().insert(trace);
+        Step first = runStep(project, trace, 1);
+        Step second = runStep(project, trace, 2);
+        Step third = runStep(project, trace, 3);
+        Step firstA = toolStep(project, trace, first, 4);
+        Step secondA = toolStep(project, trace, second, 5);
+        Step firstB = toolStep(project, trace, first, 6);
+        Step thirdA = toolStep(project, trace, third, 7);
+        Step runUnderFirst = new Step(db.ids().nextStepId(), trace.id(), project.id(), StepType.RUN,
+                Optional.of(first.id()), Optional.empty(), Optional.empty(), "next", "round", 1.0, StepOutcome.OK,
+                StepSecurity.clean(), Map.of(), NOW);
+        for (Step step : List.of(first, second, third, firstA, secondA, firstB, thirdA, runUnderFirst)) {
+            db.stepRecorder().record(step);
+        }
+
+        assertThat(db.steps().toolCallsUnder(project.id(), trace.id(), List.of(second.id(), first.id())))
+                .containsExactly(firstA, secondA, firstB);
+        assertThat(db.steps().toolCallsUnder(project.id(), trace.id(), List.of())).isEmpty();
+        assertThat(db.steps().toolCallsUnder(newProject("Other").id(), trace.id(), List.of(first.id()))).isEmpty();
+    }
+
+    @Test
     void stepIdsAreUniqueAcrossTwoNodesSharingTheDatabase() {
         try (Database other = Database.open(settings())) {
             Set<Long> ids = new HashSet<>();
@@ -443,6 +468,12 @@ abstract class PersistenceContract {
         return new Trace(new TraceId(db.ids().timeOrderedUuid()), project.id(), TraceStatus.PENDING,
                 Map.of("user_id", "u1"), Optional.of(new BigDecimal("0.50")), Optional.empty(), "api",
                 Optional.empty(), createdAt, Optional.empty(), Optional.empty());
+    }
+
+    private Step toolStep(Project project, Trace trace, Step run, int n) {
+        return new Step(db.ids().nextStepId(), trace.id(), project.id(), StepType.TOOL_CALL, Optional.of(run.id()),
+                Optional.empty(), Optional.empty(), Map.of("city", "c" + n), "result " + n, 3.0, StepOutcome.OK,
+                StepSecurity.clean(), Map.of("tool_call_id", "call_" + n), NOW.plus(n, ChronoUnit.MILLIS));
     }
 
     private Step runStep(Project project, Trace trace, int n) {

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +57,8 @@ public final class ToolLoop {
             }
         }
         List<Step> rounds = rounds(caller, asked.get());
-        List<Step> all = steps.listByTrace(caller.projectId(), trace);
+        Map<StepId, List<ChatMessage>> recorded = recordedResults(caller, trace,
+                rounds.stream().map(Step::id).filter(id -> !id.equals(parent)).toList());
         List<ChatMessage> history = new ArrayList<>();
         for (Step round : rounds) {
             List<ToolCall> roundCalls = List.copyOf(toolCalls(round).values());
@@ -64,7 +66,7 @@ public final class ToolLoop {
             if (round.id().equals(parent)) {
                 results.forEach(r -> history.add(ChatMessage.toolResult(r.toolCallId(), r.content())));
             } else {
-                recordedResults(all, round).forEach(history::add);
+                history.addAll(recorded.getOrDefault(round.id(), List.of()));
             }
         }
         Instant now = clock.instant();
@@ -88,12 +90,15 @@ public final class ToolLoop {
         return List.copyOf(chain);
     }
 
-    private static List<ChatMessage> recordedResults(List<Step> all, Step round) {
-        return all.stream()
-                .filter(s -> s.type() == StepType.TOOL_CALL && s.parentStepId().equals(Optional.of(round.id())))
-                .map(s -> ChatMessage.toolResult(String.valueOf(s.details().get("tool_call_id")),
-                        s.output() instanceof String content ? content : ""))
-                .toList();
+    /** The tool results recorded under each earlier round, read by parent rather than from the whole trace. */
+    private Map<StepId, List<ChatMessage>> recordedResults(KeyCaller caller, TraceId trace, List<StepId> rounds) {
+        Map<StepId, List<ChatMessage>> byRound = new HashMap<>();
+        for (Step s : steps.toolCallsUnder(caller.projectId(), trace, rounds)) {
+            byRound.computeIfAbsent(s.parentStepId().orElseThrow(), id -> new ArrayList<>())
+                    .add(ChatMessage.toolResult(String.valueOf(s.details().get("tool_call_id")),
+                            s.output() instanceof String content ? content : ""));
+        }
+        return byRound;
     }
 
     @SuppressWarnings("unchecked")
