@@ -195,6 +195,17 @@ class ApiErrorsEndToEndTest {
                 "invalid_request");
         assertError(owner.post(path, Map.of("model_definition", Map.of("identifier", "x", "provider", "openai",
                 "input_cost_per_1k", -1))), 422, "invalid_request");
+        for (Object bucket : List.of("b".repeat(65), "", 7)) {
+            ApiClient.Response refused = owner.post(path, Map.of("model_definition", Map.of("identifier", "x",
+                    "provider", "openai", "additional_config", Map.of("infrastructure", bucket))));
+            assertError(refused, 422, "invalid_request");
+            assertThat(refused.text("error")).startsWith("additional_config.infrastructure");
+        }
+        ApiClient.Response widest = owner.post(path, Map.of("model_definition", Map.of("identifier", "x",
+                "provider", "openai", "additional_config", Map.of("infrastructure", "b".repeat(64)))));
+        assertThat(widest.status()).as(widest.toString()).isEqualTo(201);
+        assertError(owner.patch(path + "/" + widest.json().path("id").asLong(), Map.of("model_definition",
+                Map.of("additional_config", Map.of("infrastructure", "b".repeat(65))))), 422, "invalid_request");
         assertThat(owner.post(path, Map.of("model_definition", Map.of("identifier", "dupe", "provider", "openai")))
                 .status()).isEqualTo(201);
         assertError(owner.post(path, Map.of("model_definition", Map.of("identifier", "dupe", "provider", "openai"))),

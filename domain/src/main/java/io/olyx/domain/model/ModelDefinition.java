@@ -22,6 +22,7 @@ public record ModelDefinition(ModelId id, ProjectId projectId, String name, Stri
                               Map<String, Object> additionalConfig, Instant createdAt, Instant updatedAt) {
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/@+-]{0,199}");
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+    private static final int MAX_INFRASTRUCTURE = 64;
 
     public ModelDefinition {
         Objects.requireNonNull(id, "id");
@@ -49,6 +50,11 @@ public record ModelDefinition(ModelId id, ProjectId projectId, String name, Stri
                 "fallback_identifier must be a model identifier");
         InvalidInput.require(!identifier.equals(fallback), "additional_config.fallback_identifier",
                 "a model cannot fall back to itself");
+        // the bucket is recorded on every step of the model (steps.infrastructure), so it must fit there
+        Object infrastructure = additionalConfig.get("infrastructure");
+        InvalidInput.require(infrastructure == null || infrastructure instanceof String bucket && !bucket.isBlank()
+                        && bucket.length() <= MAX_INFRASTRUCTURE, "additional_config.infrastructure",
+                "additional_config.infrastructure must be a name of 1 to " + MAX_INFRASTRUCTURE + " characters");
         // each image's cost is recorded in a step's cost column, so the price must fit it like the token prices
         Object imagePrice = additionalConfig.get("price_per_image");
         InvalidInput.require(imagePrice == null || JsonValues.isNumber(imagePrice),
