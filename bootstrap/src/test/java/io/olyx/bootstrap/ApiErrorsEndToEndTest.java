@@ -175,6 +175,30 @@ class ApiErrorsEndToEndTest {
         assertThat(ok.json().path("distribution").path("local_ref").asText()).isEqualTo("s3://bucket/run-1");
     }
 
+    /** Every trace stores its channel in 32 characters: a longer one is refused where it is given, never a 500. */
+    @Test
+    void distributionChannelsMustFitWhereTracesKeepThem() {
+        RunningOlyx.Tenant channelled = olyx.newTenant(owner, "Channelled");
+        String project = "/api/v1/projects/" + channelled.projectId();
+        ApiClient.Response refused = owner.patch(project, Map.of("project", Map.of("settings", Map.of(
+                "distribution", Map.of("distribution_channel", "c".repeat(33))))));
+        assertError(refused, 422, "invalid_request");
+        assertThat(refused.text("error")).startsWith("settings.distribution.distribution_channel");
+        assertError(channelled.client().post("/api/v1/traces", Map.of("distribution_channel", "c".repeat(33))), 422,
+                "invalid_request");
+        assertThat(channelled.client().post("/api/v1/traces", Map.of()).json().path("distribution")
+                .path("distribution_channel").asText()).isEqualTo("api");
+
+        assertThat(owner.patch(project, Map.of("project", Map.of("settings", Map.of("distribution",
+                Map.of("distribution_channel", "c".repeat(32)))))).status()).isEqualTo(200);
+        ApiClient.Response created = channelled.client().post("/api/v1/traces", Map.of());
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.json().path("distribution").path("distribution_channel").asText())
+                .isEqualTo("c".repeat(32));
+        ApiClient.Response cli = channelled.client().post("/api/v1/traces", Map.of("distribution_channel", "cli"));
+        assertThat(cli.json().path("distribution").path("distribution_channel").asText()).isEqualTo("cli");
+    }
+
     @Test
     void invalidSettingsAreRejectedAndNothingIsStored() {
         assertError(owner.patch("/api/v1/projects/" + tenant.projectId(),

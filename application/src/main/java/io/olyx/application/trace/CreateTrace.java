@@ -29,6 +29,7 @@ public final class CreateTrace {
         Trace.validateMetadata(command.metadata());
         command.localRef().ifPresent(Trace::validateLocalRef);
         command.revenue().ifPresent(Trace::validateRevenue);
+        command.distributionChannel().ifPresent(c -> DistributionPolicy.validateChannel(c, "distribution_channel"));
         if (policy.localRefRequired() && command.localRef().isEmpty()) {
             return new Result.LocalRefRequired();
         }

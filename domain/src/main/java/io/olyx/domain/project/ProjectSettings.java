@@ -112,6 +112,9 @@ public record ProjectSettings(Map<String, Object> values) {
                     InvalidInput.require(value == null || withinRange(value, 0), "settings." + section + "." + key,
                             section + "." + key + " must be a number from 0 to " + MAX_NUMBER)));
         }
+        expectObject(values, "distribution");
+        JsonValues.object(values, "distribution").map(d -> d.get("distribution_channel")).ifPresent(channel ->
+                DistributionPolicy.validateChannel(channel, "settings.distribution.distribution_channel"));
         expectObject(values, "budget");
         JsonValues.object(values, "budget").ifPresent(budget -> {
             Object reserve = budget.get("reserve_output_tokens");
