@@ -225,6 +225,16 @@ class ApiErrorsEndToEndTest {
             assertError(refused, 422, "invalid_request");
             assertThat(refused.text("error")).startsWith("additional_config.infrastructure");
         }
+        for (String key : List.of("k".repeat(8193), "sk-caf\u00e9", "sk-line\nbreak")) {
+            ApiClient.Response refused = owner.post(path, Map.of("model_definition", Map.of("identifier", "x",
+                    "provider", "openai", "api_key", key)));
+            assertError(refused, 422, "invalid_request");
+            assertThat(refused.text("error")).startsWith("api_key");
+        }
+        ApiClient.Response longToken = owner.post(path, Map.of("model_definition", Map.of("identifier", "token",
+                "provider", "openai", "api_key", "k".repeat(8192))));
+        assertThat(longToken.status()).as(longToken.toString()).isEqualTo(201);
+        assertThat(longToken.json().path("has_api_key").asBoolean()).isTrue();
         ApiClient.Response widest = owner.post(path, Map.of("model_definition", Map.of("identifier", "x",
                 "provider", "openai", "additional_config", Map.of("infrastructure", "b".repeat(64)))));
         assertThat(widest.status()).as(widest.toString()).isEqualTo(201);

@@ -125,6 +125,12 @@ class GatewayApiEndToEndTest extends OlyxAgainstFakeProvider {
                 "flags", List.of("MadeUpFlag")))), 422, "invalid_request");
         assertError(api.post("/api/v1/ai-gateways", Map.of("name", "x", "parameters", Map.of("modelName", "gpt-4o",
                 "contextOverflowAction", "Explode"))), 422, "invalid_request");
+        ApiClient.Response longKey = api.post("/api/v1/ai-gateways", Map.of("name", "x", "parameters",
+                Map.of("modelName", "gpt-4o", "apiKey", "k".repeat(8193))));
+        assertError(longKey, 422, "invalid_request");
+        assertThat(longKey.text("error")).startsWith("parameters.apiKey");
+        assertThat(api.post("/api/v1/ai-gateways", Map.of("name", "x", "parameters", Map.of("modelName", "gpt-4o",
+                "apiKey", "k".repeat(8192)))).status()).as("a bearer token of 8 KB fits").isEqualTo(200);
     }
 
     @Test

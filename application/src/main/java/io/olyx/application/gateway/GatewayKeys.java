@@ -1,6 +1,7 @@
 package io.olyx.application.gateway;
 
 import io.olyx.application.port.SecretCipher;
+import io.olyx.domain.model.ProviderKey;
 import io.olyx.domain.model.SealedSecret;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,6 +36,7 @@ public final class GatewayKeys {
             current.ifPresentOrElse(k -> out.put(FIELD, mask(cipher.open(k))), () -> out.remove(FIELD));
             return new Sealed(out, current);
         }
+        ProviderKey.validate(key, "parameters." + FIELD);
         out.put(FIELD, mask(key));
         return new Sealed(out, Optional.of(cipher.seal(key)));
     }

@@ -13,6 +13,7 @@ import io.olyx.domain.model.ModelChanges;
 import io.olyx.domain.model.ModelDefinition;
 import io.olyx.domain.model.ModelId;
 import io.olyx.domain.model.Pricing;
+import io.olyx.domain.model.ProviderKey;
 import io.olyx.domain.model.SealedSecret;
 import io.olyx.domain.project.ProjectId;
 import java.math.BigDecimal;
@@ -60,7 +61,7 @@ public final class ManageModels {
         Instant now = clock.instant();
         ModelDefinition candidate = new ModelDefinition(models.nextId(), project,
                 draft.name().orElse(null), draft.identifier(), draft.provider(), draft.baseUrl(),
-                draft.apiKey().filter(k -> !k.isBlank()).map(cipher::seal), draft.isPublic().orElse(true),
+                draft.apiKey().flatMap(this::seal), draft.isPublic().orElse(true),
                 new Pricing(draft.inputCostPer1k().orElse(BigDecimal.ZERO),
                         draft.outputCostPer1k().orElse(BigDecimal.ZERO)),
                 draft.dataRetentionDays().orElse(DEFAULT_RETENTION_DAYS), draft.regionRestriction().orElse(null),
@@ -119,7 +120,11 @@ public final class ManageModels {
 
     /** Seals a plain provider key for a PATCH; blank clears the stored key. */
     public Optional<SealedSecret> seal(String plainKey) {
-        return plainKey == null || plainKey.isBlank() ? Optional.empty() : Optional.of(cipher.seal(plainKey));
+        if (plainKey == null || plainKey.isBlank()) {
+            return Optional.empty();
+        }
+        ProviderKey.validate(plainKey, "api_key");
+        return Optional.of(cipher.seal(plainKey));
     }
 
     private void audit(Result result, AuditEventType type, Account actor, ProjectId project, RequestOrigin origin) {
