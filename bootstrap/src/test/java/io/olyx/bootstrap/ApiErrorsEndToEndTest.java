@@ -316,8 +316,16 @@ class ApiErrorsEndToEndTest {
         assertThat(keys.first("status")).isEqualTo("expired");
         assertError(owner.post("/api/v1/keys", Map.of("name", "born expired", "project_id", expiring.projectId(),
                 "expires_at", "2020-01-01T00:00:00Z")), 422, "invalid_request");
+        ApiClient.Response farOff = owner.post("/api/v1/keys", Map.of("name", "far off",
+                "project_id", expiring.projectId(), "expires_at", "+300000-01-01T00:00:00Z"));
+        assertError(farOff, 422, "invalid_request");
+        assertThat(farOff.text("error")).isEqualTo("expires_at must fall in the years 1 to 9999");
         assertThat(new JsonList(owner.get("/api/v1/keys?project_id=" + expiring.projectId())).size())
                 .as("no key was created").isEqualTo(keys.size());
+        ApiClient.Response lastDay = owner.post("/api/v1/keys", Map.of("name", "last day",
+                "project_id", expiring.projectId(), "expires_at", "9999-12-31T23:59:59Z"));
+        assertThat(lastDay.status()).as(lastDay.toString()).isEqualTo(201);
+        assertThat(lastDay.text("expires_at")).isEqualTo("9999-12-31T23:59:59Z");
     }
 
     @Test

@@ -34,6 +34,8 @@ public final class JsonBody {
     }
 
     private static final ObjectMapper MAPPER = JsonMapperFactory.create();
+    private static final Instant FIRST_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LAST_INSTANT = Instant.parse("9999-12-31T23:59:59.999999999Z");
     /** Jackson's own limit on the digits of one number, kept: reading a longer one costs time that grows faster. */
     static final int MAX_NUMBER_DIGITS = MAPPER.getFactory().streamReadConstraints().getMaxNumberLength();
 
@@ -223,10 +225,18 @@ public final class JsonBody {
         });
     }
 
+    /**
+     * An ISO-8601 instant in years 1 to 9999. Java reads years up to a billion, which neither database stores
+     * (PostgreSQL's timestamps end in 294276), so a far-off year would otherwise fail only when written.
+     */
     public Optional<Instant> instant(String field) {
         return string(field).map(s -> {
             try {
-                return Instant.parse(s);
+                Instant at = Instant.parse(s);
+                if (at.isBefore(FIRST_INSTANT) || at.isAfter(LAST_INSTANT)) {
+                    throw ApiError.invalid(name(field) + " must fall in the years 1 to 9999");
+                }
+                return at;
             } catch (DateTimeParseException e) {
                 throw ApiError.invalid(name(field) + " must be an ISO-8601 timestamp such as 2026-04-12T09:00:00Z");
             }
