@@ -119,6 +119,11 @@ class StatsEndToEndTest extends OlyxAgainstFakeProvider {
         assertError(tenant.client().get("/api/v1/stats?start_date=2026-04-10&end_date=2026-04-01"), 422,
                 "invalid_request");
         assertError(tenant.client().get("/api/v1/stats?end_date=2026-04-01"), 422, "invalid_request");
+        ApiClient.Response farOff = tenant.client().get("/api/v1/stats?start_date=%2B300000-01-01T00:00:00Z");
+        assertError(farOff, 422, "invalid_request");
+        assertThat(farOff.text("error")).isEqualTo("start_date must be an ISO date (YYYY-MM-DD) in the years 1 to 9999");
+        assertThat(tenant.client().get("/api/v1/stats?start_date=9999-12-31&end_date=9999-12-31").status())
+                .isEqualTo(200);
         assertError(tenant.client().anonymous().get("/api/v1/stats"), 401, "unauthorized");
     }
 

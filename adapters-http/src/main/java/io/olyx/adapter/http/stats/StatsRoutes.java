@@ -61,15 +61,27 @@ public final class StatsRoutes {
         return caller.project();
     }
 
-    /** An ISO date; a full ISO date-time is accepted too and read as its UTC date. */
+    /**
+     * An ISO date in the years 1 to 9999 (what both databases can compare with); a full ISO date-time is accepted too
+     * and read as its UTC date.
+     */
     private static Optional<LocalDate> date(Context ctx, String name) {
         return PathParams.query(ctx, name).map(String::trim).map(text -> {
+            LocalDate date;
             try {
-                return text.length() == 10 ? LocalDate.parse(text)
+                date = text.length() == 10 ? LocalDate.parse(text)
                         : OffsetDateTime.parse(text).atZoneSameInstant(ZoneOffset.UTC).toLocalDate();
             } catch (DateTimeParseException e) {
-                throw ApiError.invalid(name + " must be an ISO date (YYYY-MM-DD)");
+                throw invalidDate(name);
             }
+            if (date.getYear() < 1 || date.getYear() > 9999) {
+                throw invalidDate(name);
+            }
+            return date;
         });
+    }
+
+    private static ApiError invalidDate(String name) {
+        return ApiError.invalid(name + " must be an ISO date (YYYY-MM-DD) in the years 1 to 9999");
     }
 }
