@@ -17,6 +17,7 @@ import io.olyx.domain.llm.ToolChoice;
 import io.olyx.fixtures.provider.FakeBehavior;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -232,6 +233,29 @@ class ProviderConformanceTest extends AgainstFakeProvider {
         assertThat(failure.kind()).isEqualTo(ProviderFailure.Kind.CLIENT_ERROR);
         assertThat(failure.retryable()).isFalse();
         assertThat(failure.providerMessage()).contains("messages: field required");
+    }
+
+    /** A provider that sends more than max_answer_bytes fails its call; an answer under the bound is read as ever. */
+    @ParameterizedTest
+    @EnumSource(value = ProviderKind.class, names = "SANDBOX", mode = EnumSource.Mode.EXCLUDE)
+    void stopsReadingAnAnswerLargerThanItsBound(ProviderKind kind) {
+        Map<String, Object> config = new HashMap<>(endpoint(kind).config());
+        config.put("max_answer_bytes", 4096);
+        ModelEndpoint capped = endpoint(kind).withConfig(config);
+        String huge = "word ".repeat(5_000);
+        fake.enqueue(FakeBehavior.text(huge), FakeBehavior.text(huge), FakeBehavior.text("Short and sweet."));
+        ChatRequest ask = ChatRequest.ofUser("Say a lot.");
+
+        ProviderFailure plain = catchThrowableOfType(ProviderFailure.class, () -> gateway.chat(capped, ask));
+        ProviderFailure streamed = catchThrowableOfType(ProviderFailure.class,
+                () -> gateway.stream(capped, ask, e -> { }));
+
+        for (ProviderFailure failure : List.of(plain, streamed)) {
+            assertThat(failure).isNotNull();
+            assertThat(failure.kind()).isEqualTo(ProviderFailure.Kind.MALFORMED_RESPONSE);
+            assertThat(failure.getMessage()).contains("larger than 4096 bytes");
+        }
+        assertThat(gateway.chat(capped, ask).text()).isEqualTo("Short and sweet.");
     }
 
     @ParameterizedTest

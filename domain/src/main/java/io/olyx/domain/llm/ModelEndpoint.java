@@ -26,6 +26,8 @@ import java.util.Optional;
  *   <li>{@code dimensions}: embedding size where the model lets it be chosen</li>
  *   <li>{@code connect_timeout_ms}, {@code request_timeout_ms}, {@code stream_idle_timeout_ms}: read by
  *       {@link #of(ProviderKind, String, Optional, Optional, Map)}</li>
+ *   <li>{@code max_answer_bytes}: the most of one answer (a JSON body, or a whole stream) Olyx reads, see
+ *       {@link #maxAnswerBytes()}</li>
  * </ul>
  *
  * <p>Timeouts: {@code connectTimeout} bounds establishing the connection, {@code requestTimeout} bounds a whole
@@ -40,6 +42,11 @@ public record ModelEndpoint(ProviderKind kind, String model, Optional<String> ba
     public static final Duration DEFAULT_STREAM_IDLE_TIMEOUT = Duration.ofSeconds(60);
     public static final String DEFAULT_AZURE_API_VERSION = "2024-10-21";
     public static final String DEFAULT_AWS_REGION = "us-east-1";
+    /**
+     * Far above any real answer (a large embeddings batch is about 125 MB of JSON), low enough that a provider that
+     * never stops sending cannot take the gateway's memory.
+     */
+    public static final long DEFAULT_MAX_ANSWER_BYTES = 256L * 1024 * 1024;
 
     public ModelEndpoint {
         Objects.requireNonNull(kind, "kind");
@@ -152,6 +159,15 @@ public record ModelEndpoint(ProviderKind kind, String model, Optional<String> ba
                 + ", apiKey=" + (apiKey.isPresent() ? "***" : "none") + ", configKeys=" + config.keySet()
                 + ", connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout
                 + ", streamIdleTimeout=" + streamIdleTimeout + "]";
+    }
+
+    /**
+     * The most bytes of one answer Olyx reads before failing the call: {@code max_answer_bytes}, else the default;
+     * never more than one Java array holds, since a whole JSON answer is read into one.
+     */
+    public long maxAnswerBytes() {
+        return config.get("max_answer_bytes") instanceof Number n && n.longValue() > 0
+                ? Math.min(n.longValue(), Integer.MAX_VALUE - 8) : DEFAULT_MAX_ANSWER_BYTES;
     }
 
     private static Optional<Duration> millis(Map<String, Object> config, String key) {

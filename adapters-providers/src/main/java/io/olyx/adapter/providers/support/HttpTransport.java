@@ -75,11 +75,14 @@ public final class HttpTransport implements AutoCloseable {
         HttpResponse<byte[]> response;
         try {
             response = clientFor(endpoint.connectTimeout())
-                    .sendAsync(request(endpoint, uri, headers, body), HttpResponse.BodyHandlers.ofByteArray())
+                    .sendAsync(request(endpoint, uri, headers, body), CappedAnswer.bytes(endpoint.maxAnswerBytes()))
                     .get(endpoint.requestTimeout().toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             throw ProviderFailures.fromSendException(provider, new HttpTimeoutException("request timed out"));
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof CappedAnswer.TooLarge tooLarge) {
+                throw ProviderFailures.malformed(provider, tooLarge.getMessage());
+            }
             throw ProviderFailures.fromSendException(provider, e.getCause() instanceof IOException io ? io
                     : new IOException(e.getCause()));
         } catch (InterruptedException e) {
@@ -121,7 +124,8 @@ public final class HttpTransport implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw ProviderFailure.of(ProviderFailure.Kind.CONNECT, provider, "interrupted while calling the provider");
         }
-        InputStream watched = watchdog.watch(response.body(), provider, idle, deadlineNanos);
+        InputStream watched = CappedAnswer.stream(watchdog.watch(response.body(), provider, idle, deadlineNanos),
+                provider, endpoint.maxAnswerBytes());
         int status = response.statusCode();
         if (status / 100 != 2) {
             byte[] errorBody;
