@@ -68,7 +68,7 @@ public final class HttpTransport implements AutoCloseable {
 
     /**
      * A whole answer is read into memory by the client itself (no pipe to the calling thread, no watchdog), bounded
-     * as a whole by the request timeout.
+     * as a whole by the request timeout and in size by the endpoint's {@code max_answer_bytes}.
      */
     public JsonResponse exchangeJson(ModelEndpoint endpoint, URI uri, Map<String, String> headers, byte[] body) {
         ProviderKind provider = endpoint.kind();
