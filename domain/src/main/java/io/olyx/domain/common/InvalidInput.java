@@ -21,4 +21,10 @@ public final class InvalidInput extends IllegalArgumentException {
             throw new InvalidInput(field, message);
         }
     }
+
+    /** A name stored in a column of {@code maxLength} characters: a string, not blank, that fits. */
+    public static void requireName(Object value, int maxLength, String field) {
+        require(value instanceof String name && !name.isBlank() && name.length() <= maxLength, field,
+                field + " must be a name of 1 to " + maxLength + " characters");
+    }
 }

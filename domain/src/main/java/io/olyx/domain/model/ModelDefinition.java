@@ -51,10 +51,10 @@ public record ModelDefinition(ModelId id, ProjectId projectId, String name, Stri
         InvalidInput.require(!identifier.equals(fallback), "additional_config.fallback_identifier",
                 "a model cannot fall back to itself");
         // the bucket is recorded on every step of the model (steps.infrastructure), so it must fit there
-        Object infrastructure = additionalConfig.get("infrastructure");
-        InvalidInput.require(infrastructure == null || infrastructure instanceof String bucket && !bucket.isBlank()
-                        && bucket.length() <= MAX_INFRASTRUCTURE, "additional_config.infrastructure",
-                "additional_config.infrastructure must be a name of 1 to " + MAX_INFRASTRUCTURE + " characters");
+        if (additionalConfig.get("infrastructure") != null) {
+            InvalidInput.requireName(additionalConfig.get("infrastructure"), MAX_INFRASTRUCTURE,
+                    "additional_config.infrastructure");
+        }
         // each image's cost is recorded in a step's cost column, so the price must fit it like the token prices
         Object imagePrice = additionalConfig.get("price_per_image");
         InvalidInput.require(imagePrice == null || JsonValues.isNumber(imagePrice),

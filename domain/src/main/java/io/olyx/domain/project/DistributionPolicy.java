@@ -27,7 +27,6 @@ public record DistributionPolicy(String distributionChannel, String telemetryMod
 
     /** A channel given in a request ({@code field}) or in the project's settings. */
     public static void validateChannel(Object channel, String field) {
-        InvalidInput.require(channel instanceof String name && !name.isBlank() && name.length() <= MAX_CHANNEL_LENGTH,
-                field, field + " must be a name of 1 to " + MAX_CHANNEL_LENGTH + " characters");
+        InvalidInput.requireName(channel, MAX_CHANNEL_LENGTH, field);
     }
 }

@@ -1,6 +1,5 @@
 package io.olyx.adapter.providers.support;
 
-import io.olyx.application.port.ProviderFailure;
 import io.olyx.domain.llm.ProviderKind;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -24,8 +23,12 @@ final class CappedAnswer {
     /** Raised once an answer passes its bound. */
     static final class TooLarge extends IOException {
         TooLarge(long maxBytes) {
-            super("the answer is larger than " + maxBytes + " bytes (max_answer_bytes)");
+            super(message(maxBytes));
         }
+    }
+
+    private static String message(long maxBytes) {
+        return "the answer is larger than " + maxBytes + " bytes (max_answer_bytes)";
     }
 
     /** Like {@code BodyHandlers.ofByteArray()}, read by the client itself, but giving up past {@code maxBytes}. */
@@ -55,7 +58,7 @@ final class CappedAnswer {
             private void count(int n) {
                 read += n;
                 if (read > maxBytes) {
-                    throw ProviderFailures.malformed(provider, new TooLarge(maxBytes).getMessage());
+                    throw ProviderFailures.malformed(provider, message(maxBytes));
                 }
             }
         };
