@@ -1,11 +1,11 @@
 package io.olyx.bench.gateway;
 
+import io.olyx.bench.ScratchDir;
 import io.olyx.bench.gateway.LoadClient.Stats;
 import io.olyx.bootstrap.ConfigLoader;
 import io.olyx.bootstrap.Olyx;
 import io.olyx.fixtures.provider.FakeBehavior;
 import io.olyx.fixtures.provider.FakeProviderServer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
@@ -38,7 +38,7 @@ public final class GatewayCallBench {
     }
 
     private void run(int seconds, int[] rates) throws Exception {
-        Path data = Files.createTempDirectory("olyx-bench");
+        Path data = ScratchDir.create("olyx-bench");
         try (FakeProviderServer provider = FakeProviderServer.start()) {
             provider.captureRequests(false);
             provider.setDefault(FakeBehavior.text("Bonjour le monde.").withUsage(40, 5));

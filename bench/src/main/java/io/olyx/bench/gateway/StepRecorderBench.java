@@ -2,6 +2,7 @@ package io.olyx.bench.gateway;
 
 import io.olyx.adapter.persistence.Database;
 import io.olyx.adapter.persistence.DatabaseSettings;
+import io.olyx.bench.ScratchDir;
 import io.olyx.bench.gateway.LoadClient.Stats;
 import io.olyx.domain.project.Project;
 import io.olyx.domain.project.ProjectSettings;
@@ -15,7 +16,6 @@ import io.olyx.domain.trace.Trace;
 import io.olyx.domain.trace.TraceId;
 import io.olyx.domain.trace.TraceStatus;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -39,7 +39,7 @@ public final class StepRecorderBench {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int[] rates = args.length > 1 ? Arrays.stream(args, 1, args.length).mapToInt(Integer::parseInt).toArray()
                 : new int[] {500, 2000};
-        try (Database db = Database.open(DatabaseSettings.embedded(Files.createTempDirectory("olyx-steps"), 10))) {
+        try (Database db = Database.open(DatabaseSettings.embedded(ScratchDir.create("olyx-steps"), 10))) {
             Instant now = Instant.now();
             Project project = db.projects().insert("bench", "", ProjectSettings.empty(), now);
             Trace trace = new Trace(new TraceId(db.ids().timeOrderedUuid()), project.id(), TraceStatus.PENDING,

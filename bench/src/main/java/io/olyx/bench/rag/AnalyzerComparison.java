@@ -5,11 +5,11 @@ import io.olyx.application.port.ChunkHit;
 import io.olyx.application.port.ChunkToIndex;
 import io.olyx.application.port.EmbeddingModelSpec;
 import io.olyx.application.port.StoredChunk;
+import io.olyx.bench.ScratchDir;
 import io.olyx.domain.rag.Chunker;
 import io.olyx.domain.rag.ChunkingPolicy;
 import io.olyx.domain.rag.DocumentMetadata;
 import io.olyx.domain.rag.TextChunk;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -35,7 +35,7 @@ public final class AnalyzerComparison {
         EmbeddingModelSpec spec = new EmbeddingModelSpec("constant-vector", 1);
         for (LuceneSearchIndex.Analysis analysis : LuceneSearchIndex.Analysis.values()) {
             for (float[] bm25 : new float[][] {{0.9f, 0.4f}, {1.2f, 0.75f}}) {
-                Path dir = Files.createTempDirectory("olyx-analyzers");
+                Path dir = ScratchDir.create("olyx-analyzers");
                 try (LuceneSearchIndex index = LuceneSearchIndex.open(dir,
                         new LuceneSearchIndex.Options(analysis, bm25[0], bm25[1]))) {
                     List<ChunkToIndex> chunks = new ArrayList<>();

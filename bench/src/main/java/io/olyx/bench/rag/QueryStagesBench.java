@@ -4,12 +4,12 @@ import io.olyx.adapter.search.LuceneSearchIndex;
 import io.olyx.adapter.search.OnnxEmbedder;
 import io.olyx.application.rag.HybridSearch;
 import io.olyx.application.rag.IndexDocuments;
+import io.olyx.bench.ScratchDir;
 import io.olyx.domain.rag.Chunker;
 import io.olyx.domain.rag.ChunkingPolicy;
 import io.olyx.domain.rag.DocumentMetadata;
 import io.olyx.domain.rag.RankingProfile;
 import io.olyx.domain.rag.SourceDocument;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -28,7 +28,7 @@ public final class QueryStagesBench {
 
     public static void main(String[] args) throws Exception {
         Path dir = args.length == 2 && args[0].equals("--index") ? Path.of(args[1])
-                : Files.createTempDirectory("olyx-query-stages");
+                : ScratchDir.create("olyx-query-stages");
         SciFactData data = SciFactData.load(SciFactData.DEFAULT_DIR);
         OnnxEmbedder.Settings defaults = OnnxEmbedder.Settings.forCores(Runtime.getRuntime().availableProcessors());
         try (OnnxEmbedder embedder = OnnxEmbedder.bundledBgeSmall(new OnnxEmbedder.Settings(defaults.sessionThreads(),

@@ -3,6 +3,7 @@ package io.olyx.bench.rag;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.olyx.adapter.search.LuceneSearchIndex;
+import io.olyx.bench.ScratchDir;
 import io.olyx.bootstrap.ConfigLoader;
 import io.olyx.bootstrap.Olyx;
 import java.lang.management.ManagementFactory;
@@ -10,7 +11,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
@@ -65,7 +65,7 @@ public final class RagServiceBench {
             run("http://127.0.0.1:" + external, data, passages, queries, false);
             return;
         }
-        Path dataDir = Files.createTempDirectory("olyx-rag-bench");
+        Path dataDir = ScratchDir.create("olyx-rag-bench");
         env.putAll(Map.of("OLYX_HOST", "127.0.0.1", "OLYX_PORT", "0", "OLYX_DATA_DIR", dataDir.toString(),
                 "OLYX_OWNER_LOGIN_KEY", LOGIN));
         long started = System.nanoTime();

@@ -8,6 +8,7 @@ import io.olyx.application.rag.HybridSearch;
 import io.olyx.application.rag.IndexDocuments;
 import io.olyx.application.rag.Ranking;
 import io.olyx.application.rag.Retrieval;
+import io.olyx.bench.ScratchDir;
 import io.olyx.domain.rag.Chunker;
 import io.olyx.domain.rag.ChunkingPolicy;
 import io.olyx.domain.rag.DocumentMetadata;
@@ -18,7 +19,6 @@ import io.olyx.domain.rag.RerankerKind;
 import io.olyx.domain.rag.RetrievalHit;
 import io.olyx.domain.rag.ScoreNormalization;
 import io.olyx.domain.rag.SourceDocument;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -232,7 +232,7 @@ public final class SciFactBench {
                 }
             }
             if (index == null) {
-                index = Files.createTempDirectory("olyx-scifact");
+                index = ScratchDir.create("olyx-scifact");
             }
             return new Args(data, index, reuse, tune, analysis, policy);
         }

@@ -4,6 +4,7 @@ import io.olyx.adapter.persistence.Database;
 import io.olyx.adapter.persistence.DatabaseSettings;
 import io.olyx.application.stats.SealRollups;
 import io.olyx.application.stats.StatsQuery;
+import io.olyx.bench.ScratchDir;
 import io.olyx.domain.project.Project;
 import io.olyx.domain.project.ProjectSettings;
 import java.io.IOException;
@@ -47,14 +48,9 @@ public final class StatsBench {
     public static void main(String[] args) throws Exception {
         int steps = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int days = args.length > 1 ? Integer.parseInt(args[1]) : 30;
-        boolean keep = args.length > 2;
-        Path dir = keep ? Path.of(args[2]) : Files.createTempDirectory("olyx-stats-bench");
+        Path dir = args.length > 2 ? Path.of(args[2]) : ScratchDir.create("olyx-stats-bench");
         try (Database db = Database.open(DatabaseSettings.embedded(dir, 8))) {
             new StatsBench(System.out, db).run(steps, days, dir);
-        } finally {
-            if (!keep) {
-                delete(dir);
-            }
         }
     }
 
@@ -119,12 +115,6 @@ public final class StatsBench {
     private static long size(Path dir) throws IOException {
         try (var files = Files.walk(dir)) {
             return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
-        }
-    }
-
-    private static void delete(Path dir) throws IOException {
-        try (var files = Files.walk(dir)) {
-            files.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
         }
     }
 }
