@@ -165,7 +165,7 @@ public final class Olyx implements AutoCloseable {
         InputScreen inputScreen = new InputScreen(guardrails);
         RouteResolver routes = new RouteResolver(ComplexityClassifier.standard(), catalog);
         FallbackCaller fallbackCaller = new FallbackCaller(providers, catalog);
-        StepLog stepLog = new StepLog(database.traces(), database.stepRecorder(), ids, completeTrace, clock);
+        StepLog stepLog = new StepLog(database.stepRecorder(), ids, catalog, clock);
         ModelCallPipeline pipeline = new ModelCallPipeline(database.traces(), database.steps(), admission,
                 inputScreen, guardrails, routes, fallbackCaller, providers, stepLog, clock);
         Converse converse = new Converse(pipeline);

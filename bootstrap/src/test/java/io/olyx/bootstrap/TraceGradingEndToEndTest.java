@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.olyx.fixtures.provider.FakeBehavior;
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -81,6 +82,40 @@ class TraceGradingEndToEndTest extends OlyxAgainstFakeProvider {
         assertThat(grades("gpt-4o", 1)).isEqualTo(List.of("C", "C", "A"));
         assertThat(grades("gpt-4o", 2)).isEqualTo(List.of("F", "F", "A"));
         assertThat(grades("gpt-4o-mini", 2)).isEqualTo(List.of("A", "A", "A"));
+    }
+
+    @Test
+    void aCallThatNamesNoTraceGetsOneWrittenCompleteAndGradedWithItsStep() {
+        String named = tenant.client().post("/api/v1/traces", Map.of()).text("id");
+        chat(Map.of("trace_id", named));
+        JsonNode completed = tenant.client().patch("/api/v1/traces/" + named + "/complete", null).json();
+
+        String opened = chat(Map.of());
+        JsonNode read = tenant.client().get("/api/v1/traces/" + opened).json();
+
+        assertThat(read.path("status").asText()).isEqualTo("completed");
+        assertThat(read.path("metadata").path("source").asText()).isEqualTo("chat.completions");
+        assertThat(read.path("ended_at").asText()).isGreaterThanOrEqualTo(read.path("created_at").asText());
+        assertThat(read.path("steps")).hasSize(1);
+        assertThat(read.path("summary").fieldNames()).toIterable().containsAll(SUMMARY_FIELDS);
+        assertThat(read.path("summary").path("step_count").asInt()).isEqualTo(1);
+        assertThat(read.path("summary").path("total_cost").decimalValue())
+                .isEqualByComparingTo(read.path("steps").get(0).path("cost").decimalValue()).isPositive();
+        assertThat(read.path("summary").path("grades")).as("graded as the same call in a trace completed by hand")
+                .isEqualTo(completed.path("grades"));
+        assertThat(tenant.client().get("/api/v1/traces?status=completed").json().path("data").toString())
+                .contains(opened);
+    }
+
+    /** One chat completion on gpt-4o with {@code extra} in the body; returns the trace it was recorded in. */
+    private String chat(Map<String, Object> extra) {
+        provider.enqueue(FakeBehavior.text("Bonjour.").withUsage(100, 20));
+        Map<String, Object> body = new HashMap<>(extra);
+        body.putAll(Map.of("model", "gpt-4o", "messages",
+                List.of(Map.of("role", "user", "content", "Summarize this short note."))));
+        ApiClient.Response answer = tenant.client().post("/api/v1/chat/completions", body);
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        return answer.text("trace_id");
     }
 
     /** overall, waste, latency of a trace of simple untiered runs on {@code model}. */

@@ -48,6 +48,7 @@ public final class Database implements AutoCloseable {
     private final JsonCodec json = new JsonCodec();
     private final HotPath hotPath;
     private final StepRows stepRows = new StepRows(json);
+    private final TraceRows traceRows = new TraceRows(json);
     private final GroupCommitStepRecorder stepRecorder;
     private final SequenceIdGenerator ids;
     private final boolean isPostgres;
@@ -58,7 +59,7 @@ public final class Database implements AutoCloseable {
         this.isPostgres = isPostgres;
         this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
         this.hotPath = new HotPath(dataSource);
-        this.stepRecorder = new GroupCommitStepRecorder(hotPath, stepRows);
+        this.stepRecorder = new GroupCommitStepRecorder(hotPath, stepRows, traceRows);
         this.ids = new SequenceIdGenerator(jdbi);
         this.admissionStore = new JdbiAdmissionStore(jdbi, hotPath);
     }
@@ -116,7 +117,7 @@ public final class Database implements AutoCloseable {
     }
 
     public TraceRepository traces() {
-        return traceRepository();
+        return new JdbiTraceRepository(jdbi.onDemand(TraceDao.class), hotPath, traceRows);
     }
 
     public StepRepository steps() {
@@ -181,12 +182,7 @@ public final class Database implements AutoCloseable {
     }
 
     public CompletedTraces completedTraces() {
-        return new JdbiCompletedTraces(jdbi.onDemand(CompletedTracesDao.class),
-                traceRepository());
-    }
-
-    private JdbiTraceRepository traceRepository() {
-        return new JdbiTraceRepository(jdbi.onDemand(TraceDao.class), hotPath, json);
+        return new JdbiCompletedTraces(jdbi.onDemand(CompletedTracesDao.class), traceRows);
     }
 
     public InsightStore insights() {

@@ -2,6 +2,7 @@ package io.olyx.adapter.persistence;
 
 import io.olyx.application.port.StepRecorder;
 import io.olyx.domain.trace.Step;
+import io.olyx.domain.trace.Trace;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,24 +25,35 @@ final class GroupCommitStepRecorder implements StepRecorder, AutoCloseable {
     private static final Pending STOP = new Pending(null, null);
 
     private final HotPath hotPath;
-    private final StepRows rows;
+    private final StepRows steps;
+    private final TraceRows traces;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private volatile boolean closed;
 
-    GroupCommitStepRecorder(HotPath hotPath, StepRows rows) {
+    GroupCommitStepRecorder(HotPath hotPath, StepRows steps, TraceRows traces) {
         this.hotPath = hotPath;
-        this.rows = rows;
+        this.steps = steps;
+        this.traces = traces;
         this.writer = Thread.ofPlatform().name("olyx-step-writer").daemon(true).unstarted(this::writeLoop);
         writer.start();
     }
 
     @Override
     public void record(Step step) {
+        submit(new Write(null, steps.toRow(step)));
+    }
+
+    @Override
+    public void recordWithTrace(Trace trace, Step step) {
+        submit(new Write(traces.toRow(trace), steps.toRow(step)));
+    }
+
+    private void submit(Write write) {
         if (closed) {
             throw shutDown();
         }
-        Pending pending = new Pending(rows.toRow(step), new CompletableFuture<>());
+        Pending pending = new Pending(write, new CompletableFuture<>());
         queue.add(pending);
         if (closed && queue.remove(pending)) {
             throw shutDown(); // closing began and nobody took the step: the writer thread may be gone
@@ -87,11 +99,11 @@ final class GroupCommitStepRecorder implements StepRecorder, AutoCloseable {
             return;
         }
         try {
-            insert(batch);
+            insert(batch.stream().map(Pending::write).toList());
             batch.forEach(p -> p.done().complete(null));
         } catch (RuntimeException batchFailed) {
             if (batch.size() == 1) {
-                LOG.error("could not record step {}", batch.get(0).row().id(), batchFailed);
+                LOG.error("could not record step {}", batch.get(0).write().step().id(), batchFailed);
                 batch.get(0).done().completeExceptionally(batchFailed);
                 return;
             }
@@ -100,11 +112,16 @@ final class GroupCommitStepRecorder implements StepRecorder, AutoCloseable {
         }
     }
 
-    private void insert(List<Pending> batch) {
+    private void insert(List<Write> batch) {
         hotPath.inTransaction(connection -> {
+            for (Write write : batch) {
+                if (write.trace() != null) {
+                    TraceRows.insert(connection, write.trace());
+                }
+            }
             try (PreparedStatement statement = connection.prepareStatement(StepRows.INSERT)) {
-                for (Pending pending : batch) {
-                    StepRows.bind(statement, pending.row());
+                for (Write write : batch) {
+                    StepRows.bind(statement, write.step());
                     statement.addBatch();
                 }
                 statement.executeBatch();
@@ -132,6 +149,10 @@ final class GroupCommitStepRecorder implements StepRecorder, AutoCloseable {
         return new IllegalStateException("the step recorder is shut down");
     }
 
-    private record Pending(StepTable.Row row, CompletableFuture<Void> done) {
+    /** A step's row, with the row of the trace it opened ({@code null} when it records into an existing one). */
+    private record Write(TraceDao.Row trace, StepTable.Row step) {
+    }
+
+    private record Pending(Write write, CompletableFuture<Void> done) {
     }
 }

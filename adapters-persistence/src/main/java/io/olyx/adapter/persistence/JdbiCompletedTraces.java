@@ -8,16 +8,16 @@ import java.util.List;
 
 final class JdbiCompletedTraces implements CompletedTraces {
     private final CompletedTracesDao dao;
-    private final JdbiTraceRepository traces;
+    private final TraceRows rows;
 
-    JdbiCompletedTraces(CompletedTracesDao dao, JdbiTraceRepository traces) {
+    JdbiCompletedTraces(CompletedTracesDao dao, TraceRows rows) {
         this.dao = dao;
-        this.traces = traces;
+        this.rows = rows;
     }
 
     @Override
     public List<Trace> endedBetween(ProjectId project, Instant from, Instant to, int limit) {
         return dao.endedBetween(project.value(), Rows.utc(from), Rows.utc(to), limit).stream()
-                .map(traces::toTrace).toList();
+                .map(rows::toTrace).toList();
     }
 }

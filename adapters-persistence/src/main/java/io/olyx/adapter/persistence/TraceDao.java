@@ -19,13 +19,6 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterRowMapper(TraceDao.Mapper.class)
 interface TraceDao {
     @SqlUpdate("""
-            INSERT INTO traces (id, project_id, status, metadata, revenue, local_ref, distribution_channel, replay_of,
-                created_at, ended_at, summary)
-            VALUES (:id, :projectId, :status, :metadata, :revenue, :localRef, :distributionChannel, CAST(:replayOf AS UUID),
-                :createdAt, :endedAt, :summary)""")
-    void insert(@BindMethods Row row);
-
-    @SqlUpdate("""
             UPDATE traces SET status = :row.status, ended_at = :row.endedAt, summary = :row.summary
             WHERE id = :row.id AND project_id = :row.projectId AND status = :expected""")
     int updateIfStatus(@BindMethods("row") Row row, @Bind("expected") String expected);

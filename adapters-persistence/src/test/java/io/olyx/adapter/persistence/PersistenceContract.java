@@ -206,12 +206,7 @@ abstract class PersistenceContract {
         Project project = newProject("Complete");
         Trace trace = trace(project, NOW);
         db.traces().insert(trace);
-        TraceSummary summary = new TraceSummary(1240.5, new BigDecimal("0.00318"), Optional.of(new BigDecimal("0.5")),
-                Optional.of(new BigDecimal("0.49682")), 870, 1200, 1238,
-                new TraceSummary.Grades(Grade.B, Grade.A, Grade.B), 2, 0, Optional.empty(), 0.02,
-                Map.of("gpt-4o", new BigDecimal("0.00318")), Map.of("public_cloud", new BigDecimal("0.00318")),
-                new TraceSummary.Security(false, false, false, Optional.of(0.98), Optional.empty()),
-                Optional.of(new TraceSummary.RoutingDecision("simple", "gpt-4o")));
+        TraceSummary summary = summary();
         Trace done = trace.ended(TraceStatus.COMPLETED, NOW.plusSeconds(2), summary);
 
         assertThat(db.traces().updateIfStatus(done, TraceStatus.PENDING)).isTrue();
@@ -328,6 +323,61 @@ abstract class PersistenceContract {
         assertThat(new HashSet<>(db.steps().listByTrace(project.id(), trace.id()))).isEqualTo(acknowledged);
         assertThatThrownBy(() -> closing.stepRecorder().record(runStep(project, trace, 300)))
                 .hasMessageContaining("shut down");
+    }
+
+    @Test
+    void aTraceRecordedWithItsStepIsWrittenWithItOrNotAtAll() {
+        Project project = newProject("Opened traces");
+        Trace opened = trace(project, NOW);
+        Step step = runStep(project, opened, 1);
+        Trace done = opened.ended(TraceStatus.COMPLETED, NOW.plusSeconds(1), summary());
+        db.stepRecorder().recordWithTrace(done, step);
+
+        Trace read = db.traces().find(project.id(), opened.id()).orElseThrow();
+        assertThat(read.status()).isEqualTo(TraceStatus.COMPLETED);
+        assertThat(read.endedAt()).contains(NOW.plusSeconds(1));
+        assertThat(read.summary()).contains(summary());
+        assertThat(read.metadata()).isEqualTo(opened.metadata());
+        assertThat(db.steps().listByTrace(project.id(), opened.id())).containsExactly(step);
+
+        Trace other = trace(project, NOW);
+        Step sameId = new Step(step.id(), other.id(), project.id(), StepType.RUN, Optional.empty(), Optional.empty(),
+                Optional.empty(), "again", "again", 1.0, StepOutcome.OK, StepSecurity.clean(), Map.of(), NOW);
+        assertThatThrownBy(() -> db.stepRecorder().recordWithTrace(other.ended(TraceStatus.COMPLETED, NOW,
+                summary()), sameId)).isInstanceOf(IllegalStateException.class);
+        assertThat(db.traces().find(project.id(), other.id())).as("a trace whose step failed is not kept").isEmpty();
+    }
+
+    @Test
+    void tracesRecordedWithTheirStepsInParallelAreAllDurable() throws Exception {
+        Project project = newProject("Parallel opened traces");
+        Trace shared = trace(project, NOW);
+        db.traces().insert(shared);
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        List<Future<Trace>> opened = new ArrayList<>();
+        for (int n = 0; n < 200; n++) {
+            int i = n;
+            opened.add(pool.submit(() -> {
+                if (i % 2 == 0) {
+                    db.stepRecorder().record(runStep(project, shared, i));
+                    return null;
+                }
+                Trace own = trace(project, NOW);
+                db.stepRecorder().recordWithTrace(own.ended(TraceStatus.COMPLETED, NOW, summary()),
+                        runStep(project, own, i));
+                return own;
+            }));
+        }
+        for (Future<Trace> f : opened) {
+            Trace own = f.get();
+            if (own != null) {
+                assertThat(db.traces().find(project.id(), own.id()).orElseThrow().status())
+                        .isEqualTo(TraceStatus.COMPLETED);
+                assertThat(db.steps().listByTrace(project.id(), own.id())).hasSize(1);
+            }
+        }
+        pool.shutdown();
+        assertThat(db.steps().listByTrace(project.id(), shared.id())).hasSize(100);
     }
 
     @Test
@@ -462,6 +512,15 @@ abstract class PersistenceContract {
     private ModelDefinition model(Project project, String identifier) {
         return new ModelDefinition(db.models().nextId(), project.id(), null, identifier, ProviderKind.SANDBOX,
                 Optional.empty(), Optional.empty(), true, Pricing.free(), 30, null, null, Map.of(), NOW, NOW);
+    }
+
+    private static TraceSummary summary() {
+        return new TraceSummary(1240.5, new BigDecimal("0.00318"), Optional.of(new BigDecimal("0.5")),
+                Optional.of(new BigDecimal("0.49682")), 870, 1200, 1238,
+                new TraceSummary.Grades(Grade.B, Grade.A, Grade.B), 2, 0, Optional.empty(), 0.02,
+                Map.of("gpt-4o", new BigDecimal("0.00318")), Map.of("public_cloud", new BigDecimal("0.00318")),
+                new TraceSummary.Security(false, false, false, Optional.of(0.98), Optional.empty()),
+                Optional.of(new TraceSummary.RoutingDecision("simple", "gpt-4o")));
     }
 
     private Trace trace(Project project, Instant createdAt) {

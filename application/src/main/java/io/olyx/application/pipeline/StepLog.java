@@ -1,10 +1,11 @@
 package io.olyx.application.pipeline;
 
 import io.olyx.application.access.KeyCaller;
+import io.olyx.application.model.ModelCatalog;
 import io.olyx.application.port.IdGenerator;
 import io.olyx.application.port.StepRecorder;
-import io.olyx.application.port.TraceRepository;
-import io.olyx.application.trace.CompleteTrace;
+import io.olyx.domain.grading.GradingContext;
+import io.olyx.domain.grading.TraceGrader;
 import io.olyx.domain.guard.GuardReport;
 import io.olyx.domain.llm.ChatResult;
 import io.olyx.domain.llm.TokenUsage;
@@ -12,6 +13,7 @@ import io.olyx.domain.llm.ToolCall;
 import io.olyx.domain.llm.ToolDefinition;
 import io.olyx.domain.model.ModelDefinition;
 import io.olyx.domain.project.DistributionPolicy;
+import io.olyx.domain.project.Project;
 import io.olyx.domain.project.ProjectSettings;
 import io.olyx.domain.trace.ProviderAttempt;
 import io.olyx.domain.trace.Step;
@@ -35,18 +37,15 @@ import java.util.Optional;
  * through the {@link StepRecorder} before the caller hears back.
  */
 public final class StepLog {
-    private final TraceRepository traces;
     private final StepRecorder recorder;
     private final IdGenerator ids;
-    private final CompleteTrace completeTrace;
+    private final ModelCatalog catalog;
     private final Clock clock;
 
-    public StepLog(TraceRepository traces, StepRecorder recorder, IdGenerator ids, CompleteTrace completeTrace,
-                   Clock clock) {
-        this.traces = traces;
+    public StepLog(StepRecorder recorder, IdGenerator ids, ModelCatalog catalog, Clock clock) {
         this.recorder = recorder;
         this.ids = ids;
-        this.completeTrace = completeTrace;
+        this.catalog = catalog;
         this.clock = clock;
     }
 
@@ -58,13 +57,6 @@ public final class StepLog {
                 TraceStatus.PENDING, labelled, Optional.empty(), Optional.empty(),
                 DistributionPolicy.of(caller.project().settings()).distributionChannel(), Optional.empty(),
                 clock.instant(), Optional.empty(), Optional.empty()));
-    }
-
-    /** A trace the pipeline opened is complete (and graded) as soon as its one call is recorded. */
-    void closeImplicit(TraceHandle trace, KeyCaller caller) {
-        if (trace.implicit() && trace.saved()) {
-            completeTrace.end(trace.id(), TraceStatus.COMPLETED, caller);
-        }
     }
 
     Step blocked(StepDraft draft, String reason, Map<String, Object> extra) {
@@ -126,12 +118,21 @@ public final class StepLog {
         Step step = new Step(ids.nextStepId(), draft.trace().id(), draft.caller().projectId(), StepType.RUN,
                 draft.parentStepId(), Optional.of(draft.caller().key().id().value()), call, draft.input(), output,
                 draft.latencyMs(), outcome, security, details, draft.started());
-        if (!draft.trace().saved()) {
-            traces.insert(draft.trace().get());
-            draft.trace().markSaved();
+        if (draft.trace().implicit()) {
+            recorder.recordWithTrace(completed(draft.trace().get(), step, draft.caller().project()), step);
+        } else {
+            recorder.record(step);
         }
-        recorder.record(step);
         return step;
+    }
+
+    /**
+     * A trace the pipeline opened holds its one call, so it is written already complete and graded, with that
+     * call's step: against the cached model catalogue and the caller's project, as routing saw them.
+     */
+    private Trace completed(Trace opened, Step step, Project project) {
+        GradingContext context = GradingContext.of(catalog.all(project.id()), project.settings());
+        return opened.ended(TraceStatus.COMPLETED, clock.instant(), TraceGrader.grade(opened, List.of(step), context));
     }
 
     private static ProjectSettings settings(StepDraft draft) {

@@ -12,7 +12,7 @@ import java.util.function.Function;
 
 /**
  * The first stage of every call: the named trace must be the caller's and still open, a named parent step must be
- * one of its steps; a call naming no trace gets one opened for it and completed once the call is recorded.
+ * one of its steps; a call naming no trace gets one opened for it, written complete with the call's step.
  */
 final class TraceGate {
     private final TraceRepository traces;
@@ -45,10 +45,6 @@ final class TraceGate {
                 .filter(s -> s.traceId().equals(trace.id())).isEmpty())) {
             return new PipelineResult.ParentStepNotFound();
         }
-        try {
-            return call.apply(trace);
-        } finally {
-            stepLog.closeImplicit(trace, who);
-        }
+        return call.apply(trace);
     }
 }

@@ -5,17 +5,15 @@ import io.olyx.domain.trace.TraceId;
 
 /**
  * The trace a call records into: one the caller named, or one the pipeline opened for a call that named none. An
- * opened trace is only written when its first step is, so a refused call leaves nothing behind.
+ * opened trace is only written with its call's step, in the same commit, so a refused call leaves nothing behind.
  */
 final class TraceHandle {
     private final Trace trace;
     private final boolean implicit;
-    private boolean saved;
 
     private TraceHandle(Trace trace, boolean implicit) {
         this.trace = trace;
         this.implicit = implicit;
-        this.saved = !implicit;
     }
 
     static TraceHandle existing(Trace trace) {
@@ -36,13 +34,5 @@ final class TraceHandle {
 
     boolean implicit() {
         return implicit;
-    }
-
-    boolean saved() {
-        return saved;
-    }
-
-    void markSaved() {
-        saved = true;
     }
 }

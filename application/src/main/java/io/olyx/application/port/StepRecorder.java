@@ -1,12 +1,18 @@
 package io.olyx.application.port;
 
 import io.olyx.domain.trace.Step;
+import io.olyx.domain.trace.Trace;
 
 /**
  * Makes a step durable. When {@code record} returns the step is committed to the database, so an answer sent after
  * it can never refer to a lost step; implementations batch concurrent calls into shared commits to keep this cheap.
  */
-@FunctionalInterface
 public interface StepRecorder {
     void record(Step step);
+
+    /**
+     * Records the one step of a call that opened its own trace together with that trace, as given (already ended),
+     * in the same commit: neither is ever durable without the other, and such a call costs one commit, not three.
+     */
+    void recordWithTrace(Trace trace, Step step);
 }

@@ -1,11 +1,11 @@
 package io.olyx.bench.gateway;
 
+import io.olyx.bench.ScratchDir;
 import io.olyx.bench.gateway.LoadClient.Stats;
 import io.olyx.bootstrap.ConfigLoader;
 import io.olyx.bootstrap.Olyx;
 import io.olyx.fixtures.provider.FakeBehavior;
 import io.olyx.fixtures.provider.FakeProviderServer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
@@ -26,7 +26,9 @@ import java.util.concurrent.CompletableFuture;
  * io.olyx.bench.gateway.GatewayOverheadBench [seconds-per-rate] [rates...]} (default 10 s at 200 500 1000).
  * With {@code -Dolyx.port=N} it drives an Olyx already running on that loopback port (the real jar in its own
  * process, started with {@code OLYX_OWNER_LOGIN_KEY=lk_bench_owner_login_key_000001} on a fresh data directory)
- * instead of starting one in this JVM.
+ * instead of starting one in this JVM. With {@code -Dolyx.implicitTraces=true} the chat completions name no
+ * trace, as an unmodified OpenAI client's do, so each opens its own and writes it complete with its step (executions
+ * always name one: the seed requires it).
  */
 public final class GatewayOverheadBench {
     private static final String LOGIN = "lk_bench_owner_login_key_000001";
@@ -52,7 +54,7 @@ public final class GatewayOverheadBench {
                 measure(seconds, rates, external, provider);
                 return;
             }
-            Path data = Files.createTempDirectory("olyx-bench");
+            Path data = ScratchDir.create("olyx-bench");
             Map<String, String> env = new HashMap<>();
             System.getenv().forEach((name, value) -> {
                 if (name.startsWith("OLYX_")) {
@@ -115,12 +117,16 @@ public final class GatewayOverheadBench {
             String olyx = "http://127.0.0.1:" + port;
             String key = client.projectKey(olyx, LOGIN, providerBase, MODEL, Map.of("routing_tiers",
                     Map.of("simple", MODEL, "complex", MODEL), "loop_detection", Map.of("threshold", 0)));
-            String trace = client.postJson(olyx + "/api/v1/traces", key, Map.of()).path("id").asText();
-            String execution = LoadClient.JSON.writeValueAsString(Map.of("trace_id", trace,
-                    "input", "Translate to French: Hello, world."));
-            String chat = LoadClient.JSON.writeValueAsString(Map.of("trace_id", trace, "model", MODEL,
+            Map<String, Object> execution = new HashMap<>(Map.of("input", "Translate to French: Hello, world."));
+            Map<String, Object> chat = new HashMap<>(Map.of("model", MODEL,
                     "messages", List.of(Map.of("role", "user", "content", "Translate to French: Hello, world."))));
-            return new Target(client, providerBase + "/v1/chat/completions", olyx, key, execution, chat);
+            String trace = client.postJson(olyx + "/api/v1/traces", key, Map.of()).path("id").asText();
+            execution.put("trace_id", trace);
+            if (!Boolean.getBoolean("olyx.implicitTraces")) {
+                chat.put("trace_id", trace);
+            }
+            return new Target(client, providerBase + "/v1/chat/completions", olyx, key,
+                    LoadClient.JSON.writeValueAsString(execution), LoadClient.JSON.writeValueAsString(chat));
         }
 
         CompletableFuture<Integer> direct() {
