@@ -30,6 +30,7 @@ import io.olyx.application.port.StepRepository;
 import io.olyx.application.port.TraceRepository;
 import io.olyx.application.port.UnitOfWork;
 import java.time.Instant;
+import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
@@ -53,6 +54,7 @@ public final class Database implements AutoCloseable {
     private final SequenceIdGenerator ids;
     private final boolean isPostgres;
     private final JdbiAdmissionStore admissionStore;
+    private final Optional<H2Compaction> compaction;
 
     private Database(HikariDataSource dataSource, boolean isPostgres) {
         this.dataSource = dataSource;
@@ -62,6 +64,7 @@ public final class Database implements AutoCloseable {
         this.stepRecorder = new GroupCommitStepRecorder(hotPath, stepRows, traceRows);
         this.ids = new SequenceIdGenerator(jdbi);
         this.admissionStore = new JdbiAdmissionStore(jdbi, hotPath);
+        this.compaction = isPostgres ? Optional.empty() : H2Compaction.start(dataSource);
     }
 
     public static Database open(DatabaseSettings settings) {
@@ -90,6 +93,11 @@ public final class Database implements AutoCloseable {
 
     public IdGenerator ids() {
         return ids;
+    }
+
+    /** The embedded database's file compaction; empty on PostgreSQL and in memory. */
+    Optional<H2Compaction> compaction() {
+        return compaction;
     }
 
     public StepRecorder stepRecorder() {
@@ -200,6 +208,7 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         stepRecorder.close();
+        compaction.ifPresent(H2Compaction::close);
         dataSource.close();
     }
 }
