@@ -3,9 +3,12 @@ package io.olyx.adapter.persistence;
 import io.olyx.application.port.StepRecorder;
 import io.olyx.domain.trace.Step;
 import io.olyx.domain.trace.Trace;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -112,21 +115,27 @@ final class GroupCommitStepRecorder implements StepRecorder, AutoCloseable {
         }
     }
 
+    /** The opened traces first, then every step: two batched statements in one transaction. */
     private void insert(List<Write> batch) {
         hotPath.inTransaction(connection -> {
-            for (Write write : batch) {
-                if (write.trace() != null) {
-                    TraceRows.insert(connection, write.trace());
-                }
-            }
-            try (PreparedStatement statement = connection.prepareStatement(StepRows.INSERT)) {
-                for (Write write : batch) {
-                    StepRows.bind(statement, write.step());
-                    statement.addBatch();
-                }
-                statement.executeBatch();
-            }
+            insertAll(connection, TraceRows.INSERT, batch.stream().map(Write::trace).filter(Objects::nonNull).toList(),
+                    TraceRows::bind);
+            insertAll(connection, StepRows.INSERT, batch.stream().map(Write::step).toList(), StepRows::bind);
         });
+    }
+
+    private static <R> void insertAll(Connection connection, String sql, List<R> rows, Binder<R> binder)
+            throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (R row : rows) {
+                binder.bind(statement, row);
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
     }
 
     /** Stops taking steps and returns after every queued step is written. */
@@ -154,5 +163,9 @@ final class GroupCommitStepRecorder implements StepRecorder, AutoCloseable {
     }
 
     private record Pending(Write write, CompletableFuture<Void> done) {
+    }
+
+    private interface Binder<R> {
+        void bind(PreparedStatement statement, R row) throws SQLException;
     }
 }

@@ -15,7 +15,7 @@ import java.util.Optional;
  * trace in the same transaction as its step (see {@link GroupCommitStepRecorder}).
  */
 final class TraceRows {
-    private static final String INSERT = """
+    static final String INSERT = """
             INSERT INTO traces (id, project_id, status, metadata, revenue, local_ref, distribution_channel, replay_of,
                 created_at, ended_at, summary)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
@@ -42,20 +42,24 @@ final class TraceRows {
                 Optional.ofNullable(r.summary()).map(s -> json.read(s, TraceSummary.class)));
     }
 
-    static void insert(Connection connection, TraceDao.Row r) throws SQLException {
-        try (PreparedStatement s = connection.prepareStatement(INSERT)) {
-            s.setObject(1, r.id());
-            s.setLong(2, r.projectId());
-            s.setString(3, r.status());
-            s.setString(4, r.metadata());
-            s.setBigDecimal(5, r.revenue());
-            s.setString(6, r.localRef());
-            s.setString(7, r.distributionChannel());
-            s.setObject(8, r.replayOf());
-            s.setObject(9, r.createdAt());
-            s.setObject(10, r.endedAt());
-            s.setString(11, r.summary());
-            s.executeUpdate();
+    static void insert(Connection connection, TraceDao.Row row) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
+            bind(statement, row);
+            statement.executeUpdate();
         }
+    }
+
+    static void bind(PreparedStatement s, TraceDao.Row r) throws SQLException {
+        s.setObject(1, r.id());
+        s.setLong(2, r.projectId());
+        s.setString(3, r.status());
+        s.setString(4, r.metadata());
+        s.setBigDecimal(5, r.revenue());
+        s.setString(6, r.localRef());
+        s.setString(7, r.distributionChannel());
+        s.setObject(8, r.replayOf());
+        s.setObject(9, r.createdAt());
+        s.setObject(10, r.endedAt());
+        s.setString(11, r.summary());
     }
 }
