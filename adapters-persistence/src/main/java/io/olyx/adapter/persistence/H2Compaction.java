@@ -1,7 +1,10 @@
 package io.olyx.adapter.persistence;
 
+import io.olyx.application.jobs.FailureStreak;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -29,6 +32,7 @@ final class H2Compaction implements AutoCloseable {
     private static final long ROUND_MILLIS = 100;
 
     private final MVStore store;
+    private final FailureStreak failures = new FailureStreak(Duration.ofMinutes(1));
     private final ScheduledExecutorService rounds = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("olyx-h2-compaction").daemon(true).factory());
 
@@ -66,10 +70,15 @@ final class H2Compaction implements AutoCloseable {
             if (rewrote) {
                 store.commit();
             }
+            int failedRounds = failures.ended();
+            if (failedRounds > 0) {
+                LOG.info("compacting the database file works again after {} failed rounds", failedRounds);
+            }
             return rewrote;
         } catch (RuntimeException e) {
-            if (!store.isClosed()) {
-                LOG.warn("compacting the database file failed; will try again", e);
+            if (!store.isClosed() && failures.failed(Instant.now())) {
+                LOG.warn("compacting the database file failed ({} rounds in a row); trying again every {} ms",
+                        failures.failures(), ROUND_MILLIS, e);
             }
             return false;
         }

@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
  * running by this node's previous life are put back on start, so a restart resumes them.
  */
 public final class JobWorker implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(JobWorker.class.getName());
     private final JobQueue queue;
     private final Map<String, JobHandler> handlers;
     private final String node;
@@ -35,6 +36,7 @@ public final class JobWorker implements AutoCloseable {
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
     private final Duration renewEvery;
     private Instant nextRenewal = Instant.MIN;
+    private final FailureStreak queueFailures = new FailureStreak(Duration.ofMinutes(1));
     private final Object wakeUp = new Object();
     private boolean woken;
     private volatile boolean running;
@@ -78,9 +80,15 @@ public final class JobWorker implements AutoCloseable {
             try {
                 renewLeases();
                 claimed = claimAndRun();
+                int failedPolls = queueFailures.ended();
+                if (failedPolls > 0) {
+                    LOG.log(System.Logger.Level.INFO, "job queue available again after {0} failed polls", failedPolls);
+                }
             } catch (RuntimeException e) {
-                System.getLogger(JobWorker.class.getName()).log(System.Logger.Level.WARNING,
-                        "job queue unavailable; retrying", e);
+                if (queueFailures.failed(clock.instant())) {
+                    LOG.log(System.Logger.Level.WARNING, "job queue unavailable (" + queueFailures.failures()
+                            + " polls in a row); retrying every " + idlePoll.toMillis() + " ms", e);
+                }
             }
             if (claimed == 0) {
                 synchronized (wakeUp) {
@@ -133,6 +141,15 @@ public final class JobWorker implements AutoCloseable {
     }
 
     private void run(Job job) {
+        try {
+            settle(job);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "job " + job.id() + " ran, but its outcome could not be recorded;"
+                    + " it runs again once its lease runs out", e);
+        }
+    }
+
+    private void settle(Job job) {
         JobHandler handler = handlers.get(job.kind());
         try {
             Map<String, Object> result = handler.handle(job);
