@@ -136,7 +136,7 @@ public final class Olyx implements AutoCloseable {
         providers = new ProviderGateway(ProviderGateway.sharedHttpClient(), pooledJson(), clock);
         Guardrails guardrails = new Guardrails();
         IdempotencyStore idempotencyStore = database.idempotency();
-        Idempotency idempotency = new Idempotency(new IdempotentRequests(idempotencyStore, clock,
+        Idempotency idempotency = new Idempotency(new IdempotentRequests(idempotencyStore, vault.cipher(), clock,
                 Duration.ofSeconds(30), Duration.ofMillis(50)));
 
         List<Consumer<Javalin>> areas = new ArrayList<>();
@@ -212,8 +212,12 @@ public final class Olyx implements AutoCloseable {
         observability.schedule(scheduler, Olyx::housekeeping);
     }
 
+    /**
+     * @param clock read to the microsecond, the precision both databases store: an answer that echoes a time it just
+     *              wrote then shows what a later read returns
+     */
     public static Olyx start(OlyxConfig config, Clock clock) {
-        Olyx olyx = new Olyx(config, clock);
+        Olyx olyx = new Olyx(config, Clock.tick(clock, Duration.ofNanos(1_000)));
         try {
             olyx.jobs.start();
             olyx.http.start();

@@ -87,6 +87,8 @@ class FoundationEndToEndTest {
 
             JsonNode read = app.get("/api/v1/traces/" + traceId).json();
             assertThat(read.path("status").asText()).isEqualTo("pending");
+            assertThat(read.path("created_at").asText()).as("a create echoes the time a later read returns")
+                    .isEqualTo(trace.text("created_at"));
             assertThat(read.path("steps")).hasSize(1);
             assertThat(read.path("steps").get(0).path("id").asLong()).isEqualTo(logStepId);
             assertThat(read.path("steps").get(0).path("output").path("user_rating").asInt()).isEqualTo(5);
@@ -97,6 +99,8 @@ class FoundationEndToEndTest {
             assertThat(completed.text("optimization_grade")).matches("[A-F]");
             assertThat(completed.json().path("summary").path("revenue").decimalValue()).isEqualByComparingTo("0.5");
 
+            assertThat(completed.text("ended_at"))
+                    .isEqualTo(app.get("/api/v1/traces/" + traceId).json().path("ended_at").asText());
             ApiClient.Response listed = app.get("/api/v1/traces?status=completed");
             assertThat(listed.json().path("data")).extracting(n -> n.path("id").asText()).containsExactly(traceId);
         }

@@ -154,6 +154,27 @@ class StreamingEndToEndTest extends OlyxAgainstFakeProvider {
         assertThat(steps.get(0).path("usage").path("completion_tokens").asInt()).isPositive();
     }
 
+    @Test
+    void aStreamedCallRetriedWithItsIdempotencyKeyGetsTheSameEventsWithoutASecondCall() {
+        provider.enqueue(FakeBehavior.text("Said once, streamed twice.").withUsage(9, 5));
+        String trace = tenant.client().post("/api/v1/traces", Map.of()).text("id");
+        Map<String, Object> body = Map.of("trace_id", trace, "stream", true, "model", "gpt-4o",
+                "messages", List.of(Map.of("role", "user", "content", "Say it once")));
+
+        ApiClient.Response first = tenant.client().send("POST", "/api/v1/chat/completions", body,
+                "Idempotency-Key", "stream-retry-1");
+        ApiClient.Response retry = tenant.client().send("POST", "/api/v1/chat/completions", body,
+                "Idempotency-Key", "stream-retry-1");
+
+        assertThat(first.body()).contains("\"content\":\"twice.\"").endsWith("data: [DONE]\n\n");
+        assertThat(retry.status()).isEqualTo(200);
+        assertThat(retry.headers().firstValue("Idempotent-Replayed")).contains("true");
+        assertThat(retry.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(provider.completedCount()).as("the retry is answered from the kept events").isEqualTo(1);
+        assertThat(tenant.client().get("/api/v1/traces/" + trace).json().path("steps")).hasSize(1);
+    }
+
     private JsonNode awaitSteps(String trace) throws InterruptedException {
         for (int i = 0; i < 200; i++) {
             JsonNode steps = tenant.client().get("/api/v1/traces/" + trace).json().path("steps");

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -41,7 +42,8 @@ public final class Idempotency {
                         + " printable ASCII characters");
             }
             String scope = scopeOf.apply(ctx);
-            Outcome outcome = requests.execute(scope, key, hash(ctx), () -> runOnce(ctx, inner));
+            StreamTranscript transcript = StreamTranscript.keep(ctx);
+            Outcome outcome = requests.execute(scope, key, hash(ctx), () -> runOnce(ctx, inner, transcript));
             switch (outcome) {
                 case Outcome.Fresh fresh -> {
                 }
@@ -54,7 +56,7 @@ public final class Idempotency {
         };
     }
 
-    private static StoredResponse runOnce(Context ctx, Handler inner) {
+    private static StoredResponse runOnce(Context ctx, Handler inner, StreamTranscript transcript) {
         try {
             inner.handle(ctx);
         } catch (ApiError e) {
@@ -66,10 +68,9 @@ public final class Idempotency {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        String body = ctx.result();
+        String body = Optional.ofNullable(ctx.result()).or(transcript::text).orElse("");
         String contentType = ctx.res().getContentType();
-        return new StoredResponse(ctx.statusCode(), body == null ? "" : body,
-                contentType == null ? "application/json" : contentType);
+        return new StoredResponse(ctx.statusCode(), body, contentType == null ? "application/json" : contentType);
     }
 
     private static void replay(Context ctx, StoredResponse response) {

@@ -1,8 +1,10 @@
 package io.olyx.application.idempotency;
 
 import io.olyx.application.port.IdempotencyStore;
+import io.olyx.application.port.SecretCipher;
 import io.olyx.domain.idempotency.IdempotencyRecord;
 import io.olyx.domain.idempotency.IdempotencyRecord.StoredResponse;
+import io.olyx.domain.model.SealedSecret;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,12 +22,15 @@ public final class IdempotentRequests {
     public static final int MAX_KEY_LENGTH = 255;
 
     private final IdempotencyStore store;
+    private final SecretCipher cipher;
     private final Clock clock;
     private final Duration waitForFirst;
     private final Duration pollEvery;
 
-    public IdempotentRequests(IdempotencyStore store, Clock clock, Duration waitForFirst, Duration pollEvery) {
+    public IdempotentRequests(IdempotencyStore store, SecretCipher cipher, Clock clock, Duration waitForFirst,
+                              Duration pollEvery) {
         this.store = store;
+        this.cipher = cipher;
         this.clock = clock;
         this.waitForFirst = waitForFirst;
         this.pollEvery = pollEvery;
@@ -55,7 +60,8 @@ public final class IdempotentRequests {
         if (worthRetrying(response.status())) {
             store.abandon(scope, key);
         } else {
-            store.complete(scope, key, response);
+            store.complete(scope, key, new StoredResponse(response.status(),
+                    cipher.seal(response.body()).ciphertext(), response.contentType()));
         }
         return new Outcome.Fresh(response);
     }
@@ -71,7 +77,9 @@ public final class IdempotentRequests {
                 return new Outcome.Mismatch();
             }
             if (existing.get().response().isPresent()) {
-                return new Outcome.Replayed(existing.get().response().get());
+                StoredResponse sealed = existing.get().response().get();
+                return new Outcome.Replayed(new StoredResponse(sealed.status(),
+                        cipher.open(new SealedSecret(sealed.body())), sealed.contentType()));
             }
             if (!clock.instant().isBefore(deadline)) {
                 return new Outcome.InProgress();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
+import io.olyx.adapter.http.StreamTranscript;
 import io.olyx.application.pipeline.StreamSink;
 import io.olyx.domain.llm.StreamEvent;
 import io.olyx.domain.llm.TokenUsage;
@@ -34,6 +35,7 @@ public final class SseStream implements StreamSink {
             JsonFactory.builder().recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool()).build());
 
     private final Context ctx;
+    private final Optional<StreamTranscript> transcript;
     private final String id;
     private final long created;
     private final boolean includeUsage;
@@ -48,6 +50,7 @@ public final class SseStream implements StreamSink {
 
     public SseStream(Context ctx, String id, long created, boolean includeUsage) {
         this.ctx = ctx;
+        this.transcript = StreamTranscript.of(ctx);
         this.id = id;
         this.created = created;
         this.includeUsage = includeUsage;
@@ -198,6 +201,9 @@ public final class SseStream implements StreamSink {
     }
 
     private synchronized void writeRaw(String text) {
+        if (!text.startsWith(":")) { // a comment (ping) only keeps the connection alive: no part of the answer
+            transcript.ifPresent(t -> t.append(text));
+        }
         try {
             if (out == null) {
                 ctx.status(200);
