@@ -21,6 +21,7 @@ import io.olyx.application.gateway.ManageSkills;
 import io.olyx.application.model.ModelCatalog;
 import io.olyx.application.pipeline.ModelCallPipeline;
 import io.olyx.application.port.SecretCipher;
+import io.olyx.application.port.StepRecorder;
 import io.olyx.application.port.TokenEstimator;
 import io.olyx.application.trace.CompleteTrace;
 import io.olyx.application.trace.CreateTrace;
@@ -44,7 +45,8 @@ final class GatewayWiring implements AutoCloseable {
     private final List<Consumer<Javalin>> routes;
 
     record Parts(Database database, ModelCatalog catalog, ModelCallPipeline pipeline, TokenEstimator tokens,
-                 SecretCipher cipher, CreateTrace createTrace, CompleteTrace completeTrace, KnowledgeSearch knowledge,
+                 SecretCipher cipher, CreateTrace createTrace, CompleteTrace completeTrace, StepRecorder stepRecorder,
+                 KnowledgeSearch knowledge,
                  Authenticator auth, Idempotency idempotency, Duration cacheTtl) {
     }
 
@@ -54,7 +56,7 @@ final class GatewayWiring implements AutoCloseable {
         GatewayDirectory directory = new GatewayDirectory(db.gateways(), db.skills(), clock, p.cacheTtl());
         GatewayChat chat = new GatewayChat(new GatewayChat.Dependencies(p.pipeline(), directory, p.catalog(),
                 p.knowledge(), db.memories(), outbound, p.tokens(), p.createTrace(), p.completeTrace(),
-                new ToolCallSteps(db.stepRecorder(), db.ids()), db.ids(), clock, config.callbackTimeout()));
+                new ToolCallSteps(p.stepRecorder(), db.ids()), db.ids(), clock, config.callbackTimeout()));
         memories = new ManageMemories(db.memories(), clock);
         routes = List.of(
                 new V1Routes(chat, new ListV1Models(p.catalog(), directory), p.auth(), p.idempotency(), pings,

@@ -63,6 +63,7 @@ import io.olyx.application.port.ApiKeyRepository;
 import io.olyx.application.port.IdGenerator;
 import io.olyx.application.port.IdempotencyStore;
 import io.olyx.application.port.ProjectRepository;
+import io.olyx.application.port.StepRecorder;
 import io.olyx.application.port.TokenHasher;
 import io.olyx.application.port.UnitOfWork;
 import io.olyx.application.project.CreateProject;
@@ -71,6 +72,7 @@ import io.olyx.application.project.ProjectQueries;
 import io.olyx.application.project.UpdateProject;
 import io.olyx.application.trace.AppendLogStep;
 import io.olyx.application.trace.CompleteTrace;
+import io.olyx.application.trace.SummaryRevisingRecorder;
 import io.olyx.application.trace.CreateTrace;
 import io.olyx.application.trace.GradeTraces;
 import io.olyx.application.trace.TraceGrading;
@@ -131,6 +133,7 @@ public final class Olyx implements AutoCloseable {
         ProjectQueries projectQueries = new ProjectQueries(projects, clock);
         TraceGrading grading = new GradeTraces(projects, database.models());
         CompleteTrace completeTrace = new CompleteTrace(database.traces(), database.steps(), grading, clock);
+        StepRecorder stepRecorder = new SummaryRevisingRecorder(database.stepRecorder(), completeTrace);
         ModelCatalog catalog = new ModelCatalog(database.models(), vault.cipher(), clock,
                 config.security().keyCacheTtl());
         providers = new ProviderGateway(ProviderGateway.sharedHttpClient(), pooledJson(), clock);
@@ -156,7 +159,7 @@ public final class Olyx implements AutoCloseable {
         areas.add(new TraceRoutes(new CreateTrace(database.traces(), ids, clock),
                 completeTrace,
                 new TraceQueries(database.traces(), database.steps(), grading),
-                new AppendLogStep(database.traces(), database.steps(), database.stepRecorder(), ids, clock),
+                new AppendLogStep(database.traces(), database.steps(), stepRecorder, ids, clock),
                 auth, idempotency)::register);
         areas.add(new AuditRoutes(new ListAuditEvents(database.auditLog()), auth)::register);
 
@@ -165,16 +168,16 @@ public final class Olyx implements AutoCloseable {
         InputScreen inputScreen = new InputScreen(guardrails);
         RouteResolver routes = new RouteResolver(ComplexityClassifier.standard(), catalog);
         FallbackCaller fallbackCaller = new FallbackCaller(providers, catalog);
-        StepLog stepLog = new StepLog(database.stepRecorder(), ids, catalog, clock);
+        StepLog stepLog = new StepLog(stepRecorder, ids, catalog, clock);
         ModelCallPipeline pipeline = new ModelCallPipeline(database.traces(), database.steps(), admission,
                 inputScreen, guardrails, routes, fallbackCaller, providers, stepLog, clock);
         Converse converse = new Converse(pipeline);
-        areas.add(new ExecutionRoutes(new Execute(pipeline, new ToolLoop(database.steps(), database.stepRecorder(),
+        areas.add(new ExecutionRoutes(new Execute(pipeline, new ToolLoop(database.steps(), stepRecorder,
                 ids, clock)), converse, auth, idempotency)::register);
         areas.add(new ChatCompletionRoutes(converse, auth, idempotency)::register);
         areas.add(new OneShotRoutes(new OneShotCalls(database.traces(), database.steps(), admission, guardrails,
                 routes, fallbackCaller, providers, stepLog, clock), auth, idempotency)::register);
-        areas.add(new GuardRoutes(new RunCheck(database.traces(), admission, guardrails, database.stepRecorder(),
+        areas.add(new GuardRoutes(new RunCheck(database.traces(), admission, guardrails, stepRecorder,
                 ids, clock), new SimulateRouting(inputScreen, routes, providers), auth, idempotency)::register);
         Observability observability = new Observability(database, pipeline, grading, auth, idempotency,
                 this::wakeJobs, clock);
@@ -185,7 +188,7 @@ public final class Olyx implements AutoCloseable {
         areas.addAll(rag.routes());
 
         gateways = new GatewayWiring(config.gateways(), new GatewayWiring.Parts(database, catalog, pipeline, providers,
-                vault.cipher(), new CreateTrace(database.traces(), ids, clock), completeTrace,
+                vault.cipher(), new CreateTrace(database.traces(), ids, clock), completeTrace, stepRecorder,
                 new CollectionKnowledge(rag.knowledgeSearch()), auth, idempotency, config.security().keyCacheTtl()),
                 clock);
         areas.addAll(gateways.routes());

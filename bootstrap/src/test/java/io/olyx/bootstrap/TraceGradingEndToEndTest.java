@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.olyx.fixtures.provider.FakeBehavior;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -73,6 +76,38 @@ class TraceGradingEndToEndTest extends OlyxAgainstFakeProvider {
         assertThat(run.path("latency_ms").isNumber()).isTrue();
         assertThat(run.path("cost").decimalValue()).isEqualByComparingTo(done.path("total_cost").decimalValue());
         assertThat(read.path("steps").get(0).path("output").path("allowed").asBoolean()).isTrue();
+    }
+
+    @Test
+    void callsStillRunningWhenTheirTraceIsCompletedCountInItsSummary() throws Exception {
+        provider.reset();
+        String trace = tenant.client().post("/api/v1/traces", Map.of()).text("id");
+        int calls = 6;
+        for (int i = 0; i < calls; i++) {
+            provider.enqueue(FakeBehavior.text("Late, but counted.").withUsage(100, 20)
+                    .delayFirstByte(Duration.ofMillis(300)));
+        }
+        List<CompletableFuture<ApiClient.Response>> runs = IntStream.range(0, calls)
+                .mapToObj(i -> CompletableFuture.supplyAsync(() -> tenant.client().post("/api/v1/runs",
+                        Map.of("trace_id", trace, "model", "gpt-4o-mini", "input", "Count me in, " + i))))
+                .toList();
+        for (int wait = 0; provider.requestCount() < calls && wait < 400; wait++) {
+            Thread.sleep(25);
+        }
+
+        JsonNode completed = tenant.client().patch("/api/v1/traces/" + trace + "/complete", null).json();
+        List<Integer> statuses = runs.stream().map(CompletableFuture::join).map(ApiClient.Response::status).toList();
+        JsonNode read = tenant.client().get("/api/v1/traces/" + trace).json();
+
+        assertThat(completed.path("status").asText()).isEqualTo("completed");
+        assertThat(statuses).as("calls admitted while the trace was pending are answered").containsOnly(200);
+        assertThat(read.path("steps")).hasSize(calls);
+        assertThat(read.path("summary").path("step_count").asInt()).isEqualTo(calls);
+        BigDecimal stepCosts = BigDecimal.ZERO;
+        for (JsonNode step : read.path("steps")) {
+            stepCosts = stepCosts.add(step.path("cost").decimalValue());
+        }
+        assertThat(read.path("summary").path("total_cost").decimalValue()).isPositive().isEqualByComparingTo(stepCosts);
     }
 
     @Test

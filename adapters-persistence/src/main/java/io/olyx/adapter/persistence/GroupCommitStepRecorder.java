@@ -3,16 +3,21 @@ package io.olyx.adapter.persistence;
 import io.olyx.application.port.StepRecorder;
 import io.olyx.domain.trace.Step;
 import io.olyx.domain.trace.Trace;
+import io.olyx.domain.trace.TraceStatus;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,8 +48,8 @@ final class GroupCommitStepRecorder implements StepRecorder, AutoCloseable {
     }
 
     @Override
-    public void record(Step step) {
-        submit(new Write(null, steps.toRow(step)));
+    public Landing record(Step step) {
+        return submit(new Write(null, steps.toRow(step)));
     }
 
     @Override
@@ -52,7 +57,7 @@ final class GroupCommitStepRecorder implements StepRecorder, AutoCloseable {
         submit(new Write(traces.toRow(trace), steps.toRow(step)));
     }
 
-    private void submit(Write write) {
+    private Landing submit(Write write) {
         if (closed) {
             throw shutDown();
         }
@@ -62,7 +67,7 @@ final class GroupCommitStepRecorder implements StepRecorder, AutoCloseable {
             throw shutDown(); // closing began and nobody took the step: the writer thread may be gone
         }
         try {
-            pending.done().join();
+            return pending.done().join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
@@ -101,9 +106,9 @@ final class GroupCommitStepRecorder implements StepRecorder, AutoCloseable {
         if (batch.isEmpty()) {
             return;
         }
+        List<Write> writes = batch.stream().map(Pending::write).toList();
         try {
-            insert(batch.stream().map(Pending::write).toList());
-            batch.forEach(p -> p.done().complete(null));
+            insert(writes);
         } catch (RuntimeException batchFailed) {
             if (batch.size() == 1) {
                 LOG.error("could not record step {}", batch.get(0).write().step().id(), batchFailed);
@@ -112,6 +117,33 @@ final class GroupCommitStepRecorder implements StepRecorder, AutoCloseable {
             }
             // One bad row must not fail its neighbours: retry them one by one.
             batch.forEach(p -> write(List.of(p)));
+            return;
+        }
+        Set<UUID> ended = endedTraces(writes);
+        batch.forEach(p -> p.done().complete(ended.contains(p.write().step().traceId()) ? Landing.ENDED_TRACE
+                : Landing.OPEN_TRACE));
+    }
+
+    /**
+     * The traces, among those the batch's steps went into, that no longer take steps. Read after the commit, so a
+     * trace that ends after this read was ended with these steps already committed and in its summary.
+     */
+    private Set<UUID> endedTraces(List<Write> writes) {
+        Object[] existing = writes.stream().filter(w -> w.trace() == null).map(w -> w.step().traceId()).distinct()
+                .toArray();
+        if (existing.length == 0) {
+            return Set.of();
+        }
+        try {
+            return hotPath.list("SELECT id, status FROM traces WHERE id IN ("
+                            + HotPath.parameterMarkers(existing.length) + ")",
+                    (rs, ctx) -> Map.entry(Rows.uuid(rs, "id"), rs.getString("status")), existing).stream()
+                    .filter(row -> TraceStatus.parse(row.getValue()).filter(TraceStatus::acceptsSteps).isEmpty())
+                    .map(Map.Entry::getKey).collect(Collectors.toUnmodifiableSet());
+        } catch (RuntimeException e) {
+            // the steps are committed: their callers are answered, only a late step's summary revision is lost
+            LOG.warn("could not read the status of the traces of {} committed steps", writes.size(), e);
+            return Set.of();
         }
     }
 
@@ -162,7 +194,7 @@ final class GroupCommitStepRecorder implements StepRecorder, AutoCloseable {
     private record Write(TraceDao.Row trace, StepTable.Row step) {
     }
 
-    private record Pending(Write write, CompletableFuture<Void> done) {
+    private record Pending(Write write, CompletableFuture<Landing> done) {
     }
 
     private interface Binder<R> {

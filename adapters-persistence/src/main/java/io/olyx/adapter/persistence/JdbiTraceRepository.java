@@ -32,6 +32,11 @@ final class JdbiTraceRepository implements TraceRepository {
         return dao.updateIfStatus(rows.toRow(trace), expected.wire()) == 1;
     }
 
+    @Override
+    public boolean reviseSummary(Trace trace) {
+        return dao.reviseSummary(rows.toRow(trace)) == 1;
+    }
+
     /** Every model call looks its trace up, so this read skips Jdbi's per-statement overhead (see HotPath). */
     @Override
     public Optional<Trace> find(ProjectId project, TraceId id) {

@@ -19,9 +19,16 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterRowMapper(TraceDao.Mapper.class)
 interface TraceDao {
     @SqlUpdate("""
-            UPDATE traces SET status = :row.status, ended_at = :row.endedAt, summary = :row.summary
+            UPDATE traces SET status = :row.status, ended_at = :row.endedAt, summary = :row.summary,
+                summary_steps = :row.summarySteps
             WHERE id = :row.id AND project_id = :row.projectId AND status = :expected""")
     int updateIfStatus(@BindMethods("row") Row row, @Bind("expected") String expected);
+
+    @SqlUpdate("""
+            UPDATE traces SET summary = :row.summary, summary_steps = :row.summarySteps
+            WHERE id = :row.id AND project_id = :row.projectId AND status = :row.status
+              AND (summary_steps IS NULL OR summary_steps < :row.summarySteps)""")
+    int reviseSummary(@BindMethods("row") Row row);
 
     @SqlQuery("SELECT * FROM traces WHERE id = :id AND project_id = :projectId")
     Optional<Row> find(@Bind("projectId") long projectId, @Bind("id") UUID id);
@@ -37,7 +44,7 @@ interface TraceDao {
 
     record Row(UUID id, long projectId, String status, String metadata, BigDecimal revenue, String localRef,
                String distributionChannel, UUID replayOf, OffsetDateTime createdAt, OffsetDateTime endedAt,
-               String summary) {
+               String summary, Integer summarySteps) {
     }
 
     final class Mapper implements RowMapper<Row> {
@@ -47,7 +54,7 @@ interface TraceDao {
                     rs.getString("metadata"), rs.getBigDecimal("revenue"), rs.getString("local_ref"),
                     rs.getString("distribution_channel"), Rows.uuid(rs, "replay_of"),
                     rs.getObject("created_at", OffsetDateTime.class), rs.getObject("ended_at", OffsetDateTime.class),
-                    rs.getString("summary"));
+                    rs.getString("summary"), rs.getObject("summary_steps", Integer.class));
         }
     }
 

@@ -17,8 +17,8 @@ import java.util.Optional;
 final class TraceRows {
     static final String INSERT = """
             INSERT INTO traces (id, project_id, status, metadata, revenue, local_ref, distribution_channel, replay_of,
-                created_at, ended_at, summary)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                created_at, ended_at, summary, summary_steps)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private final JsonCodec json;
 
@@ -30,7 +30,8 @@ final class TraceRows {
         return new TraceDao.Row(t.id().value(), t.projectId().value(), t.status().wire(), json.write(t.metadata()),
                 t.revenue().orElse(null), t.localRef().orElse(null), t.distributionChannel(),
                 t.replayOf().map(TraceId::value).orElse(null), Rows.utc(t.createdAt()),
-                t.endedAt().map(Rows::utc).orElse(null), t.summary().map(json::write).orElse(null));
+                t.endedAt().map(Rows::utc).orElse(null), t.summary().map(json::write).orElse(null),
+                t.summary().map(TraceSummary::stepCount).orElse(null));
     }
 
     Trace toTrace(TraceDao.Row r) {
@@ -61,5 +62,6 @@ final class TraceRows {
         s.setObject(9, r.createdAt());
         s.setObject(10, r.endedAt());
         s.setString(11, r.summary());
+        s.setObject(12, r.summarySteps());
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.olyx.application.port.ApiKeyRepository.LastUse;
 import io.olyx.application.port.AuditLog.AuditQuery;
+import io.olyx.application.port.StepRecorder;
 import io.olyx.domain.account.Account;
 import io.olyx.domain.account.AccountId;
 import io.olyx.domain.account.Role;
@@ -214,6 +215,35 @@ abstract class PersistenceContract {
         Trace read = db.traces().find(project.id(), trace.id()).orElseThrow();
         assertThat(read.status()).isEqualTo(TraceStatus.COMPLETED);
         assertThat(read.summary()).contains(summary);
+    }
+
+    @Test
+    void aStepTellsWhetherItsTraceHadEndedWhenItWasCommitted() {
+        Project project = newProject("Landing");
+        Trace trace = trace(project, NOW);
+        db.traces().insert(trace);
+
+        assertThat(db.stepRecorder().record(runStep(project, trace, 1))).isEqualTo(StepRecorder.Landing.OPEN_TRACE);
+        db.traces().updateIfStatus(trace.ended(TraceStatus.COMPLETED, NOW.plusSeconds(1), summary(1)),
+                TraceStatus.PENDING);
+        assertThat(db.stepRecorder().record(runStep(project, trace, 2))).isEqualTo(StepRecorder.Landing.ENDED_TRACE);
+    }
+
+    @Test
+    void aRevisedSummaryIsStoredOnlyWhenItCoversMoreStepsThanTheStoredOne() {
+        Project project = newProject("Revise");
+        Trace trace = trace(project, NOW);
+        db.traces().insert(trace);
+        Trace ended = trace.ended(TraceStatus.COMPLETED, NOW.plusSeconds(1), summary(2));
+        db.traces().updateIfStatus(ended, TraceStatus.PENDING);
+
+        assertThat(db.traces().reviseSummary(trace.ended(TraceStatus.COMPLETED, NOW.plusSeconds(1), summary(2))))
+                .as("as many steps: nothing new").isFalse();
+        assertThat(db.traces().reviseSummary(trace.ended(TraceStatus.COMPLETED, NOW.plusSeconds(1), summary(4))))
+                .isTrue();
+        assertThat(db.traces().reviseSummary(trace.ended(TraceStatus.COMPLETED, NOW.plusSeconds(1), summary(3))))
+                .as("a revision read before the last one lost").isFalse();
+        assertThat(db.traces().find(project.id(), trace.id()).orElseThrow().summary()).contains(summary(4));
     }
 
     @Test
@@ -515,9 +545,13 @@ abstract class PersistenceContract {
     }
 
     private static TraceSummary summary() {
+        return summary(2);
+    }
+
+    private static TraceSummary summary(int steps) {
         return new TraceSummary(1240.5, new BigDecimal("0.00318"), Optional.of(new BigDecimal("0.5")),
                 Optional.of(new BigDecimal("0.49682")), 870, 1200, 1238,
-                new TraceSummary.Grades(Grade.B, Grade.A, Grade.B), 2, 0, Optional.empty(), 0.02,
+                new TraceSummary.Grades(Grade.B, Grade.A, Grade.B), steps, 0, Optional.empty(), 0.02,
                 Map.of("gpt-4o", new BigDecimal("0.00318")), Map.of("public_cloud", new BigDecimal("0.00318")),
                 new TraceSummary.Security(false, false, false, Optional.of(0.98), Optional.empty()),
                 Optional.of(new TraceSummary.RoutingDecision("simple", "gpt-4o")));

@@ -8,11 +8,17 @@ import io.olyx.domain.trace.Trace;
  * it can never refer to a lost step; implementations batch concurrent calls into shared commits to keep this cheap.
  */
 public interface StepRecorder {
-    void record(Step step);
+    /**
+     * @return where the step landed, as read after its commit: in a trace that had ended by then (a call admitted
+     *         while it was pending, a log after completion), whose summary must be worked out again to include it
+     */
+    Landing record(Step step);
 
     /**
      * Records the one step of a call that opened its own trace together with that trace, as given (already ended),
      * in the same commit: neither is ever durable without the other, and such a call costs one commit, not three.
      */
     void recordWithTrace(Trace trace, Step step);
+
+    enum Landing { OPEN_TRACE, ENDED_TRACE }
 }

@@ -14,6 +14,14 @@ public interface TraceRepository {
     /** Stores the new status, end time and summary, but only if the trace is still in {@code expected}. */
     boolean updateIfStatus(Trace trace, TraceStatus expected);
 
+    /**
+     * Stores an ended trace's summary worked out again, unless the stored one covers as many steps already: steps
+     * are only ever added to a trace, so a summary of more steps is the later one, whichever write comes last.
+     *
+     * @return whether this summary was stored
+     */
+    boolean reviseSummary(Trace trace);
+
     /** A trace of that project; another project's trace is indistinguishable from a missing one. */
     Optional<Trace> find(ProjectId project, TraceId id);
 

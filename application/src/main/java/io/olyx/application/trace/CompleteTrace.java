@@ -1,8 +1,10 @@
 package io.olyx.application.trace;
 
 import io.olyx.application.access.KeyCaller;
+import io.olyx.application.port.StepRecorder;
 import io.olyx.application.port.StepRepository;
 import io.olyx.application.port.TraceRepository;
+import io.olyx.domain.project.ProjectId;
 import io.olyx.domain.trace.Step;
 import io.olyx.domain.trace.Trace;
 import io.olyx.domain.trace.TraceId;
@@ -52,11 +54,39 @@ public final class CompleteTrace {
             Instant endedAt = trace.endedAt().orElseGet(clock::instant);
             Trace ended = trace.ended(target, endedAt, grading.summarize(trace, recorded));
             if (traces.updateIfStatus(ended, trace.status())) {
-                return new Result.Ended(ended, recorded);
+                return settled(ended, recorded, caller.projectId());
             }
             last = trace.status();
         }
         return new Result.InvalidTransition(last, target);
+    }
+
+    /**
+     * A step committed after the steps were read but before the status changed is missing from the summary just
+     * stored, and its recorder saw the trace still pending; so the steps are read once more now that the status has
+     * changed. A step committed after the change finds the trace ended, and its recorder has it revised.
+     */
+    private Result.Ended settled(Trace ended, List<Step> summarized, ProjectId project) {
+        List<Step> recorded = steps.listByTrace(project, ended.id());
+        if (recorded.size() == summarized.size()) {
+            return new Result.Ended(ended, summarized);
+        }
+        Trace revised = resummarized(ended, recorded);
+        traces.reviseSummary(revised);
+        return new Result.Ended(revised, recorded);
+    }
+
+    /**
+     * Works the summary of an ended trace out again from all its steps, after a step landed in it late: a call
+     * admitted while the trace was pending, or a log after completion (see {@link StepRecorder.Landing}).
+     */
+    public void revise(ProjectId project, TraceId id) {
+        traces.find(project, id).filter(trace -> !trace.status().acceptsSteps())
+                .ifPresent(trace -> traces.reviseSummary(resummarized(trace, steps.listByTrace(project, id))));
+    }
+
+    private Trace resummarized(Trace ended, List<Step> recorded) {
+        return ended.ended(ended.status(), ended.endedAt().orElseThrow(), grading.summarize(ended, recorded));
     }
 
     public sealed interface Result {

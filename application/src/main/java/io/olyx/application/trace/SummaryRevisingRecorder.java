@@ -1,0 +1,34 @@
+package io.olyx.application.trace;
+
+import io.olyx.application.port.StepRecorder;
+import io.olyx.domain.trace.Step;
+import io.olyx.domain.trace.Trace;
+
+/**
+ * Records steps, and has a trace's summary worked out again when a step lands in it after it ended: a call
+ * admitted while the trace was pending, or a log after completion. Without it such a trace would keep a summary
+ * (cost, tokens, step count, grade) that leaves those steps out.
+ */
+public final class SummaryRevisingRecorder implements StepRecorder {
+    private final StepRecorder recorder;
+    private final CompleteTrace traces;
+
+    public SummaryRevisingRecorder(StepRecorder recorder, CompleteTrace traces) {
+        this.recorder = recorder;
+        this.traces = traces;
+    }
+
+    @Override
+    public Landing record(Step step) {
+        Landing landing = recorder.record(step);
+        if (landing == Landing.ENDED_TRACE) {
+            traces.revise(step.projectId(), step.traceId());
+        }
+        return landing;
+    }
+
+    @Override
+    public void recordWithTrace(Trace trace, Step step) {
+        recorder.recordWithTrace(trace, step);
+    }
+}
