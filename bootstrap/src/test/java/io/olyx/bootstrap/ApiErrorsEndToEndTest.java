@@ -64,6 +64,21 @@ class ApiErrorsEndToEndTest {
     }
 
     @Test
+    void headOnTheExecutionStreamMakesNoModelCall() {
+        RunningOlyx.Tenant tenant = olyx.newTenant(owner, "Head stream");
+        RagEndToEndTest.useSandboxModel(owner, tenant.projectId());
+        String trace = tenant.client().post("/api/v1/traces", Map.of()).text("id");
+        String path = "/api/v1/executions/stream?trace_id=" + trace + "&input=hello";
+
+        ApiClient.Response head = tenant.client().send("HEAD", path, null);
+
+        assertThat(head.status()).isEqualTo(405);
+        assertThat(head.headers().firstValue("Allow")).contains("GET");
+        assertThat(tenant.client().get("/api/v1/traces/" + trace).json().path("steps")).isEmpty();
+        assertThat(tenant.client().get(path).body()).as("GET still streams").endsWith("data: [DONE]\n\n");
+    }
+
+    @Test
     void headChecksCredentialsAsGetDoes() {
         ApiClient.Response head = olyx.api.anonymous().send("HEAD", "/api/v1/traces", null);
 

@@ -7,8 +7,10 @@ import io.javalin.json.JavalinJackson;
 import io.javalin.util.JavalinException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,10 +30,13 @@ public final class HttpApi implements AutoCloseable {
     public HttpApi(HttpSettings settings, List<Consumer<Javalin>> routeAreas) {
         this.settings = settings;
         List<HandlerMetaInfo> getRoutes = new ArrayList<>();
+        Set<String> headPaths = new HashSet<>();
         this.app = Javalin.create(config -> {
             config.events(events -> events.handlerAdded(route -> {
                 if (route.getHttpMethod() == HandlerType.GET) {
                     getRoutes.add(route);
+                } else if (route.getHttpMethod() == HandlerType.HEAD) {
+                    headPaths.add(route.getPath());
                 }
             }));
             config.showJavalinBanner = false;
@@ -56,8 +61,10 @@ public final class HttpApi implements AutoCloseable {
         app.get("/up", ctx -> ctx.json(Map.of("status", "ok")));
         routeAreas.forEach(area -> area.accept(app));
         // Javalin answers HEAD on a GET route with an empty 200 text/plain without running the route, and so
-        // without its authentication; run the GET route instead (Jetty sends no body for HEAD), as RFC 9110 asks
-        getRoutes.forEach(route -> app.head(route.getPath(), route.getHandler()));
+        // without its authentication; run the GET route instead (Jetty sends no body for HEAD), as RFC 9110 asks,
+        // unless the area answers HEAD itself (a GET that makes a model call must not make one for a HEAD)
+        getRoutes.stream().filter(route -> !headPaths.contains(route.getPath()))
+                .forEach(route -> app.head(route.getPath(), route.getHandler()));
     }
 
     public HttpApi start() {

@@ -40,6 +40,11 @@ public final class ExecutionRoutes {
         app.post("/api/v1/executions", idempotency.wrap(auth::projectScope, ctx -> run(ctx, false)));
         app.post("/api/v1/runs", idempotency.wrap(auth::projectScope, ctx -> run(ctx, true)));
         app.get("/api/v1/executions/stream", this::stream);
+        app.head("/api/v1/executions/stream", ctx -> {
+            ctx.header("Allow", "GET");
+            throw ApiError.of(405, "method_not_allowed", "HEAD is not served here: a GET of this endpoint is a model"
+                    + " call, which a HEAD must not make");
+        });
         app.post("/api/v1/assistants", idempotency.wrap(auth::projectScope, this::assistant));
     }
 
