@@ -273,6 +273,46 @@ class PipelineEndToEndTest extends OlyxAgainstFakeProvider {
     }
 
     @Test
+    void stopAndIncludeUsageOfAWrongTypeAreRefusedOnEveryEndpointRatherThanCoerced() {
+        List<Map<String, String>> messages = List.of(Map.of("role", "user", "content", "Say hi."));
+        for (Object stop : List.of(5, true, Map.of(), List.of(1, 2), List.of("END", 3))) {
+            List<ApiClient.Response> refused = List.of(
+                    tenant.client().post("/api/v1/executions", Map.of("trace_id", newTrace(), "input", "hi",
+                            "stop", stop)),
+                    tenant.client().post("/api/v1/runs", Map.of("trace_id", newTrace(), "model", "gpt-4o",
+                            "input", "hi", "stop", stop)),
+                    tenant.client().post("/api/v1/assistants", Map.of("trace_id", newTrace(), "messages", messages,
+                            "stop", stop)),
+                    tenant.client().post("/api/v1/chat/completions", Map.of("messages", messages, "stop", stop)),
+                    tenant.client().post("/v1/chat/completions", Map.of("model", "gpt-4o", "messages", messages,
+                            "stop", stop)));
+            for (ApiClient.Response response : refused) {
+                assertError(response, 422, "invalid_request");
+                assertThat(response.text("error")).as(stop.toString())
+                        .isEqualTo("stop must be a string or an array of strings");
+            }
+        }
+        Map<String, Object> yes = Map.of("include_usage", "yes");
+        for (String path : List.of("/api/v1/chat/completions", "/v1/chat/completions")) {
+            ApiClient.Response refused = tenant.client().post(path, Map.of("model", "gpt-4o", "messages", messages,
+                    "stream", true, "stream_options", yes));
+            assertError(refused, 422, "invalid_request");
+            assertThat(refused.text("error")).isEqualTo("stream_options.include_usage must be true or false");
+        }
+        ApiClient.Response maybe = tenant.client().get("/api/v1/executions/stream?trace_id=" + newTrace()
+                + "&input=hi&include_usage=maybe");
+        assertError(maybe, 422, "invalid_request");
+        assertThat(maybe.text("error")).isEqualTo("include_usage must be true or false");
+        assertThat(provider.requestCount()).isZero();
+
+        provider.enqueue(FakeBehavior.text("Hi").withUsage(5, 1));
+        ApiClient.Response answered = tenant.client().post("/api/v1/executions", Map.of("trace_id", newTrace(),
+                "input", "hi", "stop", List.of("END", "STOP")));
+        assertThat(answered.status()).as(answered.toString()).isEqualTo(200);
+        assertThat(provider.lastRequest().json().path("stop").toString()).isEqualTo("[\"END\",\"STOP\"]");
+    }
+
+    @Test
     void assistantTurnsAreNumberedByTheUserMessagesTheyCarry() {
         String trace = newTrace();
         Map<String, Object> first = Map.of("trace_id", trace, "model", "gpt-4o", "messages", List.of(

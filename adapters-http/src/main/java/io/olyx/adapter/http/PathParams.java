@@ -35,6 +35,15 @@ public final class PathParams {
         }
     }
 
+    /** A flag in the query: {@code true} or {@code false}, absent or empty meaning not given. */
+    public static Optional<Boolean> boolQuery(Context ctx, String name) {
+        return query(ctx, name).map(value -> switch (value.trim()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ApiError.invalid(name + " must be true or false");
+        });
+    }
+
     public static Optional<String> query(Context ctx, String name) {
         return Optional.ofNullable(ctx.queryParam(name)).filter(s -> !s.isBlank());
     }

@@ -43,10 +43,8 @@ public final class ChatCompletionRoutes {
                 body.string("model").filter(m -> !m.isBlank()), body.object("metadata").orElse(Map.of()),
                 "chat.completions");
         if (body.bool("stream").orElse(false)) {
-            boolean usage = body.object("stream_options").map(o -> Boolean.TRUE.equals(o.get("include_usage")))
-                    .orElse(false);
             SseStream sse = new SseStream(ctx, "chatcmpl-" + RequestIds.of(ctx), Instant.now().getEpochSecond(),
-                    usage);
+                    ChatInput.includeUsage(body));
             Streams.finish(ctx, sse, converse.chat(command, caller, Optional.of(sse)));
             return;
         }

@@ -155,12 +155,27 @@ public final class ChatInput {
         if (effort.isPresent()) {
             options = options.withReasoningEffort(effort.get());
         }
-        Optional<Object> stop = body.value("stop");
-        if (stop.isPresent()) {
-            options = options.withStop(stop.get() instanceof String s ? List.of(s)
-                    : stop.get() instanceof List<?> l ? l.stream().map(String::valueOf).toList()
-                    : List.of());
+        return options.withStop(stop(body));
+    }
+
+    /**
+     * OpenAI's {@code stop}: one string or an array of strings (null or absent: none). Any other value is refused
+     * rather than turned into text, as every wrong type is: {@code [1, 2]} is not the stop sequences "1" and "2".
+     * No count limit is set here: providers differ (OpenAI takes 4, Gemini 5, Anthropic more) and say so themselves.
+     */
+    private static List<String> stop(JsonBody body) {
+        Object stop = body.value("stop").orElse(List.of());
+        if (stop instanceof String single) {
+            return List.of(single);
         }
-        return options;
+        if (stop instanceof List<?> list && list.stream().allMatch(String.class::isInstance)) {
+            return list.stream().map(String.class::cast).toList();
+        }
+        throw ApiError.invalid("stop must be a string or an array of strings");
+    }
+
+    /** Whether a streamed answer ends with a usage chunk ({@code stream_options.include_usage}, a boolean). */
+    public static boolean includeUsage(JsonBody body) {
+        return body.child("stream_options").bool("include_usage").orElse(false);
     }
 }

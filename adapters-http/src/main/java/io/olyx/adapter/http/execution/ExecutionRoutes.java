@@ -6,6 +6,7 @@ import io.olyx.adapter.http.ApiError;
 import io.olyx.adapter.http.Authenticator;
 import io.olyx.adapter.http.Idempotency;
 import io.olyx.adapter.http.JsonBody;
+import io.olyx.adapter.http.PathParams;
 import io.olyx.adapter.http.RequestIds;
 import io.olyx.application.access.KeyCaller;
 import io.olyx.application.execution.Converse;
@@ -71,7 +72,7 @@ public final class ExecutionRoutes {
         Execute.Command command = new Execute.Command(traceId(trace), input, List.of(), List.of(), Optional.empty(),
                 Optional.empty(), ChatOptions.DEFAULTS, "executions.stream");
         SseStream sse = new SseStream(ctx, "chatcmpl-" + RequestIds.of(ctx),
-                Instant.now().getEpochSecond(), "true".equals(ctx.queryParam("include_usage")));
+                Instant.now().getEpochSecond(), PathParams.boolQuery(ctx, "include_usage").orElse(false));
         Execute.Outcome outcome = execute.execute(command, caller, Optional.of(sse));
         Streams.finish(ctx, sse, ((Execute.Outcome.Ran) outcome).result());
     }

@@ -80,9 +80,8 @@ public final class V1Routes {
             ctx.json(CompletionJson.completion(done));
             return;
         }
-        boolean usage = body.object("stream_options").map(o -> Boolean.TRUE.equals(o.get("include_usage")))
-                .orElse(false);
-        SseStream sse = new SseStream(ctx, "chatcmpl-" + RequestIds.of(ctx), Instant.now().getEpochSecond(), usage);
+        SseStream sse = new SseStream(ctx, "chatcmpl-" + RequestIds.of(ctx), Instant.now().getEpochSecond(),
+                ChatInput.includeUsage(body));
         if (!NO_PING.equalsIgnoreCase(String.valueOf(ctx.header("Sse-Stream-Options")).strip())) {
             sse.pingEvery(pings, pingInterval);
         }
