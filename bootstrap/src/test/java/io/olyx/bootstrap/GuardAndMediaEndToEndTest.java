@@ -163,6 +163,29 @@ class GuardAndMediaEndToEndTest extends OlyxAgainstFakeProvider {
     }
 
     @Test
+    void everyModelEndpointRefusesAnInputOverMaxInputLengthWith422() {
+        RunningOlyx.Tenant strict = olyx.newTenant(owner, "Short inputs");
+        owner.patch("/api/v1/projects/" + strict.projectId(), Map.of("project", Map.of("settings",
+                Map.of("guardrails", Map.of("max_input_length", 10)))));
+        String longText = "x".repeat(11);
+        String trace = strict.client().post("/api/v1/traces", Map.of()).text("id");
+        List<ApiClient.Response> refused = List.of(
+                strict.client().post("/api/v1/embeddings", Map.of("input", longText)),
+                strict.client().post("/api/v1/embeddings", Map.of("input", List.of("short", longText))),
+                strict.client().post("/api/v1/images/generations", Map.of("prompt", longText)),
+                strict.client().post("/api/v1/executions", Map.of("trace_id", trace, "input", longText)),
+                strict.client().post("/api/v1/chat/completions", Map.of("messages",
+                        List.of(Map.of("role", "user", "content", longText)))));
+        for (ApiClient.Response response : refused) {
+            assertError(response, 422, "input_too_long");
+            assertThat(response.text("error")).isEqualTo("Input exceeds the project's max_input_length of 10 "
+                    + "characters");
+        }
+        assertThat(strict.client().get("/api/v1/traces/" + trace).json().path("steps")).isEmpty();
+        assertThat(provider.requestCount()).isZero();
+    }
+
+    @Test
     void imagesAreGeneratedAndProtectedCharactersRefused() {
         ApiClient.Response image = tenant.client().post("/api/v1/images/generations", Map.of("trace_id", trace(),
                 "prompt", "A futuristic cityscape at dusk, photorealistic", "model", "dall-e-3"));

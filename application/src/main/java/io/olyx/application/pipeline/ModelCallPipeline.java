@@ -30,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.LongStream;
 
 /**
  * The one path every model call takes (ARCHITECTURE.md, "The pipeline"): trace check, admission (rate, loop),
@@ -92,10 +93,11 @@ public final class ModelCallPipeline {
             return new PipelineResult.Refused(refused);
         }
         GuardPolicy policy = GuardPolicies.of(who.project().settings());
-        int inputLength = request.messages().stream().filter(m -> m.role() == ChatRole.USER)
-                .mapToInt(m -> m.content().length()).sum();
-        if (inputLength > policy.maxInputLength()) {
-            return new PipelineResult.InputTooLong(policy.maxInputLength());
+        long userText = request.messages().stream().filter(m -> m.role() == ChatRole.USER)
+                .mapToLong(m -> m.content().length()).sum();
+        Optional<PipelineResult> tooLong = InputLength.exceeded(policy, LongStream.of(userText));
+        if (tooLong.isPresent()) {
+            return tooLong.get();
         }
         Screening screening = inputScreen.screen(request.messages(), policy, request.redactPii());
         StepDraft screened = draft.screened(Telemetry.conversation(who.project().settings(), screening.messages()),

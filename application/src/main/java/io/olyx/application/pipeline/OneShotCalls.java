@@ -125,6 +125,10 @@ public final class OneShotCalls {
                 return new PipelineResult.Refused(refused);
             }
             GuardPolicy policy = GuardPolicies.of(who.project().settings());
+            Optional<PipelineResult> tooLong = InputLength.exceeded(policy, texts.stream().mapToLong(String::length));
+            if (tooLong.isPresent()) {
+                return tooLong.get();
+            }
             Verdict verdict = screen(texts, policy, personalDataBlocks);
             StepDraft screened = draft.screened(recordedInput, verdict.security());
             if (verdict.blockReason().isPresent()) {
