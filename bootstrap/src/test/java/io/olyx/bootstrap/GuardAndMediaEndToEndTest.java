@@ -163,6 +163,18 @@ class GuardAndMediaEndToEndTest extends OlyxAgainstFakeProvider {
     }
 
     @Test
+    void embeddingsRefuseEmptyInputsNamingThem() {
+        for (Object input : List.of("", List.of(), List.of("fine", ""), List.of("fine", 3))) {
+            ApiClient.Response refused = tenant.client().post("/api/v1/embeddings", Map.of("input", input));
+            assertError(refused, 422, "invalid_request");
+            assertThat(refused.text("error")).as(input.toString()).startsWith("input");
+        }
+        assertThat(tenant.client().post("/api/v1/embeddings", Map.of("input", List.of("fine", ""))).text("error"))
+                .isEqualTo("input[1] must not be empty");
+        assertThat(provider.requestCount()).isZero();
+    }
+
+    @Test
     void everyModelEndpointRefusesAnInputOverMaxInputLengthWith422() {
         RunningOlyx.Tenant strict = olyx.newTenant(owner, "Short inputs");
         owner.patch("/api/v1/projects/" + strict.projectId(), Map.of("project", Map.of("settings",

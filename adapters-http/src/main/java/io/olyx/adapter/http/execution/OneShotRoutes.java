@@ -89,18 +89,23 @@ public final class OneShotRoutes {
         return body.string("trace_id").map(ExecutionRoutes::traceId);
     }
 
+    /**
+     * A string or an array of 1 to 2048 strings, none of them empty, as OpenAI requires: an empty text has no
+     * meaning to embed, and a provider would refuse it only after the call was admitted and recorded.
+     */
     private static List<String> inputs(JsonBody body) {
         Object raw = body.value("input").orElseThrow(() -> ApiError.invalid("input is required"));
-        if (raw instanceof String single) {
-            return List.of(single);
+        List<?> inputs = raw instanceof String single ? List.of(single) : raw instanceof List<?> list ? list : null;
+        if (inputs == null || inputs.isEmpty() || inputs.size() > MAX_EMBEDDING_INPUTS
+                || !inputs.stream().allMatch(String.class::isInstance)) {
+            throw ApiError.invalid("input must be a string or an array of 1-" + MAX_EMBEDDING_INPUTS + " strings");
         }
-        if (raw instanceof List<?> list && !list.isEmpty() && list.size() <= MAX_EMBEDDING_INPUTS
-                && list.stream().allMatch(String.class::isInstance)) {
-            List<String> inputs = new ArrayList<>();
-            list.forEach(item -> inputs.add((String) item));
-            return inputs;
+        for (int i = 0; i < inputs.size(); i++) {
+            if (((String) inputs.get(i)).isEmpty()) {
+                throw ApiError.invalid((raw instanceof String ? "input" : "input[" + i + "]") + " must not be empty");
+            }
         }
-        throw ApiError.invalid("input must be a string or an array of 1-" + MAX_EMBEDDING_INPUTS + " strings");
+        return inputs.stream().map(String.class::cast).toList();
     }
 
     private static List<Float> vector(Embedding embedding) {
