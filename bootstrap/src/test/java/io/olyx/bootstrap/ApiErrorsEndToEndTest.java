@@ -299,6 +299,24 @@ class ApiErrorsEndToEndTest {
     }
 
     @Test
+    void aProjectsStatusIsCheckedWhenItIsCreatedAsWhenItIsChanged() {
+        int projects = owner.get("/api/v1/projects").json().size();
+        ApiClient.Response bogus = owner.post("/api/v1/projects", Map.of("project", Map.of("name", "Bogus",
+                "status", "bogus")));
+        assertError(bogus, 422, "invalid_request");
+        assertThat(bogus.text("error")).isEqualTo("status must be active or archived");
+        ApiClient.Response archived = owner.post("/api/v1/projects", Map.of("project", Map.of("name", "Archived",
+                "status", "archived")));
+        assertError(archived, 422, "invalid_request");
+        assertThat(archived.text("error")).startsWith("status must be active for a new project");
+        assertError(owner.post("/api/v1/projects", Map.of("name", "Typed", "status", 1)), 422, "invalid_request");
+        assertThat(owner.get("/api/v1/projects").json().size()).as("nothing was created").isEqualTo(projects);
+        ApiClient.Response active = owner.post("/api/v1/projects", Map.of("name", "Active", "status", "active"));
+        assertThat(active.status()).as(active.toString()).isEqualTo(201);
+        assertThat(active.text("status")).isEqualTo("active");
+    }
+
+    @Test
     void revokedKeysStopWorkingAtOnceAndAreAudited() {
         RunningOlyx.Tenant doomed = olyx.newTenant(owner, "Revoked");
         assertThat(doomed.client().get("/api/v1/traces").status()).isEqualTo(200);

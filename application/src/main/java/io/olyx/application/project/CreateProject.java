@@ -6,8 +6,10 @@ import io.olyx.application.port.ProjectRepository;
 import io.olyx.domain.account.Account;
 import io.olyx.domain.account.Role;
 import io.olyx.domain.audit.AuditEventType;
+import io.olyx.domain.common.InvalidInput;
 import io.olyx.domain.project.Project;
 import io.olyx.domain.project.ProjectSettings;
+import io.olyx.domain.project.ProjectStatus;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +31,9 @@ public final class CreateProject {
             return Optional.empty();
         }
         Project.validateName(command.name());
+        // archived is a state a project reaches: one created archived could never be used (its keys are refused)
+        InvalidInput.require(command.status().orElse(ProjectStatus.ACTIVE) == ProjectStatus.ACTIVE, "status",
+                "status must be active for a new project (archive it afterwards with PATCH)");
         ProjectSettings settings = new ProjectSettings(command.settings().orElse(Map.of()));
         SettingsCheck.validate(settings);
         Project project = projects.insert(command.name(), command.description().orElse(""), settings,
@@ -38,6 +43,7 @@ public final class CreateProject {
         return Optional.of(project);
     }
 
-    public record Command(String name, Optional<String> description, Optional<Map<String, Object>> settings) {
+    public record Command(String name, Optional<String> description, Optional<ProjectStatus> status,
+                          Optional<Map<String, Object>> settings) {
     }
 }

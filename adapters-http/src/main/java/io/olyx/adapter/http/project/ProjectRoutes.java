@@ -20,6 +20,7 @@ import io.olyx.domain.project.ProjectStatus;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** Seed 001 "Projects": session credentials; create and delete need admin or owner. */
 public final class ProjectRoutes {
@@ -80,7 +81,7 @@ public final class ProjectRoutes {
         Account actor = auth.requireSession(ctx);
         JsonBody body = JsonBody.of(ctx).unwrap("project");
         var command = new CreateProject.Command(body.requireString("name"), body.string("description"),
-                body.object("settings"));
+                status(body), body.object("settings"));
         Project project = createProject.create(command, actor, Authenticator.origin(ctx))
                 .orElseThrow(() -> ApiError.forbidden("Creating projects needs the admin or owner role"));
         ctx.status(201).json(json(project, BigDecimal.ZERO));
@@ -90,9 +91,7 @@ public final class ProjectRoutes {
         Account actor = auth.requireSession(ctx);
         ProjectId id = PathParams.id(ctx, "project_id", ProjectId::parse, "Project");
         JsonBody body = JsonBody.of(ctx).unwrap("project");
-        var changes = new ProjectChanges(body.string("name"), body.string("description"),
-                body.string("status").map(s -> ProjectStatus.parse(s)
-                        .orElseThrow(() -> ApiError.invalid("status must be active or archived"))),
+        var changes = new ProjectChanges(body.string("name"), body.string("description"), status(body),
                 body.object("settings"));
         changes.name().ifPresent(Project::validateName);
         switch (updateProject.update(id, changes, actor, Authenticator.origin(ctx))) {
@@ -102,6 +101,11 @@ public final class ProjectRoutes {
             case UpdateProject.Result.Forbidden forbidden ->
                     throw ApiError.forbidden("Changing projects needs the admin or owner role");
         }
+    }
+
+    private static Optional<ProjectStatus> status(JsonBody body) {
+        return body.string("status").map(s -> ProjectStatus.parse(s)
+                .orElseThrow(() -> ApiError.invalid("status must be active or archived")));
     }
 
     private void delete(Context ctx) {
