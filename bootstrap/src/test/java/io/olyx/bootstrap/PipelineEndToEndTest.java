@@ -328,6 +328,10 @@ class PipelineEndToEndTest extends OlyxAgainstFakeProvider {
         assertThat(two.json().path("thread_turn").asInt()).isEqualTo(2);
         ApiClient.Response retried = tenant.client().post("/api/v1/assistants", first);
         assertThat(retried.json().path("thread_turn").asInt()).as("a retried first turn").isEqualTo(1);
+        ApiClient.Response systemOnly = tenant.client().post("/api/v1/assistants", Map.of("trace_id", newTrace(),
+                "model", "gpt-4o", "messages", List.of(Map.of("role", "system", "content", "Introduce yourself."))));
+        assertThat(systemOnly.status()).as(systemOnly.toString()).isEqualTo(200);
+        assertThat(systemOnly.json().path("thread_turn").asInt()).as("no user message yet").isZero();
     }
 
     @Test

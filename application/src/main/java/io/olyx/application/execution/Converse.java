@@ -36,12 +36,13 @@ public final class Converse {
     }
 
     /**
-     * An assistants turn, recorded with its 1-based thread_turn. The client sends the whole history every turn, so
-     * the turn is the number of user messages in it (seed 001: turn 1 is the first user message, turn 2 the
-     * follow-up). A retried turn therefore keeps its number, and no step has to be read to find it.
+     * An assistants turn, recorded with its thread_turn. The client sends the whole history every turn, so the turn
+     * is the number of user messages in it (seed 001: turn 1 is the first user message, turn 2 the follow-up). A
+     * retried turn therefore keeps its number, and no step has to be read to find it. A history without a user
+     * message (a system prompt alone) comes before turn 1, so it is turn 0.
      */
     public Turn assistantTurn(Command command, KeyCaller caller) {
-        int turn = (int) Math.max(1, command.messages().stream().filter(m -> m.role() == ChatRole.USER).count());
+        int turn = (int) command.messages().stream().filter(m -> m.role() == ChatRole.USER).count();
         return new Turn(pipeline.call(request(command, caller, false, Map.of("thread_turn", turn))), turn);
     }
 
