@@ -2,6 +2,7 @@ package io.olyx.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -327,6 +328,47 @@ class ApiErrorsEndToEndTest {
                 "invalid_status_change");
         List<String> events = owner.get("/api/v1/audit-events?event=perimeter_block").json().findValuesAsText("event");
         assertThat(events).isNotEmpty().allMatch("perimeter_block"::equals);
+    }
+
+    @Test
+    void revokingARevokedKeyAgainIsNoSecondRevocationAndItsRefusalsNameItsProject() {
+        RunningOlyx.Tenant doomed = olyx.newTenant(owner, "Revoked twice");
+        assertThat(owner.delete("/api/v1/keys/" + doomed.keyId()).text("status")).isEqualTo("revoked");
+        ApiClient.Response again = owner.delete("/api/v1/keys/" + doomed.keyId());
+        assertThat(again.status()).as(again.toString()).isEqualTo(200);
+        assertThat(again.text("status")).isEqualTo("revoked");
+        String inProject = "&project_id=" + doomed.projectId();
+        JsonNode revocations = owner.get("/api/v1/audit-events?event=key_revoked" + inProject).json();
+        assertThat(revocations.findValuesAsText("key_id")).containsExactly(doomed.keyId());
+
+        assertError(doomed.client().get("/api/v1/traces"), 401, "key_revoked");
+        JsonNode blocks = owner.get("/api/v1/audit-events?event=perimeter_block" + inProject).json();
+        assertThat(blocks).hasSize(1);
+        assertThat(blocks.get(0).path("project_id").asLong()).isEqualTo(doomed.projectId());
+        assertThat(blocks.get(0).path("metadata").path("reason").asText()).isEqualTo("key_revoked");
+    }
+
+    @Test
+    void anExpiredKeysExpiryCannotBeMovedToBringItBack() {
+        RunningOlyx.Tenant expiring = olyx.newTenant(owner, "Expired for good");
+        String key = "/api/v1/keys/" + expiring.keyId();
+        assertThat(owner.patch(key, Map.of("expires_at", "2031-01-01T00:00:00Z")).status())
+                .as("a key not yet expired may have its expiry moved").isEqualTo(200);
+        assertThat(owner.patch(key, Map.of("expires_at", "2020-01-01T00:00:00Z")).status()).isEqualTo(200);
+        for (String body : List.of("{\"expires_at\":\"2031-01-01T00:00:00Z\"}", "{\"expires_at\":null}",
+                "{\"expires_at\":\"2019-01-01T00:00:00Z\"}")) {
+            ApiClient.Response moved = owner.patch(key, body);
+            assertError(moved, 409, "invalid_status_change");
+            assertThat(moved.text("error")).as(body).startsWith("The key expired at 2020-01-01T00:00:00Z");
+        }
+        ApiClient.Response reactivated = owner.patch(key, Map.of("status", "active"));
+        assertError(reactivated, 409, "invalid_status_change");
+        assertThat(reactivated.text("error")).isEqualTo("An expired key cannot become active");
+        ApiClient.Response renamed = owner.patch(key, Map.of("name", "Expired, renamed",
+                "expires_at", "2020-01-01T00:00:00Z"));
+        assertThat(renamed.status()).as("the same expiry is no move").isEqualTo(200);
+        assertThat(renamed.text("status")).isEqualTo("expired");
+        assertError(expiring.client().get("/api/v1/traces"), 401, "key_expired");
     }
 
     @Test

@@ -63,7 +63,7 @@ public final class Authenticator {
         return switch (result) {
             case Authentication.Authenticated ok -> ok.caller();
             case Authentication.Rejected rejected -> {
-                perimeterBlock(ctx, "invalid_key", rejected.keyId().map(Object::toString));
+                perimeterBlock(ctx, "invalid_key", rejected.keyId().map(Object::toString), Optional.empty());
                 throw ApiError.unauthorized();
             }
             case Authentication.Inactive inactive -> throw inactive(ctx, inactive);
@@ -103,15 +103,17 @@ public final class Authenticator {
                     "The key was paused because an agent loop was detected; an admin must reset the key",
                     PAUSED_KEY_RETRY);
             case REVOKED, EXPIRED -> {
-                perimeterBlock(ctx, "key_" + status.wire(), Optional.of(inactive.key().id().value()));
+                perimeterBlock(ctx, "key_" + status.wire(), Optional.of(inactive.key().id().value()),
+                        Optional.of(inactive.key().projectId().value()));
                 yield ApiError.of(401, "key_" + status.wire(), "The API key is " + status.wire());
             }
             case ACTIVE -> throw new IllegalStateException("an active key is not inactive");
         };
     }
 
-    private void perimeterBlock(Context ctx, String reason, Optional<String> keyId) {
-        auditor.record(AuditEventType.PERIMETER_BLOCK, keyId, Optional.empty(), origin(ctx),
+    /** {@code project}: the key's own, when the key is known (revoked, expired), so the project's admins see it. */
+    private void perimeterBlock(Context ctx, String reason, Optional<String> keyId, Optional<Long> project) {
+        auditor.record(AuditEventType.PERIMETER_BLOCK, keyId, project, origin(ctx),
                 Map.of("reason", reason, "path", ctx.path()));
     }
 

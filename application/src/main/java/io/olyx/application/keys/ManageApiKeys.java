@@ -15,6 +15,7 @@ import io.olyx.domain.keys.KeyStatus;
 import io.olyx.domain.project.Project;
 import io.olyx.domain.project.ProjectId;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,15 +65,24 @@ public final class ManageApiKeys {
                 return new Result.NotFound();
             }
             ApiKey key = found.get();
-            KeyStatus current = key.effectiveStatus(clock.instant());
+            Instant now = clock.instant();
+            KeyStatus current = key.effectiveStatus(now);
             if (changes.status().filter(s -> !current.canChangeTo(s)).isPresent()) {
                 return new Result.InvalidStatus(current, changes.status().get());
             }
+            // a new expires_at would bring an expired key back to life, which re-activating it directly cannot
+            if (key.expired(now) && changes.expiresAt().filter(at -> !at.equals(key.expiresAt())).isPresent()) {
+                return new Result.ExpiryPassed(key.expiresAt().orElseThrow());
+            }
             ApiKey updated = key.updated(changes);
+            if (updated.equals(key)) {
+                return new Result.Updated(key, false);
+            }
             keys.update(updated);
-            return new Result.Updated(updated);
+            return new Result.Updated(updated, true);
         });
-        if (result instanceof Result.Updated updated) {
+        // only a change is audited: revoking a revoked key again must not read as a second revocation
+        if (result instanceof Result.Updated updated && updated.changed()) {
             directory.forgetKey(id);
             Map<String, Object> metadata = new LinkedHashMap<>();
             metadata.put("key_id", id.value());
@@ -103,7 +113,8 @@ public final class ManageApiKeys {
     }
 
     public sealed interface Result {
-        record Updated(ApiKey key) implements Result {
+        /** {@code changed} is false when the key already was as asked (e.g. revoking a revoked key). */
+        record Updated(ApiKey key, boolean changed) implements Result {
         }
 
         record NotFound() implements Result {
@@ -113,6 +124,9 @@ public final class ManageApiKeys {
         }
 
         record InvalidStatus(KeyStatus from, KeyStatus to) implements Result {
+        }
+
+        record ExpiryPassed(Instant expiredAt) implements Result {
         }
     }
 }

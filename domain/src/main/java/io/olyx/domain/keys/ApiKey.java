@@ -42,10 +42,15 @@ public record ApiKey(ApiKeyId id, String name, ProjectId projectId, String secre
 
     /** The status a request sees: a key past its expiry is expired whatever its stored status says. */
     public KeyStatus effectiveStatus(Instant now) {
-        if (status == KeyStatus.ACTIVE && expiresAt.filter(at -> !now.isBefore(at)).isPresent()) {
+        if (status == KeyStatus.ACTIVE && expired(now)) {
             return KeyStatus.EXPIRED;
         }
         return status;
+    }
+
+    /** Whether the key's hard expiry has passed; like revocation, that is final (seed 001: "Hard expiry"). */
+    public boolean expired(Instant now) {
+        return expiresAt.filter(at -> !now.isBefore(at)).isPresent();
     }
 
     public ApiKey withStatus(KeyStatus newStatus) {

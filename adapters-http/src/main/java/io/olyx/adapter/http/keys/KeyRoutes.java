@@ -97,8 +97,16 @@ public final class KeyRoutes {
             case ManageApiKeys.Result.Forbidden forbidden ->
                     throw ApiError.forbidden("Changing keys needs the admin or owner role");
             case ManageApiKeys.Result.InvalidStatus invalid -> throw ApiError.conflict("invalid_status_change",
-                    "A " + invalid.from().wire() + " key cannot become " + invalid.to().wire());
+                    article(invalid.from().wire()) + " key cannot become " + invalid.to().wire());
+            case ManageApiKeys.Result.ExpiryPassed passed -> throw ApiError.conflict("invalid_status_change",
+                    "The key expired at " + passed.expiredAt() + ": an expired key cannot be re-activated, so its "
+                            + "expires_at cannot be moved");
         }
+    }
+
+    /** "An expired", "A revoked": statuses are written as they are on the wire. */
+    private static String article(String word) {
+        return ("aeiou".indexOf(word.charAt(0)) >= 0 ? "An " : "A ") + word;
     }
 
     private static ApiKeyId keyId(Context ctx) {
