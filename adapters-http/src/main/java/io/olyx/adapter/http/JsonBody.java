@@ -56,13 +56,15 @@ public final class JsonBody {
     }
 
     static JsonBody parse(String body) {
-        return body == null || body.isBlank() ? new JsonBody(Map.of(), "") : object(read(body, "Request body"));
+        return body == null || body.isBlank() ? new JsonBody(Map.of(), "")
+                : object(read(() -> MAPPER.readValue(body, Object.class), factory -> factory.createParser(body),
+                        "Request body", true));
     }
 
     /** A UTF-8 body, parsed from its bytes without first decoding them into a string. */
     static JsonBody parse(byte[] body) {
         return isBlank(body) ? new JsonBody(Map.of(), "") : object(read(() -> MAPPER.readValue(body, Object.class),
-                factory -> factory.createParser(body), "Request body"));
+                factory -> factory.createParser(body), "Request body", true));
     }
 
     private static JsonBody object(Object parsed) {
@@ -85,13 +87,15 @@ public final class JsonBody {
      * One JSON document a client sent, as plain Java values: the one place the edge parses client JSON, so every
      * body and every line of an upload obeys the same rules. Broken JSON (trailing tokens included) is a 400; a
      * number out of {@link JsonNumbers}' range, or of more than 1,000 digits, is a 422 naming where it sits.
-     * {@code source} names the text in the message ("Request body", "Line 3").
+     * {@code source} names the line in the message ("Line 3"): this reads one line of an upload, so a syntax error
+     * says only its column.
      */
-    public static Object read(String text, String source) {
-        return read(() -> MAPPER.readValue(text, Object.class), factory -> factory.createParser(text), source);
+    public static Object read(String line, String source) {
+        return read(() -> MAPPER.readValue(line, Object.class), factory -> factory.createParser(line), source, false);
     }
 
-    private static Object read(Parse parse, Tokens tokens, String source) {
+    /** {@code lines}: whether the text may span lines, so that a syntax error says its line as well as its column. */
+    private static Object read(Parse parse, Tokens tokens, String source, boolean lines) {
         Object parsed;
         try {
             parsed = parse.parse();
@@ -101,10 +105,9 @@ public final class JsonBody {
             throw NumberPlaces.firstLongerThan(tokens, MAX_NUMBER_DIGITS)
                     .map(path -> ApiError.invalid(at(source, path) + ": a number is written with more than "
                             + MAX_NUMBER_DIGITS + " digits"))
-                    .orElseGet(() -> ApiError.badRequest("invalid_json", source + " is not valid JSON: "
-                            + limit.getOriginalMessage()));
+                    .orElseGet(() -> notJson(source, limit, lines));
         } catch (JsonProcessingException e) {
-            throw ApiError.badRequest("invalid_json", source + " is not valid JSON: " + e.getOriginalMessage());
+            throw notJson(source, e, lines);
         } catch (NumberFormatException beyondBigDecimal) {
             // an exponent past ±2^31, which BigDecimal cannot hold; Jackson lets its exception through, without
             // saying where, so the tokens are read again to find it (a rare error, so the second read is cheap)
@@ -121,6 +124,11 @@ public final class JsonBody {
                     + "the other half (an escape such as \\ud800 on its own), which cannot be stored as UTF-8");
         });
         return parsed;
+    }
+
+    private static ApiError notJson(String source, JsonProcessingException e, boolean lines) {
+        return ApiError.badRequest("invalid_json", source + " is not valid JSON: "
+                + JsonSyntax.describe(e, MAPPER.getFactory().streamReadConstraints(), lines));
     }
 
     @FunctionalInterface

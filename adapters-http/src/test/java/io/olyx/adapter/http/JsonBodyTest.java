@@ -101,6 +101,24 @@ class JsonBodyTest {
     }
 
     @Test
+    void malformedJsonIsDescribedWithItsPlaceAndWithoutTheParsersInternals() {
+        assertThat(rejection("{} {}").getMessage())
+                .isEqualTo("Request body is not valid JSON: unexpected text after the JSON document at line 1, column 4");
+        assertThat(rejection("[".repeat(1001) + "]".repeat(1001)).getMessage())
+                .isEqualTo("Request body is not valid JSON: nesting deeper than 1000 levels");
+        assertThat(rejection("{\"a\": NaN}").getMessage())
+                .isEqualTo("Request body is not valid JSON: non-standard token 'NaN' at line 1, column 10");
+        assertThat(rejection("{\"a\":\n [}").getMessage()).isEqualTo("Request body is not valid JSON: unexpected "
+                + "close marker '}': expected ']' (for Array starting at line 2, column 2) at line 2, column 3");
+        for (String broken : List.of("{} {}", "{\"a\": 1}\n[", "{\"a\":[}", "{\"a\": NaN}", "{\"a\": ",
+                "[".repeat(1001), "{a: 1}", "{\"a\": 01}", "\"open")) {
+            assertThat(rejection(broken).getMessage()).as(broken).startsWith("Request body is not valid JSON: ")
+                    .doesNotContain("`").doesNotContain("Source").doesNotContain("java.")
+                    .doesNotContain("Feature").doesNotContain("Constraints");
+        }
+    }
+
+    @Test
     void anEmptyBodyReadsAsAnEmptyObject() {
         assertThat(JsonBody.parse(" \r\n\t".getBytes(StandardCharsets.UTF_8)).raw()).isEmpty();
         assertThat(JsonBody.parse(new byte[0]).raw()).isEmpty();

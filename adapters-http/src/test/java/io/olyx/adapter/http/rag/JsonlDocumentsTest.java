@@ -38,6 +38,9 @@ class JsonlDocumentsTest {
         assertThat(error.status()).isEqualTo(400);
         assertThat(error.code()).isEqualTo("invalid_json");
         assertThat(error.details()).containsEntry("line", 1);
+        assertThat(rejection("{\"docId\":\"a\",\"text\":\"x\"}\n{\"docId\":\"b\"} {}\n").getMessage())
+                .as("a line is one line: its column is enough")
+                .isEqualTo("Line 2 is not valid JSON: unexpected text after the JSON document at column 15");
     }
 
     @Test
