@@ -104,6 +104,21 @@ class ApiErrorsEndToEndTest {
     }
 
     @Test
+    void numbersTooLargeForTheirFieldAreToldTheRangeNotThatTheyAreNoNumbers() {
+        String trace = tenant.client().post("/api/v1/traces", Map.of()).text("id");
+        ApiClient.Response tokens = tenant.client().post("/api/v1/executions", "{\"trace_id\":\"" + trace
+                + "\",\"input\":\"hi\",\"max_tokens\":2147483648}");
+        assertError(tokens, 422, "invalid_request");
+        assertThat(tokens.text("error")).isEqualTo("max_tokens must be at most 2147483647");
+        ApiClient.Response page = tenant.client().get("/api/v1/traces?page=99999999999");
+        assertError(page, 422, "invalid_request");
+        assertThat(page.text("error")).isEqualTo("page must be between 1 and 2147483647");
+        assertThat(tenant.client().get("/api/v1/traces?per_page=101").text("error"))
+                .isEqualTo("per_page must be between 1 and 100");
+        assertThat(tenant.client().get("/api/v1/traces?page=two").text("error")).isEqualTo("page must be a whole number");
+    }
+
+    @Test
     void badMetadataKeysAndNegativeRevenueAreRejected() {
         assertError(tenant.client().post("/api/v1/traces", Map.of("metadata", Map.of("bad key!", 1))), 422,
                 "invalid_request");

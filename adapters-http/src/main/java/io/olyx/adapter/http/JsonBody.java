@@ -214,22 +214,20 @@ public final class JsonBody {
     }
 
     public Optional<Integer> integer(String field) {
-        return decimal(field).map(d -> {
-            try {
-                return d.intValueExact();
-            } catch (ArithmeticException notAnInt) {
-                throw wrongType(field, "a whole number");
-            }
-        });
+        return wholeNumber(field, Integer.MIN_VALUE, Integer.MAX_VALUE).map(Long::intValue);
     }
 
     public Optional<Long> longValue(String field) {
+        return wholeNumber(field, Long.MIN_VALUE, Long.MAX_VALUE);
+    }
+
+    /** A whole number (2.0 is one) that fits the Java type it is read into, or a message saying which rule fails. */
+    private Optional<Long> wholeNumber(String field, long min, long max) {
         return decimal(field).map(d -> {
-            try {
-                return d.longValueExact();
-            } catch (ArithmeticException notALong) {
-                throw wrongType(field, "a whole number");
-            }
+            JsonValues.wholeNumberProblem(d, min, max).ifPresent(problem -> {
+                throw wrongType(field, problem);
+            });
+            return d.longValueExact();
         });
     }
 

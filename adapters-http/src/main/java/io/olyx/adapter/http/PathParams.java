@@ -2,11 +2,15 @@ package io.olyx.adapter.http;
 
 import io.javalin.http.Context;
 import io.olyx.domain.common.PageRequest;
+import java.math.BigInteger;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /** Typed path and query parameters; a malformed id reads as "not found", as an unknown one would. */
 public final class PathParams {
+    private static final Pattern WHOLE = Pattern.compile("[+-]?[0-9]+");
+
     private PathParams() {
     }
 
@@ -15,24 +19,26 @@ public final class PathParams {
     }
 
     public static PageRequest page(Context ctx) {
-        int page = intQuery(ctx, "page").orElse(1);
-        int perPage = intQuery(ctx, "per_page").orElse(PageRequest.DEFAULT_PER_PAGE);
-        if (page < 1 || perPage < 1 || perPage > PageRequest.MAX_PER_PAGE) {
-            throw ApiError.invalid("page must be 1 or more and per_page between 1 and " + PageRequest.MAX_PER_PAGE);
-        }
-        return new PageRequest(page, perPage);
+        return new PageRequest(intQuery(ctx, "page", 1, Integer.MAX_VALUE).orElse(1),
+                intQuery(ctx, "per_page", 1, PageRequest.MAX_PER_PAGE).orElse(PageRequest.DEFAULT_PER_PAGE));
     }
 
     public static Optional<Integer> intQuery(Context ctx, String name) {
-        String value = ctx.queryParam(name);
-        if (value == null || value.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Integer.parseInt(value.trim()));
-        } catch (NumberFormatException e) {
-            throw ApiError.invalid(name + " must be a whole number");
-        }
+        return intQuery(ctx, name, Integer.MIN_VALUE, Integer.MAX_VALUE);
+    }
+
+    /** A whole number from {@code min} to {@code max}; one beyond them is told the range, not "not a number". */
+    public static Optional<Integer> intQuery(Context ctx, String name, int min, int max) {
+        return query(ctx, name).map(String::trim).map(value -> {
+            if (!WHOLE.matcher(value).matches()) {
+                throw ApiError.invalid(name + " must be a whole number");
+            }
+            BigInteger number = new BigInteger(value);
+            if (number.compareTo(BigInteger.valueOf(min)) < 0 || number.compareTo(BigInteger.valueOf(max)) > 0) {
+                throw ApiError.invalid(name + " must be between " + min + " and " + max);
+            }
+            return number.intValueExact();
+        });
     }
 
     /** A flag in the query: {@code true} or {@code false}, absent or empty meaning not given. */

@@ -119,6 +119,24 @@ class JsonBodyTest {
     }
 
     @Test
+    void aWholeNumberTooLargeForItsFieldIsToldTheLimitNotThatItIsNoWholeNumber() {
+        JsonBody body = JsonBody.parse("{\"big\": 2147483648, \"small\": -2147483649, \"half\": 1.5, \"two\": 2.0,"
+                + " \"thousand\": 1e3, \"huge\": 1e30}");
+
+        assertThat(catchThrowableOfType(ApiError.class, () -> body.integer("big")).getMessage())
+                .isEqualTo("big must be at most 2147483647");
+        assertThat(catchThrowableOfType(ApiError.class, () -> body.integer("small")).getMessage())
+                .isEqualTo("small must be at least -2147483648");
+        assertThat(catchThrowableOfType(ApiError.class, () -> body.integer("half")).getMessage())
+                .isEqualTo("half must be a whole number");
+        assertThat(catchThrowableOfType(ApiError.class, () -> body.longValue("huge")).getMessage())
+                .isEqualTo("huge must be at most 9223372036854775807");
+        assertThat(body.integer("two")).contains(2);
+        assertThat(body.integer("thousand")).contains(1000);
+        assertThat(body.longValue("big")).contains(2147483648L);
+    }
+
+    @Test
     void anEmptyBodyReadsAsAnEmptyObject() {
         assertThat(JsonBody.parse(" \r\n\t".getBytes(StandardCharsets.UTF_8)).raw()).isEmpty();
         assertThat(JsonBody.parse(new byte[0]).raw()).isEmpty();

@@ -148,6 +148,21 @@ public final class JsonValues {
         return decimal(value).filter(n -> n.signum() == 0 || n.stripTrailingZeros().scale() <= 0).isPresent();
     }
 
+    /**
+     * What keeps a number from being a whole number from {@code min} to {@code max}, worded to end a "must be ..."
+     * message: "a whole number" for 1.5, "at most 2147483647" for 2147483648 (a whole number, only too large); empty
+     * for one that fits, however it is written (2.0 and 1e3 are whole).
+     */
+    public static Optional<String> wholeNumberProblem(BigDecimal number, long min, long max) {
+        if (!isWholeNumber(number)) {
+            return Optional.of("a whole number");
+        }
+        if (number.compareTo(BigDecimal.valueOf(max)) > 0) {
+            return Optional.of("at most " + max);
+        }
+        return number.compareTo(BigDecimal.valueOf(min)) < 0 ? Optional.of("at least " + min) : Optional.empty();
+    }
+
     /** Whether a value is of a JSON Schema {@code type}; a type this method does not know accepts anything. */
     public static boolean hasSchemaType(Object value, String type) {
         return switch (type) {

@@ -82,11 +82,10 @@ final class JsonFields {
         if (value.isEmpty()) {
             return OptionalInt.empty();
         }
-        try {
-            return OptionalInt.of(value.get().intValueExact());
-        } catch (ArithmeticException notAnInt) {
-            throw wrong(field, "a whole number");
-        }
+        JsonValues.wholeNumberProblem(value.get(), Integer.MIN_VALUE, Integer.MAX_VALUE).ifPresent(problem -> {
+            throw wrong(field, problem);
+        });
+        return OptionalInt.of(value.get().intValueExact());
     }
 
     int wholeNumber(String field, int fallback, int min, int max) {

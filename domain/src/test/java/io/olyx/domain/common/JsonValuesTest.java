@@ -11,6 +11,17 @@ import org.junit.jupiter.api.Test;
 
 class JsonValuesTest {
     @Test
+    void aWholeNumberOutOfRangeIsToldItsBoundNotThatItIsNoWholeNumber() {
+        assertThat(JsonValues.wholeNumberProblem(new BigDecimal("2147483648"), 1, Integer.MAX_VALUE))
+                .contains("at most 2147483647");
+        assertThat(JsonValues.wholeNumberProblem(new BigDecimal("0"), 1, 100)).contains("at least 1");
+        assertThat(JsonValues.wholeNumberProblem(new BigDecimal("1.5"), 1, 100)).contains("a whole number");
+        assertThat(JsonValues.wholeNumberProblem(new BigDecimal("1.5e40"), 1, 100)).contains("at most 100");
+        assertThat(JsonValues.wholeNumberProblem(new BigDecimal("2.0"), 1, 100)).isEmpty();
+        assertThat(JsonValues.wholeNumberProblem(new BigDecimal("1e2"), 1, 100)).isEmpty();
+    }
+
+    @Test
     void jsonLengthIsTheLengthOfTheCompactJsonText() {
         Map<String, Object> value = new LinkedHashMap<>();
         value.put("a", List.of(1, "x", true));

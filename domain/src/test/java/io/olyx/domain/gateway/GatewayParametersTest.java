@@ -90,6 +90,8 @@ class GatewayParametersTest {
         assertThatThrownBy(() -> GatewayParameters.parse(Map.of())).isInstanceOf(InvalidInput.class)
                 .hasMessageContaining("parameters.modelName");
         assertThatThrownBy(() -> GatewayParameters.parse(with("topP", 0))).hasMessageContaining("parameters.topP");
+        assertThatThrownBy(() -> GatewayParameters.parse(with("maxCompletionTokens", 2147483648L)))
+                .hasMessage("parameters.maxCompletionTokens must be at most 2147483647");
         assertThatThrownBy(() -> GatewayParameters.parse(with("presencePenalty", 2.5)))
                 .hasMessageContaining("parameters.presencePenalty");
         assertThatThrownBy(() -> GatewayParameters.parse(with("reasoningEffort", "Very High")))

@@ -34,10 +34,7 @@ public final class AuditRoutes {
 
     private void list(Context ctx) {
         Account actor = auth.requireSession(ctx);
-        int limit = PathParams.intQuery(ctx, "limit").orElse(DEFAULT_LIMIT);
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw ApiError.invalid("limit must be between 1 and " + MAX_LIMIT);
-        }
+        int limit = PathParams.intQuery(ctx, "limit", 1, MAX_LIMIT).orElse(DEFAULT_LIMIT);
         AuditQuery query = new AuditQuery(PathParams.query(ctx, "event"),
                 PathParams.intQuery(ctx, "project_id").map(Integer::longValue),
                 PathParams.intQuery(ctx, "before_id").map(Integer::longValue), limit);

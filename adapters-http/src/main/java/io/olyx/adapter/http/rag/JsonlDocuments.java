@@ -3,6 +3,7 @@ package io.olyx.adapter.http.rag;
 import io.olyx.adapter.http.ApiError;
 import io.olyx.adapter.http.JsonBody;
 import io.olyx.domain.common.InvalidInput;
+import io.olyx.domain.common.JsonValues;
 import io.olyx.domain.rag.DocumentInput;
 import io.olyx.domain.rag.DocumentMetadata;
 import io.olyx.domain.rag.Tags;
@@ -11,7 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -76,14 +77,19 @@ final class JsonlDocuments {
         }
     }
 
+    /**
+     * A non-empty string, or a whole number taken as its decimal digits however it is written, as every whole number
+     * in a body is (42, 42.0 and 4.2e1 are all "42").
+     */
     private static String docId(Object value, int number) {
         if (value instanceof String s && !s.isBlank()) {
             return s;
         }
-        if (value instanceof Integer || value instanceof Long || value instanceof BigInteger) {
-            return value.toString();
+        Optional<BigDecimal> whole = JsonValues.decimal(value).filter(JsonValues::isWholeNumber);
+        if (whole.isPresent()) {
+            return whole.get().toBigIntegerExact().toString();
         }
-        throw lineError(number, "docId is required (a non-empty string)");
+        throw lineError(number, "docId is required: a non-empty string or a whole number");
     }
 
     private static String text(Object value, int number) {

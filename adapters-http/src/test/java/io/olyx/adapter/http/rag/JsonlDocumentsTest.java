@@ -44,6 +44,23 @@ class JsonlDocumentsTest {
     }
 
     @Test
+    void aWholeNumberDocIdIsItsDigitsHoweverItIsWritten() {
+        List<DocumentInput> documents = read("{\"docId\":1e3,\"text\":\"x\"}\n{\"docId\":42.0,\"text\":\"x\"}\n"
+                + "{\"docId\":-7,\"text\":\"x\"}\n{\"docId\":12345678901234567890,\"text\":\"x\"}\n");
+
+        assertThat(documents).extracting(DocumentInput::name).containsExactly("1000", "42", "-7",
+                "12345678901234567890");
+        assertThat(rejection("{\"docId\":4.2e1,\"text\":\"x\"}\n{\"docId\":42,\"text\":\"y\"}\n").getMessage())
+                .isEqualTo("Line 2: docId \"42\" already appears on line 1");
+        for (String docId : List.of("1.5", "true", "\"\"", "[1]")) {
+            ApiError error = rejection("{\"docId\":" + docId + ",\"text\":\"x\"}\n");
+            assertThat(error.status()).isEqualTo(422);
+            assertThat(error.getMessage()).as(docId)
+                    .isEqualTo("Line 1: docId is required: a non-empty string or a whole number");
+        }
+    }
+
+    @Test
     void metaNumbersAreKeptExactly() {
         DocumentInput document = read("{\"docId\":\"a\",\"text\":\"x\",\"__meta\":{\"p\":0.123456789123456789}}")
                 .getFirst();
