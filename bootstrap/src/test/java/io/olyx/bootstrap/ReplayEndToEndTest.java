@@ -232,6 +232,35 @@ class ReplayEndToEndTest extends OlyxAgainstFakeProvider {
     }
 
     @Test
+    void aFinishedReplayTraceTakesNoStepsFromThePublicEndpoints() {
+        String source = sourceTrace(tenant.client(), "Summarize: closed replay.", 10, 10);
+        JsonNode done = Replays.awaitEnd(tenant.client(), tenant.client().post("/api/v1/replay",
+                Map.of("trace_id", source, "force_model", "gpt-4o-mini")).text("job_id"));
+        String replayTrace = done.path("replay_trace_id").asText();
+        JsonNode before = tenant.client().get("/api/v1/traces/" + replayTrace).json();
+        int calls = provider.requestCount();
+
+        List<ApiClient.Response> attempts = List.of(
+                tenant.client().post("/api/v1/executions", Map.of("trace_id", replayTrace, "input", "More?")),
+                tenant.client().post("/api/v1/runs", Map.of("trace_id", replayTrace, "model", "gpt-4o",
+                        "input", "More?")),
+                tenant.client().post("/api/v1/checks", Map.of("trace_id", replayTrace, "input", "More?")),
+                tenant.client().post("/api/v1/chat/completions", Map.of("trace_id", replayTrace,
+                        "messages", List.of(Map.of("role", "user", "content", "More?")))),
+                tenant.client().get("/api/v1/executions/stream?trace_id=" + replayTrace + "&input=more"),
+                tenant.client().post("/api/v1/logs", Map.of("trace_id", replayTrace, "output", Map.of("x", 1))));
+
+        assertThat(attempts).allSatisfy(answer -> {
+            assertError(answer, 409, "trace_closed");
+            assertThat(answer.text("error")).isEqualTo("Steps cannot be added to a replay trace");
+        });
+        assertThat(provider.requestCount()).isEqualTo(calls);
+        JsonNode after = tenant.client().get("/api/v1/traces/" + replayTrace).json();
+        assertThat(after.path("steps")).isEqualTo(before.path("steps"));
+        assertThat(after.path("summary")).isEqualTo(before.path("summary"));
+    }
+
+    @Test
     void anAnonymizedTraceFailsWithTheReason() {
         RunningOlyx.Tenant anonymous = olyx.newTenant(owner, "Anonymized replay");
         register(anonymous.projectId());

@@ -22,6 +22,7 @@ import io.olyx.domain.model.ModelDefinition;
 import io.olyx.domain.routing.RoutingInput;
 import io.olyx.domain.trace.Step;
 import io.olyx.domain.trace.StepSecurity;
+import io.olyx.domain.trace.StepWriter;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -65,21 +66,27 @@ public final class ModelCallPipeline {
     }
 
     public PipelineResult call(ModelRequest request) {
-        return run(request, Optional.empty());
+        return run(request, StepWriter.CLIENT, Optional.empty());
     }
 
     /** As {@link #call}, delivering the answer to {@code sink} as the provider produces it. */
     public PipelineResult stream(ModelRequest request, StreamSink sink) {
-        return run(request, Optional.of(sink));
+        return run(request, StepWriter.CLIENT, Optional.of(sink));
     }
 
-    private PipelineResult run(ModelRequest request, Optional<StreamSink> sink) {
+    /** The replay job's call: the only one that may add a step to a replay trace (and only to one). */
+    public PipelineResult replay(ModelRequest request) {
+        return run(request, StepWriter.REPLAY_JOB, Optional.empty());
+    }
+
+    private PipelineResult run(ModelRequest request, StepWriter writer, Optional<StreamSink> sink) {
         Instant started = clock.instant();
         long startNanos = System.nanoTime();
-        return gate.within(request.caller(), request.traceId(), request.parentStepId(), request.traceMetadata(),
-                request.endpoint(), trace -> admitted(request, sink, StepDraft.start(request.caller(), trace,
-                        request.parentStepId(), request.endpoint(), request.stepDetails(),
-                        RequestFingerprint.of(fingerprintParts(request)), started, startNanos)));
+        return gate.within(request.caller(), writer, request.traceId(), request.parentStepId(),
+                request.traceMetadata(), request.endpoint(), trace -> admitted(request, sink,
+                        StepDraft.start(request.caller(), trace, request.parentStepId(), request.endpoint(),
+                                request.stepDetails(), RequestFingerprint.of(fingerprintParts(request)), started,
+                                startNanos)));
     }
 
     private PipelineResult admitted(ModelRequest request, Optional<StreamSink> sink, StepDraft draft) {

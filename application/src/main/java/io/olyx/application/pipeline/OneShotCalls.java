@@ -24,6 +24,7 @@ import io.olyx.domain.model.ModelDefinition;
 import io.olyx.domain.project.Project;
 import io.olyx.domain.trace.Step;
 import io.olyx.domain.trace.StepSecurity;
+import io.olyx.domain.trace.StepWriter;
 import io.olyx.domain.trace.TraceId;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -118,7 +119,7 @@ public final class OneShotCalls {
                                Function<StepDraft, PipelineResult> call) {
         Instant started = clock.instant();
         long startNanos = System.nanoTime();
-        return gate.within(who, trace, Optional.empty(), Map.of(), endpoint, handle -> {
+        return gate.within(who, StepWriter.CLIENT, trace, Optional.empty(), Map.of(), endpoint, handle -> {
             StepDraft draft = StepDraft.start(who, handle, Optional.empty(), endpoint, Map.of(),
                     RequestFingerprint.of(fingerprintParts(endpoint, model, texts)), started, startNanos);
             if (admission.admit(who, handle.id(), draft.fingerprint()) instanceof Admission.Refused refused) {

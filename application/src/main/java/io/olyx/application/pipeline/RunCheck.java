@@ -13,6 +13,7 @@ import io.olyx.domain.guard.GuardPolicy;
 import io.olyx.domain.guard.GuardReport;
 import io.olyx.domain.guard.Guardrails;
 import io.olyx.domain.trace.Step;
+import io.olyx.domain.trace.StepWriter;
 import io.olyx.domain.trace.StepOutcome;
 import io.olyx.domain.trace.StepSecurity;
 import io.olyx.domain.trace.StepType;
@@ -53,7 +54,7 @@ public final class RunCheck {
         if (trace.isEmpty()) {
             return new Outcome.TraceNotFound();
         }
-        if (!trace.get().status().acceptsSteps()) {
+        if (!trace.get().status().acceptsSteps(StepWriter.CLIENT)) {
             return new Outcome.TraceClosed(trace.get());
         }
         if (admission.admitRate(caller) instanceof Admission.Refused refused) {

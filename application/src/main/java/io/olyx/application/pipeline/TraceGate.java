@@ -4,6 +4,7 @@ import io.olyx.application.access.KeyCaller;
 import io.olyx.application.port.StepRepository;
 import io.olyx.application.port.TraceRepository;
 import io.olyx.domain.trace.StepId;
+import io.olyx.domain.trace.StepWriter;
 import io.olyx.domain.trace.Trace;
 import io.olyx.domain.trace.TraceId;
 import java.util.Map;
@@ -11,8 +12,9 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The first stage of every call: the named trace must be the caller's and still open, a named parent step must be
- * one of its steps; a call naming no trace gets one opened for it, written complete with the call's step.
+ * The first stage of every call: the named trace must be the caller's and still open to this writer (a client's
+ * pending trace, or the replay job's own replay trace), a named parent step must be one of its steps; a call naming
+ * no trace gets one opened for it, written complete with the call's step.
  */
 final class TraceGate {
     private final TraceRepository traces;
@@ -25,7 +27,7 @@ final class TraceGate {
         this.stepLog = stepLog;
     }
 
-    PipelineResult within(KeyCaller who, Optional<TraceId> traceId, Optional<StepId> parent,
+    PipelineResult within(KeyCaller who, StepWriter writer, Optional<TraceId> traceId, Optional<StepId> parent,
                           Map<String, Object> implicitMetadata, String endpoint,
                           Function<TraceHandle, PipelineResult> call) {
         TraceHandle trace;
@@ -34,7 +36,7 @@ final class TraceGate {
             if (found.isEmpty()) {
                 return new PipelineResult.TraceNotFound();
             }
-            if (!found.get().status().acceptsSteps()) {
+            if (!found.get().status().acceptsSteps(writer)) {
                 return new PipelineResult.TraceClosed(found.get().status());
             }
             trace = TraceHandle.existing(found.get());

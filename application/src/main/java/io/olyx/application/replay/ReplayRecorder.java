@@ -105,7 +105,7 @@ final class ReplayRecorder {
                 ReplayInput.tools(source.details()), ToolChoice.AUTO, ReplayInput.options(source.details()),
                 new ModelSelection.Explicit(planned.model()), false, ENDPOINT,
                 Map.of(REPLAY_OF_STEP, source.id().value()), Map.of());
-        return switch (pipeline.call(request)) {
+        return switch (pipeline.replay(request)) {
             case PipelineResult.Answered answered -> answered.step();
             case PipelineResult.Blocked blocked -> blocked.step();
             case PipelineResult.ProviderFailed failed -> failed.step();

@@ -28,8 +28,11 @@ public enum TraceStatus {
         };
     }
 
-    /** Steps may still be added: work in flight, or a replay being recorded. */
-    public boolean acceptsSteps() {
-        return this == PENDING || this == REPLAY;
+    /** Model-call steps may still be added: a client's to work in flight, a replay job's to its replay trace. */
+    public boolean acceptsSteps(StepWriter writer) {
+        return switch (writer) {
+            case CLIENT -> this == PENDING;
+            case REPLAY_JOB -> this == REPLAY;
+        };
     }
 }

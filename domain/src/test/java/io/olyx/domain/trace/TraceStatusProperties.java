@@ -26,8 +26,9 @@ class TraceStatusProperties {
     }
 
     @Property
-    void onlyPendingAndReplayTracesAcceptSteps(@ForAll TraceStatus status) {
-        assertThat(status.acceptsSteps()).isEqualTo(status == TraceStatus.PENDING || status == TraceStatus.REPLAY);
+    void clientsAddStepsToPendingTracesOnlyAndTheReplayJobToReplayTracesOnly(@ForAll TraceStatus status) {
+        assertThat(status.acceptsSteps(StepWriter.CLIENT)).isEqualTo(status == TraceStatus.PENDING);
+        assertThat(status.acceptsSteps(StepWriter.REPLAY_JOB)).isEqualTo(status == TraceStatus.REPLAY);
     }
 
     @Property
