@@ -261,6 +261,32 @@ class ReplayEndToEndTest extends OlyxAgainstFakeProvider {
     }
 
     @Test
+    void anEmptyPromptIsReplayedAsTheEmptyPromptItWas() {
+        String source = tenant.client().post("/api/v1/traces", Map.of()).text("id");
+        provider.enqueue(FakeBehavior.text("You said nothing.").withUsage(3, 4),
+                FakeBehavior.text("Still nothing.").withUsage(3, 3));
+        ApiClient.Response chat = tenant.client().post("/api/v1/chat/completions", Map.of("trace_id", source,
+                "model", "gpt-4o", "messages", List.of(Map.of("role", "user", "content", ""))));
+        assertThat(chat.status()).as(chat.toString()).isEqualTo(200);
+        ApiClient.Response assistant = tenant.client().post("/api/v1/assistants", Map.of("trace_id", source,
+                "model", "gpt-4o", "messages", List.of(Map.of("role", "user"))));
+        assertThat(assistant.status()).as(assistant.toString()).isEqualTo(200);
+        tenant.client().patch("/api/v1/traces/" + source + "/complete", null);
+
+        JsonNode done = Replays.awaitEnd(tenant.client(), tenant.client().post("/api/v1/replay",
+                Map.of("trace_id", source, "force_model", "gpt-4o-mini")).text("job_id"));
+
+        assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("completed");
+        assertThat(provider.requests().subList(2, 4)).allSatisfy(replayed -> {
+            assertThat(replayed.json().path("model").asText()).isEqualTo("gpt-4o-mini");
+            assertThat(replayed.json().path("messages")).singleElement().satisfies(message -> {
+                assertThat(message.path("role").asText()).isEqualTo("user");
+                assertThat(message.path("content").asText()).isEmpty();
+            });
+        });
+    }
+
+    @Test
     void anAnonymizedTraceFailsWithTheReason() {
         RunningOlyx.Tenant anonymous = olyx.newTenant(owner, "Anonymized replay");
         register(anonymous.projectId());

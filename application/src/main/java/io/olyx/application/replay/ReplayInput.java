@@ -29,13 +29,21 @@ final class ReplayInput {
         record Anonymized() implements Prompt {
         }
 
-        /** Nothing usable: cleared by retention, or not a conversation. */
-        record Missing() implements Prompt {
+        /** No payload at all: retention cleared it (the pipeline always stores one, if only a hash). */
+        record Cleared() implements Prompt {
+        }
+
+        /** A payload that is not a prompt the pipeline writes (an embedding's inputs, say): nothing to re-send. */
+        record Unreadable() implements Prompt {
         }
     }
 
     static Prompt prompt(Object recorded) {
-        if (recorded instanceof String text && !text.isEmpty()) {
+        if (recorded == null) {
+            return new Prompt.Cleared();
+        }
+        // An empty prompt is still the prompt that was sent (and answered), so it is replayed as it was.
+        if (recorded instanceof String text) {
             return new Prompt.Messages(List.of(ChatMessage.user(text)));
         }
         if (recorded instanceof Map<?, ?> map && Boolean.TRUE.equals(map.get("anonymized"))) {
@@ -48,7 +56,7 @@ final class ReplayInput {
                 return new Prompt.Messages(messages);
             }
         }
-        return new Prompt.Missing();
+        return new Prompt.Unreadable();
     }
 
     /** The sampling options and response format the source step was asked with (defaults when it kept none). */

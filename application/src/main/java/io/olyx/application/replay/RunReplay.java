@@ -160,8 +160,10 @@ public final class RunReplay implements JobHandler {
                 }
                 case ReplayInput.Prompt.Anonymized anonymized -> throw new ReplayFailed("The source trace was "
                         + "recorded with anonymized telemetry: its prompts were not stored, so it cannot be replayed");
-                case ReplayInput.Prompt.Missing missing -> throw new ReplayFailed("Step " + run.id().value()
+                case ReplayInput.Prompt.Cleared cleared -> throw new ReplayFailed("Step " + run.id().value()
                         + " of the source trace has no stored prompt (cleared by retention), so it cannot be replayed");
+                case ReplayInput.Prompt.Unreadable unreadable -> throw new ReplayFailed("Step " + run.id().value()
+                        + " of the source trace holds no conversation to send again, so it cannot be replayed");
             }
         }
         return runs;

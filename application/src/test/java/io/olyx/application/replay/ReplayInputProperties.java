@@ -33,7 +33,7 @@ class ReplayInputProperties {
                 Combinators.combine(text, id, id).as((t, callId, name) -> ChatMessage.assistant(t,
                         List.of(ToolCall.fromJson("call_" + callId, "tool_" + name, "{\"q\":1}")))),
                 Combinators.combine(id, text).as((callId, t) -> ChatMessage.toolResult("call_" + callId, t)));
-        return message.list().ofMinSize(2).ofMaxSize(8);
+        return message.list().ofMinSize(1).ofMaxSize(8);
     }
 
     @Property
@@ -53,11 +53,13 @@ class ReplayInputProperties {
     }
 
     @Example
-    void aSinglePromptIsOneUserTurnAndMissingPayloadsAreReported() {
+    void aSinglePromptIsOneUserTurnEvenEmptyAndOnlyAbsentPayloadsCountAsCleared() {
         assertThat(ReplayInput.prompt("Translate hello")).isEqualTo(new ReplayInput.Prompt.Messages(
                 List.of(ChatMessage.user("Translate hello"))));
-        assertThat(ReplayInput.prompt(null)).isInstanceOf(ReplayInput.Prompt.Missing.class);
-        assertThat(ReplayInput.prompt(List.of())).isInstanceOf(ReplayInput.Prompt.Missing.class);
+        assertThat(ReplayInput.prompt("")).isEqualTo(new ReplayInput.Prompt.Messages(List.of(ChatMessage.user(""))));
+        assertThat(ReplayInput.prompt(null)).isInstanceOf(ReplayInput.Prompt.Cleared.class);
+        assertThat(ReplayInput.prompt(List.of())).isInstanceOf(ReplayInput.Prompt.Unreadable.class);
+        assertThat(ReplayInput.prompt(List.of("an embedding input"))).isInstanceOf(ReplayInput.Prompt.Unreadable.class);
     }
 
     @Example
