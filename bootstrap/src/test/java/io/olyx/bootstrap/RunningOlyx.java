@@ -22,13 +22,17 @@ final class RunningOlyx implements AutoCloseable {
     }
 
     static RunningOlyx start(Path dataDir, Map<String, String> extraEnv) {
+        return start(dataDir, extraEnv, Clock.systemUTC());
+    }
+
+    static RunningOlyx start(Path dataDir, Map<String, String> extraEnv, Clock clock) {
         Map<String, String> env = new HashMap<>();
         env.put("OLYX_HOST", "127.0.0.1");
         env.put("OLYX_PORT", "0");
         env.put("OLYX_DATA_DIR", dataDir.toString());
         env.put("OLYX_OWNER_LOGIN_KEY", OWNER_LOGIN_KEY);
         env.putAll(extraEnv);
-        return new RunningOlyx(Olyx.start(ConfigLoader.from(env), Clock.systemUTC()));
+        return new RunningOlyx(Olyx.start(ConfigLoader.from(env), clock));
     }
 
     int port() {

@@ -1,12 +1,9 @@
 package io.olyx.bootstrap;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 /** A UTC clock the test moves by hand. */
-final class SettableClock extends Clock {
+final class SettableClock extends UtcClock {
     private volatile Instant now;
 
     SettableClock(Instant now) {
@@ -15,16 +12,6 @@ final class SettableClock extends Clock {
 
     void set(Instant instant) {
         now = instant;
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("UTC only");
     }
 
     @Override

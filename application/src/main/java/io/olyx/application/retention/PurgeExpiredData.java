@@ -6,6 +6,7 @@ import io.olyx.application.port.ModelRepository;
 import io.olyx.application.port.ProjectRepository;
 import io.olyx.application.port.ReplayStore;
 import io.olyx.application.port.RetentionStore;
+import io.olyx.application.replay.ReplayQueries;
 import io.olyx.application.stats.SealRollups;
 import io.olyx.domain.jobs.Job;
 import io.olyx.domain.model.ModelDefinition;
@@ -22,6 +23,7 @@ import java.util.Optional;
  * {@code data_retention_days}, then deletes traces older than {@code retention.trace_days} with their steps.
  * Replays finished more than {@link #REPLAY_KEEP} ago are dropped (their traces follow the trace rule), and so are
  * jobs that ended more than {@link #JOB_KEEP} ago: their results are only of interest while someone is watching.
+ * Both outlast {@link ReplayQueries#KEPT_AFTER_FINISH}, so a replay job id still handed out is still answered.
  */
 public final class PurgeExpiredData implements JobHandler {
     public static final String KIND = "retention.purge";
