@@ -215,6 +215,21 @@ class ReplayEndToEndTest extends OlyxAgainstFakeProvider {
     }
 
     @Test
+    void identicalReplaysSentAtOnceJoinOneJobAndRunOnce() throws Exception {
+        String source = sourceTrace(tenant.client(), "Summarize: twenty at once.", 50, 10);
+        int calls = provider.requestCount();
+
+        List<ApiClient.Response> answers = Replays.queueAtOnce(List.of(tenant.client()),
+                Map.of("trace_id", source, "force_model", "gpt-4o-mini"), 20);
+
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).as(answer.toString()).isIn(200, 202));
+        assertThat(answers).extracting(answer -> answer.text("job_id")).containsOnly(answers.get(0).text("job_id"));
+        Replays.awaitEnd(tenant.client(), answers.get(0).text("job_id"));
+        assertThat(Replays.replayTracesOf(tenant.client(), source)).hasSize(1);
+        assertThat(provider.requestCount() - calls).as("model calls of the replay").isEqualTo(1);
+    }
+
+    @Test
     void anIdempotencyKeyReturnsTheFirstAnswer() {
         String source = sourceTrace(tenant.client(), "Summarize: idempotent.", 10, 10);
         Map<String, Object> body = Map.of("trace_id", source, "force_model", "claude-haiku");

@@ -3,10 +3,22 @@ package io.olyx.bootstrap;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
+import java.util.stream.StreamSupport;
 
-/** Polls a replay job the way seed 002 tells clients to, until it reaches a status the caller waits for. */
+/**
+ * Polls a replay job the way seed 002 tells clients to, until it reaches a status the caller waits for; queues
+ * identical replays all at once, as a retrying fleet of clients would.
+ */
 final class Replays {
     static final Set<String> TERMINAL = Set.of("completed", "failed");
 
@@ -37,5 +49,35 @@ final class Replays {
             }
         }
         throw new AssertionError("replay " + jobId + " did not get there in " + timeout + "; last seen " + last);
+    }
+
+    /** {@code requests} identical POST /api/v1/replay, released together, spread over {@code clients} in turn. */
+    static List<ApiClient.Response> queueAtOnce(List<ApiClient> clients, Map<String, Object> body, int requests)
+            throws InterruptedException, ExecutionException {
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<ApiClient.Response>> sent = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(requests)) {
+            for (int i = 0; i < requests; i++) {
+                ApiClient client = clients.get(i % clients.size());
+                sent.add(pool.submit(() -> {
+                    start.await();
+                    return client.post("/api/v1/replay", body);
+                }));
+            }
+            start.countDown();
+            List<ApiClient.Response> answers = new ArrayList<>();
+            for (Future<ApiClient.Response> answer : sent) {
+                answers.add(answer.get());
+            }
+            return answers;
+        }
+    }
+
+    /** The ids of the replay traces recorded for {@code source}. */
+    static List<String> replayTracesOf(ApiClient client, String source) {
+        JsonNode replays = client.get("/api/v1/traces?status=replay&per_page=100").json().path("data");
+        return StreamSupport.stream(replays.spliterator(), false)
+                .filter(trace -> trace.path("replay_of").asText().equals(source))
+                .map(trace -> trace.path("id").asText()).toList();
     }
 }

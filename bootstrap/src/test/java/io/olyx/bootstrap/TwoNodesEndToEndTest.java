@@ -75,4 +75,21 @@ class TwoNodesEndToEndTest {
                 .isEqualTo(200);
         assertThat(tenant.client().get("/api/v1/traces/" + trace).json().path("steps")).hasSize(1);
     }
+
+    @Test
+    void identicalReplaysSentToBothNodesAtOnceJoinOneJob() throws Exception {
+        ApiClient owner = first.owner();
+        RunningOlyx.Tenant tenant = SpendRace.tenantWithModel(owner, provider, first.api, "Replay race", Map.of());
+        String source = tenant.client().post("/api/v1/traces", Map.of()).text("id");
+        tenant.client().post("/api/v1/executions", Map.of("trace_id", source, "input", "hello"));
+        tenant.client().patch("/api/v1/traces/" + source + "/complete", null);
+
+        List<ApiClient.Response> answers = Replays.queueAtOnce(List.of(tenant.client(),
+                second.api.as(tenant.rawKey())), Map.of("trace_id", source), 20);
+
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).as(answer.toString()).isIn(200, 202));
+        assertThat(answers).extracting(answer -> answer.text("job_id")).containsOnly(answers.get(0).text("job_id"));
+        Replays.awaitEnd(tenant.client(), answers.get(0).text("job_id"));
+        assertThat(Replays.replayTracesOf(tenant.client(), source)).hasSize(1);
+    }
 }

@@ -45,6 +45,11 @@ final class JdbiTraceRepository implements TraceRepository {
     }
 
     @Override
+    public Optional<Trace> findLocked(ProjectId project, TraceId id) {
+        return dao.findForUpdate(project.value(), id.value()).map(rows::toTrace);
+    }
+
+    @Override
     public Page<Trace> list(ProjectId project, Optional<TraceStatus> status, PageRequest page) {
         String wire = status.map(TraceStatus::wire).orElse(null);
         return new Page<>(dao.list(project.value(), wire, page.perPage(), page.offset()).stream()

@@ -33,6 +33,10 @@ interface TraceDao {
     @SqlQuery("SELECT * FROM traces WHERE id = :id AND project_id = :projectId")
     Optional<Row> find(@Bind("projectId") long projectId, @Bind("id") UUID id);
 
+    /** Through Jdbi, unlike the hot-path read, so that it joins the thread's transaction and its lock lasts. */
+    @SqlQuery("SELECT * FROM traces WHERE id = :id AND project_id = :projectId FOR UPDATE")
+    Optional<Row> findForUpdate(@Bind("projectId") long projectId, @Bind("id") UUID id);
+
     @SqlQuery("""
             SELECT * FROM traces WHERE project_id = :projectId AND (:status IS NULL OR status = :status)
             ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset""")

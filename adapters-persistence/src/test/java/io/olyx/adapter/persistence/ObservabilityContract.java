@@ -2,13 +2,18 @@ package io.olyx.adapter.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.olyx.application.access.KeyCaller;
 import io.olyx.application.port.InsightStore;
 import io.olyx.application.port.ReplayStore;
 import io.olyx.application.port.ReplayStore.Replay;
 import io.olyx.application.port.StatsSource;
+import io.olyx.application.replay.QueueReplay;
 import io.olyx.domain.insight.Insight;
 import io.olyx.domain.insight.InsightType;
 import io.olyx.domain.insight.ReplayEvidence;
+import io.olyx.domain.keys.ApiKey;
+import io.olyx.domain.keys.ApiKeyId;
+import io.olyx.domain.keys.KeyStatus;
 import io.olyx.domain.project.Project;
 import io.olyx.domain.project.ProjectSettings;
 import io.olyx.domain.replay.ComparisonSide;
@@ -29,11 +34,20 @@ import io.olyx.domain.trace.TraceId;
 import io.olyx.domain.trace.TraceStatus;
 import io.olyx.domain.trace.TraceSummary;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -225,6 +239,39 @@ abstract class ObservabilityContract {
         assertThat(db.replays().find(failed.id()).orElseThrow().error()).contains("Source trace not found");
         assertThat(db.replays().purgeFinishedBefore(HOUR.plusSeconds(35))).isEqualTo(1);
         assertThat(db.replays().find(queued.id())).isEmpty();
+    }
+
+    /**
+     * Identical replays queued at the same moment, each on its own connection as requests on several nodes would
+     * be, join one job (seed 001: the same replay still in flight is joined rather than repeated).
+     */
+    @Test
+    void identicalReplaysQueuedAtOnceJoinOneJob() throws Exception {
+        Project project = newProject("Replay race");
+        Trace source = trace(project, HOUR);
+        db.traces().insert(source);
+        KeyCaller caller = new KeyCaller(new ApiKey(new ApiKeyId("ak_00000000000000b1"), "k", project.id(), "hash",
+                "ak_000...00b1", KeyStatus.ACTIVE, Optional.empty(), Optional.empty(), 0, Optional.empty(), HOUR),
+                project);
+        QueueReplay queue = new QueueReplay(db.traces(), db.models(), db.replays(), db.jobs(), db.unitOfWork(),
+                db.ids(), () -> { }, Clock.fixed(HOUR, ZoneOffset.UTC));
+        int requests = 16;
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<QueueReplay.Result>> results = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(requests)) {
+            for (int i = 0; i < requests; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return queue.queue(caller, source.id(), ReplayOverrides.none());
+                }));
+            }
+            start.countDown();
+            Set<String> jobs = new HashSet<>();
+            for (Future<QueueReplay.Result> result : results) {
+                jobs.add(((QueueReplay.Result.Queued) result.get()).replay().id());
+            }
+            assertThat(jobs).hasSize(1);
+        }
     }
 
     @Test

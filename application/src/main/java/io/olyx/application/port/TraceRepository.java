@@ -25,5 +25,12 @@ public interface TraceRepository {
     /** A trace of that project; another project's trace is indistinguishable from a missing one. */
     Optional<Trace> find(ProjectId project, TraceId id);
 
+    /**
+     * As {@link #find}, and inside a {@link UnitOfWork} the trace's row stays locked until the transaction ends: work
+     * that decides on the same trace (on this node or another sharing the database) goes one request at a time, and
+     * each sees what the one before it committed.
+     */
+    Optional<Trace> findLocked(ProjectId project, TraceId id);
+
     Page<Trace> list(ProjectId project, Optional<TraceStatus> status, PageRequest page);
 }

@@ -52,16 +52,30 @@ public final class QueueReplay {
     }
 
     public Result queue(KeyCaller caller, TraceId source, ReplayOverrides overrides) {
-        if (traces.find(caller.projectId(), source).isEmpty()) {
-            return new Result.TraceNotFound();
-        }
         Set<String> registered = models.list(caller.projectId()).stream().map(ModelDefinition::identifier)
                 .collect(Collectors.toSet());
         List<String> unknown = overrides.referencedModels().stream().filter(m -> !registered.contains(m)).toList();
-        if (!unknown.isEmpty()) {
-            return new Result.UnknownModels(unknown);
-        }
         String cacheKey = ReplayCacheKey.of(source, overrides).value();
+        Result result = unitOfWork.inTransaction(() -> {
+            // Identical requests (from this node or another) would each find no replay and each queue one. Holding
+            // the source trace's row until commit makes them take turns, and each sees the replay the one before
+            // it queued, so the check and the insert below happen as one step.
+            if (traces.findLocked(caller.projectId(), source).isEmpty()) {
+                return new Result.TraceNotFound();
+            }
+            if (!unknown.isEmpty()) {
+                return new Result.UnknownModels(unknown);
+            }
+            return joinOrQueue(caller, source, overrides, cacheKey);
+        });
+        if (result instanceof Result.Queued) {
+            // Also for a joined job: the spare wake-up costs the worker one empty poll.
+            wakeWorker.run();
+        }
+        return result;
+    }
+
+    private Result joinOrQueue(KeyCaller caller, TraceId source, ReplayOverrides overrides, String cacheKey) {
         Instant now = clock.instant();
         Optional<Replay> latest = store.latest(caller.projectId(), cacheKey);
         if (latest.isPresent() && cached(latest.get(), now)) {
@@ -71,16 +85,12 @@ public final class QueueReplay {
             return new Result.Queued(latest.get());
         }
         String id = ids.randomHex(ID_BYTES);
-        Replay replay = unitOfWork.inTransaction(() -> {
-            Job job = jobs.enqueue(RunReplay.job(caller.projectId(), id, now), now);
-            Replay queued = new Replay(id, caller.projectId(), caller.key().id().value(), source, overrides,
-                    cacheKey, job.id(), ReplayStore.Status.QUEUED, Map.of(), Optional.empty(), Optional.empty(),
-                    now, Optional.empty());
-            store.insert(queued);
-            return queued;
-        });
-        wakeWorker.run();
-        return new Result.Queued(replay);
+        Job job = jobs.enqueue(RunReplay.job(caller.projectId(), id, now), now);
+        Replay queued = new Replay(id, caller.projectId(), caller.key().id().value(), source, overrides, cacheKey,
+                job.id(), ReplayStore.Status.QUEUED, Map.of(), Optional.empty(), Optional.empty(), now,
+                Optional.empty());
+        store.insert(queued);
+        return new Result.Queued(queued);
     }
 
     private static boolean cached(Replay replay, Instant now) {
