@@ -334,6 +334,39 @@ class PipelineEndToEndTest extends OlyxAgainstFakeProvider {
         assertThat(systemOnly.json().path("thread_turn").asInt()).as("no user message yet").isZero();
     }
 
+    /** Seed 002 fails closed on a missing local_ref: a call may not open a trace of its own without one. */
+    @Test
+    void whereLocalRefIsRequiredACallNamingNoTraceIsRefusedAndOpensNone() {
+        RunningOlyx.Tenant strict = olyx.newTenant(owner, "Local refs");
+        Models.register(owner, strict.projectId(), provider, "gpt-4o", "openai", 0.0025, 0.01, true, Map.of());
+        Models.register(owner, strict.projectId(), provider, "text-embedding-3-small", "openai", 0.00002, 0, true,
+                Map.of());
+        Models.register(owner, strict.projectId(), provider, "dall-e-3", "openai", 0, 0, true, Map.of());
+        owner.patch("/api/v1/projects/" + strict.projectId(), Map.of("project", Map.of("settings", Map.of(
+                "local_ref_required", true, "routing_tiers", Map.of("simple", "gpt-4o", "complex", "gpt-4o")))));
+        List<Map<String, Object>> hello = List.of(Map.of("role", "user", "content", "Hello"));
+
+        List<ApiClient.Response> refused = List.of(
+                strict.client().post("/api/v1/chat/completions", Map.of("messages", hello)),
+                strict.client().post("/api/v1/chat/completions", Map.of("messages", hello, "stream", true)),
+                strict.client().post("/api/v1/embeddings", Map.of("input", "Hello")),
+                strict.client().post("/api/v1/images/generations", Map.of("prompt", "A lighthouse at dawn")),
+                strict.client().post("/v1/chat/completions", Map.of("model", "gpt-4o", "messages", hello)));
+
+        assertThat(refused).allSatisfy(answer -> {
+            assertError(answer, 422, "local_ref_required");
+            assertThat(answer.text("error")).contains("POST /api/v1/traces", "local_ref", "trace_id");
+        });
+        assertThat(provider.requestCount()).isZero();
+        assertThat(strict.client().get("/api/v1/traces").json().path("total").asInt()).isZero();
+
+        provider.enqueue(FakeBehavior.text("Hi.").withUsage(5, 2));
+        String trace = strict.client().post("/api/v1/traces", Map.of("local_ref", "ticket-42")).text("id");
+        ApiClient.Response answered = strict.client().post("/api/v1/chat/completions", Map.of("trace_id", trace,
+                "messages", hello));
+        assertThat(answered.status()).as(answered.toString()).isEqualTo(200);
+    }
+
     @Test
     void anonymizedProjectsKeepNoRawPromptsCompletionsOrUserIds() {
         RunningOlyx.Tenant private_ = olyx.newTenant(owner, "Anonymized");

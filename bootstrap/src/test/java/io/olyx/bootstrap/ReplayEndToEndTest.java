@@ -302,6 +302,31 @@ class ReplayEndToEndTest extends OlyxAgainstFakeProvider {
     }
 
     @Test
+    void whereLocalRefIsRequiredAReplayTraceCarriesItsSourcesAndASourceWithoutOneFails() {
+        RunningOlyx.Tenant strict = olyx.newTenant(owner, "Local ref replay");
+        register(strict.projectId());
+        String before = sourceTrace(strict.client(), "Summarize: before the policy.", 10, 10);
+        owner.patch("/api/v1/projects/" + strict.projectId(), Map.of("project", Map.of("settings", Map.of(
+                "local_ref_required", true))));
+        String source = strict.client().post("/api/v1/traces", Map.of("local_ref", "ticket-7")).text("id");
+        provider.enqueue(FakeBehavior.text("A short summary.").withUsage(10, 10));
+        strict.client().post("/api/v1/runs", Map.of("trace_id", source, "model", "gpt-4o", "input", "Summarize."));
+        strict.client().patch("/api/v1/traces/" + source + "/complete", null);
+
+        JsonNode carried = Replays.awaitEnd(strict.client(), strict.client().post("/api/v1/replay",
+                Map.of("trace_id", source)).text("job_id"));
+        JsonNode refused = Replays.awaitEnd(strict.client(), strict.client().post("/api/v1/replay",
+                Map.of("trace_id", before)).text("job_id"));
+
+        assertThat(carried.path("status").asText()).as(carried.toString()).isEqualTo("completed");
+        assertThat(strict.client().get("/api/v1/traces/" + carried.path("replay_trace_id").asText()).json()
+                .path("local_ref").asText()).isEqualTo("ticket-7");
+        assertThat(refused.path("status").asText()).isEqualTo("failed");
+        assertThat(refused.path("error").asText()).contains("local_ref");
+        assertThat(Replays.replayTracesOf(strict.client(), before)).isEmpty();
+    }
+
+    @Test
     void anAnonymizedTraceFailsWithTheReason() {
         RunningOlyx.Tenant anonymous = olyx.newTenant(owner, "Anonymized replay");
         register(anonymous.projectId());

@@ -52,6 +52,13 @@ public sealed interface PipelineResult {
     record TraceClosed(TraceStatus status) implements PipelineResult {
     }
 
+    /**
+     * The call names no trace, so it would open one, but the project requires a local_ref on every trace (seed 002
+     * fails closed: no payload without a customer-side pointer). Nothing is recorded.
+     */
+    record LocalRefRequired() implements PipelineResult {
+    }
+
     record ParentStepNotFound() implements PipelineResult {
     }
 

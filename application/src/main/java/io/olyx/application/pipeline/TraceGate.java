@@ -14,7 +14,8 @@ import java.util.function.Function;
 /**
  * The first stage of every call: the named trace must be the caller's and still open to this writer (a client's
  * pending trace, or the replay job's own replay trace), a named parent step must be one of its steps; a call naming
- * no trace gets one opened for it, written complete with the call's step.
+ * no trace gets one opened for it, written complete with the call's step, unless the project requires a local_ref
+ * on every trace: such a trace would have none.
  */
 final class TraceGate {
     private final TraceRepository traces;
@@ -40,6 +41,8 @@ final class TraceGate {
                 return new PipelineResult.TraceClosed(found.get().status());
             }
             trace = TraceHandle.existing(found.get());
+        } else if (who.project().settings().localRefRequired()) {
+            return new PipelineResult.LocalRefRequired();
         } else {
             trace = stepLog.openImplicit(who, implicitMetadata, endpoint);
         }

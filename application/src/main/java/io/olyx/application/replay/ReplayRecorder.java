@@ -89,7 +89,7 @@ final class ReplayRecorder {
         Map<String, Object> metadata = new LinkedHashMap<>(source.metadata());
         metadata.put("replay_job", replay.id());
         Trace trace = new Trace(new TraceId(ids.timeOrderedUuid()), replay.projectId(), TraceStatus.REPLAY, metadata,
-                source.revenue(), Optional.empty(), source.distributionChannel(), Optional.of(source.id()),
+                source.revenue(), source.localRef(), source.distributionChannel(), Optional.of(source.id()),
                 clock.instant(), Optional.empty(), Optional.empty());
         traces.insert(trace);
         store.attachTrace(replay.id(), target, trace.id(), clock.instant());
@@ -119,6 +119,8 @@ final class ReplayRecorder {
                     + " cannot be called in this project");
             case PipelineResult.TraceNotFound gone -> throw new IllegalStateException("the replay trace is gone");
             case PipelineResult.TraceClosed closed -> throw new IllegalStateException("the replay trace is closed");
+            case PipelineResult.LocalRefRequired required ->
+                    throw new IllegalStateException("a replayed call names its replay trace");
             case PipelineResult.ParentStepNotFound orphan ->
                     throw new IllegalStateException("a replayed parent step is missing");
         };

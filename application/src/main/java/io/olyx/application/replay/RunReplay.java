@@ -110,6 +110,11 @@ public final class RunReplay implements JobHandler {
         KeyCaller caller = caller(replay);
         Trace source = traces.find(replay.projectId(), replay.sourceTraceId())
                 .orElseThrow(() -> new ReplayFailed("Source trace not found"));
+        // A replay trace carries its source's local_ref; one that would have none may not hold the replayed payloads.
+        if (caller.project().settings().localRefRequired() && source.localRef().isEmpty()) {
+            throw new ReplayFailed("This project requires a local_ref on every trace, and the source trace has none "
+                    + "for its replay to carry");
+        }
         List<Step> sourceSteps = steps.listByTrace(replay.projectId(), source.id());
         List<Step> runs = replayableRuns(sourceSteps);
         TraceSummary sourceSummary = source.summary().orElseGet(() -> grading.summarize(source, sourceSteps));

@@ -18,6 +18,10 @@ public final class PipelineErrors {
             case PipelineResult.TraceNotFound notFound -> ApiError.notFound("Trace");
             case PipelineResult.TraceClosed closed -> ApiError.conflict("trace_closed",
                     "Steps cannot be added to a " + closed.status().wire() + " trace");
+            case PipelineResult.LocalRefRequired required -> ApiError.of(422, "local_ref_required",
+                    "This project's policy requires a local_ref on every trace, and a call without trace_id would "
+                            + "open one without it: open the trace with POST /api/v1/traces and a local_ref, then "
+                            + "pass its trace_id");
             case PipelineResult.ParentStepNotFound noParent -> ApiError.of(422, "invalid_parent_step",
                     "parent_step_id is not a step of this trace");
             case PipelineResult.InputTooLong tooLong -> ApiError.of(422, "input_too_long",
