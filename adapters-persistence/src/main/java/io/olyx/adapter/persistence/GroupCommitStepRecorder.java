@@ -138,7 +138,7 @@ final class GroupCommitStepRecorder implements StepRecorder, AutoCloseable {
             return hotPath.list("SELECT id, status FROM traces WHERE id IN ("
                             + HotPath.parameterMarkers(existing.length) + ")",
                     (rs, ctx) -> Map.entry(Rows.uuid(rs, "id"), rs.getString("status")), existing).stream()
-                    .filter(row -> TraceStatus.parse(row.getValue()).filter(TraceStatus::acceptsSteps).isEmpty())
+                    .filter(row -> TraceStatus.parse(row.getValue()).filter(TraceStatus::ended).isPresent())
                     .map(Map.Entry::getKey).collect(Collectors.toUnmodifiableSet());
         } catch (RuntimeException e) {
             // the steps are committed: their callers are answered, only a late step's summary revision is lost

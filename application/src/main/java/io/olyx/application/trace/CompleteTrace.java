@@ -81,7 +81,7 @@ public final class CompleteTrace {
      * admitted while the trace was pending, or a log after completion (see {@link StepRecorder.Landing}).
      */
     public void revise(ProjectId project, TraceId id) {
-        traces.find(project, id).filter(trace -> !trace.status().acceptsSteps())
+        traces.find(project, id).filter(trace -> trace.status().ended())
                 .ifPresent(trace -> traces.reviseSummary(resummarized(trace, steps.listByTrace(project, id))));
     }
 

@@ -28,6 +28,14 @@ public enum TraceStatus {
         };
     }
 
+    /**
+     * Completed, failed or canceled: its summary was worked out when it ended, so a step landing in it later (a call
+     * admitted while it was pending, a log after completion) has the summary worked out again.
+     */
+    public boolean ended() {
+        return this == COMPLETED || this == FAILED || this == CANCELED;
+    }
+
     /** Model-call steps may still be added: a client's to work in flight, a replay job's to its replay trace. */
     public boolean acceptsSteps(StepWriter writer) {
         return switch (writer) {

@@ -32,6 +32,11 @@ class TraceStatusProperties {
     }
 
     @Property
+    void aTraceHasEndedExactlyWhenAPendingOneCouldHaveBecomeIt(@ForAll TraceStatus status) {
+        assertThat(status.ended()).isEqualTo(TraceStatus.PENDING.canBecome(status));
+    }
+
+    @Property
     void nothingBecomesPending(@ForAll TraceStatus from) {
         assertThat(from.canBecome(TraceStatus.PENDING)).isFalse();
     }
