@@ -32,7 +32,11 @@ final class RequestBody {
 
     /** The charset the request declares, UTF-8 (what JSON must be in) when it declares none. */
     static Charset charset(Context ctx) {
-        String declared = ctx.req().getCharacterEncoding();
+        return charset(ctx.req().getCharacterEncoding());
+    }
+
+    /** The charset a Content-Type's {@code charset} parameter names ({@code null}: none), by the same rule. */
+    static Charset charset(String declared) {
         if (declared == null) {
             return StandardCharsets.UTF_8;
         }

@@ -1,10 +1,11 @@
 package io.olyx.adapter.http;
 
 import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import org.eclipse.jetty.http.MimeTypes;
 
 /**
  * The JSONL upload endpoints (documents, skills) take a multipart file or the JSONL as the raw body, up to the
@@ -35,12 +36,22 @@ public final class Uploads {
     }
 
     /**
-     * An uploaded file or the raw body ({@code ctx.bodyInputStream()}, which unlike {@code ctx.body()} is bounded by
-     * the upload limit, not the body limit) as text.
+     * The raw body as JSONL text, in the charset its Content-Type names ({@link UploadText}). Read from the stream
+     * rather than {@code ctx.body()}, which is bounded by the body limit, not the upload limit.
      */
-    public static String text(InputStream upload) {
+    public static String body(Context ctx) {
+        return UploadText.decode(bytes(ctx.bodyInputStream()), RequestBody.charset(ctx));
+    }
+
+    /** An uploaded file as JSONL text, in the charset of the part's own Content-Type, not the form's. */
+    public static String text(UploadedFile file) {
+        return UploadText.decode(bytes(file.content()),
+                RequestBody.charset(MimeTypes.getCharsetFromContentType(file.contentType())));
+    }
+
+    private static byte[] bytes(InputStream upload) {
         try (InputStream in = upload) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException("reading the upload failed", e);
         }

@@ -93,9 +93,9 @@ public final class SkillRoutes {
             throw ApiError.invalid("the multipart field \"skills\" (a JSONL file) is required");
         }
         if (file == null) {
-            return Uploads.text(ctx.bodyInputStream());
+            return Uploads.body(ctx);
         }
-        return Uploads.text(file.content());
+        return Uploads.text(file);
     }
 
     private static Skill saved(ManageSkills.Result result) {

@@ -19,7 +19,6 @@ import io.olyx.domain.rag.DocumentInput;
 import io.olyx.domain.rag.DocumentOrder;
 import io.olyx.domain.rag.DocumentSummary;
 import io.olyx.domain.rag.IndexState;
-import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -105,15 +104,15 @@ public final class DocumentRoutes {
     }
 
     /** The multipart file {@code documents} (or the only file sent), else the body itself. */
-    private static InputStream jsonl(Context ctx) {
+    private static String jsonl(Context ctx) {
         if (!ctx.isMultipartFormData()) {
-            return ctx.bodyInputStream();
+            return Uploads.body(ctx);
         }
         UploadedFile file = Optional.ofNullable(ctx.uploadedFile("documents"))
                 .or(() -> ctx.uploadedFiles().size() == 1 ? Optional.of(ctx.uploadedFiles().getFirst())
                         : Optional.empty())
                 .orElseThrow(() -> ApiError.invalid("Send the JSONL as the multipart file \"documents\""));
-        return file.content();
+        return Uploads.text(file);
     }
 
     /** {@code insert-mode} as a query or form parameter; only "sync" changes anything. */

@@ -7,13 +7,7 @@ import io.olyx.domain.common.JsonValues;
 import io.olyx.domain.rag.DocumentInput;
 import io.olyx.domain.rag.DocumentMetadata;
 import io.olyx.domain.rag.Tags;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,7 +16,8 @@ import java.util.Optional;
 
 /**
  * Reads a JSONL upload whole before anything is stored: one JSON object per line with {@code docId} and
- * {@code text}, optionally {@code __ref}, {@code __tags} and {@code __meta}; blank lines are skipped. The first bad
+ * {@code text}, optionally {@code __ref}, {@code __tags} and {@code __meta}; blank lines are skipped. The text comes
+ * from {@link io.olyx.adapter.http.Uploads#jsonl}, already decoded and without a byte order mark. The first bad
  * line rejects the upload, naming its line number (400 for broken JSON, 422 for a wrong field or an out-of-range
  * number), so an upload is stored entirely or not at all. Lines are parsed like request bodies ({@link JsonBody#read}).
  */
@@ -30,27 +25,21 @@ final class JsonlDocuments {
     private JsonlDocuments() {
     }
 
-    static List<DocumentInput> read(InputStream in) {
+    static List<DocumentInput> read(String jsonl) {
         List<DocumentInput> documents = new ArrayList<>();
         Map<String, Integer> lineOfName = new HashMap<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            int number = 0;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                String text = number == 1 && line.startsWith("\uFEFF") ? line.substring(1) : line;
-                if (text.isBlank()) {
-                    continue;
-                }
-                DocumentInput document = document(text, number);
-                Integer earlier = lineOfName.putIfAbsent(document.name(), number);
-                if (earlier != null) {
-                    throw lineError(number, "docId \"" + document.name() + "\" already appears on line " + earlier);
-                }
-                documents.add(document);
+        List<String> lines = jsonl.lines().toList();
+        for (int number = 1; number <= lines.size(); number++) {
+            String line = lines.get(number - 1);
+            if (line.isBlank()) {
+                continue;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading the upload failed", e);
+            DocumentInput document = document(line, number);
+            Integer earlier = lineOfName.putIfAbsent(document.name(), number);
+            if (earlier != null) {
+                throw lineError(number, "docId \"" + document.name() + "\" already appears on line " + earlier);
+            }
+            documents.add(document);
         }
         if (documents.isEmpty()) {
             throw ApiError.invalid("The upload holds no documents: send one JSON object per line");

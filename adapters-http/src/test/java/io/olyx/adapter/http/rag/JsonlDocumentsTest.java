@@ -5,15 +5,13 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.olyx.adapter.http.ApiError;
 import io.olyx.domain.rag.DocumentInput;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class JsonlDocumentsTest {
 
     static List<DocumentInput> read(String jsonl) {
-        return JsonlDocuments.read(new ByteArrayInputStream(jsonl.getBytes(StandardCharsets.UTF_8)));
+        return JsonlDocuments.read(jsonl);
     }
 
     static ApiError rejection(String jsonl) {
