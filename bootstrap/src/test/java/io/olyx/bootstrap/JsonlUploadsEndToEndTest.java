@@ -213,4 +213,33 @@ class JsonlUploadsEndToEndTest {
         assertThat(contents(tenant, documents, "bomdoc")).isEqualTo("x");
         assertThat(contents(tenant, documents, "crlf2")).isEqualTo("y");
     }
+
+    @Test
+    void aFormMustCarryExactlyOneFileInTheFieldTheSeedNamesAndNothingElseIsRead() {
+        RunningOlyx.Tenant tenant = olyx.newTenant(owner, "Upload fields");
+        String documents = documentsPath(tenant);
+        byte[] docs = "{\"docId\":\"a\",\"text\":\"x\"}\n".getBytes(StandardCharsets.UTF_8);
+        byte[] more = "{\"docId\":\"b\",\"text\":\"y\"}\n".getBytes(StandardCharsets.UTF_8);
+        byte[] skill = "{\"slug\":\"a\",\"instructions\":\"x\"}\n".getBytes(StandardCharsets.UTF_8);
+
+        for (String field : List.of("documents", "skills")) {
+            String path = field.equals("skills") ? SKILLS : documents;
+            byte[] file = field.equals("skills") ? skill : docs;
+            ApiClient.Response elsewhere = raw.post(path, tenant.rawKey(), formType(),
+                    form(Part.file("other", "application/jsonl", file)));
+            assertError(elsewhere, 422, "invalid_request");
+            assertThat(elsewhere.text("error")).contains("\"" + field + "\"").contains("required");
+
+            ApiClient.Response twice = raw.post(path, tenant.rawKey(), formType(),
+                    form(Part.file(field, "application/jsonl", file), Part.file(field, "application/jsonl", more)));
+            assertError(twice, 422, "invalid_request");
+            assertThat(twice.text("error")).contains("\"" + field + "\"").contains("2 files");
+        }
+        assertThat(tenant.client().get(documents).json()).isEmpty();
+        assertThat(tenant.client().get("/api/v1/skills").json()).isEmpty();
+
+        assertAccepted(raw.post(documents, tenant.rawKey(), formType(), form(Part.file("documents",
+                "application/jsonl", docs), new Part("insert-mode", null, null,
+                "append".getBytes(StandardCharsets.UTF_8)))), 1, 0);
+    }
 }

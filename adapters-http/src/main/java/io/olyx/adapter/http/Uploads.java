@@ -5,6 +5,7 @@ import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import org.eclipse.jetty.http.MimeTypes;
 
 /**
@@ -36,15 +37,35 @@ public final class Uploads {
     }
 
     /**
-     * The raw body as JSONL text, in the charset its Content-Type names ({@link UploadText}). Read from the stream
-     * rather than {@code ctx.body()}, which is bounded by the body limit, not the upload limit.
+     * The JSONL a client uploaded, as text: the one file of the multipart field {@code field}, or the raw body when
+     * the request is not a form. Javalin hands any other file, or the first of two, just as readily, so a form
+     * without exactly one file in that field is refused rather than read from a guess.
      */
-    public static String body(Context ctx) {
+    public static String jsonl(Context ctx, String field) {
+        if (!ctx.isMultipartFormData()) {
+            return body(ctx);
+        }
+        List<UploadedFile> files = ctx.uploadedFiles(field);
+        if (files.isEmpty()) {
+            throw ApiError.invalid("the multipart field \"" + field + "\" (a JSONL file) is required");
+        }
+        if (files.size() > 1) {
+            throw ApiError.invalid("the multipart field \"" + field + "\" holds " + files.size()
+                    + " files; send one JSONL file per upload");
+        }
+        return text(files.getFirst());
+    }
+
+    /**
+     * The raw body as text, in the charset its Content-Type names ({@link UploadText}). Read from the stream rather
+     * than {@code ctx.body()}, which is bounded by the body limit, not the upload limit.
+     */
+    private static String body(Context ctx) {
         return UploadText.decode(bytes(ctx.bodyInputStream()), RequestBody.charset(ctx));
     }
 
-    /** An uploaded file as JSONL text, in the charset of the part's own Content-Type, not the form's. */
-    public static String text(UploadedFile file) {
+    /** An uploaded file as text, in the charset of the part's own Content-Type, not the form's. */
+    private static String text(UploadedFile file) {
         return UploadText.decode(bytes(file.content()),
                 RequestBody.charset(MimeTypes.getCharsetFromContentType(file.contentType())));
     }

@@ -2,7 +2,6 @@ package io.olyx.adapter.http.gateway;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import io.javalin.http.UploadedFile;
 import io.olyx.adapter.http.ApiError;
 import io.olyx.adapter.http.Authenticator;
 import io.olyx.adapter.http.JsonBody;
@@ -87,15 +86,7 @@ public final class SkillRoutes {
     /** The multipart {@code skills} file, or (for scripts) the request body itself. */
     private static String uploaded(Context ctx) {
         Uploads.accept(ctx);
-        boolean multipart = ctx.isMultipartFormData();
-        UploadedFile file = multipart ? ctx.uploadedFile("skills") : null;
-        if (multipart && file == null) {
-            throw ApiError.invalid("the multipart field \"skills\" (a JSONL file) is required");
-        }
-        if (file == null) {
-            return Uploads.body(ctx);
-        }
-        return Uploads.text(file);
+        return Uploads.jsonl(ctx, "skills");
     }
 
     private static Skill saved(ManageSkills.Result result) {

@@ -2,7 +2,6 @@ package io.olyx.adapter.http.rag;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import io.javalin.http.UploadedFile;
 import io.olyx.adapter.http.ApiError;
 import io.olyx.adapter.http.Authenticator;
 import io.olyx.adapter.http.JsonBody;
@@ -69,7 +68,7 @@ public final class DocumentRoutes {
         CollectionId id = CollectionRoutes.collectionId(ctx);
         Uploads.accept(ctx);
         boolean sync = syncMode(ctx);
-        List<DocumentInput> documents = JsonlDocuments.read(jsonl(ctx));
+        List<DocumentInput> documents = JsonlDocuments.read(Uploads.jsonl(ctx, "documents"));
         WriteDocuments.UploadResult result = writer.upload(project, id, documents, sync)
                 .orElseThrow(CollectionRoutes::notFound);
         ctx.json(Map.of("enqueued", result.enqueued(), "skipped", result.skipped()));
@@ -101,18 +100,6 @@ public final class DocumentRoutes {
             throw ApiError.notFound("Document");
         }
         ctx.json(Map.of("message", "Document removed"));
-    }
-
-    /** The multipart file {@code documents} (or the only file sent), else the body itself. */
-    private static String jsonl(Context ctx) {
-        if (!ctx.isMultipartFormData()) {
-            return Uploads.body(ctx);
-        }
-        UploadedFile file = Optional.ofNullable(ctx.uploadedFile("documents"))
-                .or(() -> ctx.uploadedFiles().size() == 1 ? Optional.of(ctx.uploadedFiles().getFirst())
-                        : Optional.empty())
-                .orElseThrow(() -> ApiError.invalid("Send the JSONL as the multipart file \"documents\""));
-        return Uploads.text(file);
     }
 
     /** {@code insert-mode} as a query or form parameter; only "sync" changes anything. */
