@@ -8,8 +8,10 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -241,5 +243,31 @@ class JsonlUploadsEndToEndTest {
         assertAccepted(raw.post(documents, tenant.rawKey(), formType(), form(Part.file("documents",
                 "application/jsonl", docs), new Part("insert-mode", null, null,
                 "append".getBytes(StandardCharsets.UTF_8)))), 1, 0);
+    }
+
+    @Test
+    void oneUploadsDocumentsBrowseAndExportInTheOrderOfItsLines() {
+        RunningOlyx.Tenant tenant = olyx.newTenant(owner, "Line order");
+        String documents = documentsPath(tenant);
+        List<String> lines = IntStream.range(0, 60).mapToObj(i -> "line-" + i).toList();
+        StringBuilder jsonl = new StringBuilder();
+        lines.forEach(name -> jsonl.append("{\"docId\":\"").append(name).append("\",\"text\":\"x\"}\n"));
+
+        assertAccepted(raw.post(documents, tenant.rawKey(), "application/jsonl",
+                jsonl.toString().getBytes(StandardCharsets.UTF_8)), lines.size(), 0);
+
+        assertThat(names(tenant.client().get(documents + "?order_by=created_at_asc&per_page=100").json()))
+                .isEqualTo(lines);
+        assertThat(names(tenant.client().get(documents + "?order_by=created_at_desc&per_page=100").json()))
+                .isEqualTo(lines.reversed());
+        String export = tenant.client().get(documents.replace("/documents", "/export.jsonl")).body();
+        assertThat(export.lines().map(line -> ApiClient.parse(line).path("docId").asText()).toList())
+                .isEqualTo(lines);
+    }
+
+    private static List<String> names(JsonNode items) {
+        List<String> names = new ArrayList<>();
+        items.forEach(item -> names.add(item.path("name").asText()));
+        return names;
     }
 }

@@ -24,9 +24,11 @@ import io.olyx.domain.rag.KnowledgeCollection;
 import io.olyx.domain.rag.KnowledgeDocument;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -204,6 +206,25 @@ abstract class KnowledgeStoreContract {
             after = got.isEmpty() ? after : Optional.of(got.getLast().id());
         }
         assertThat(seen).containsExactlyInAnyOrder("d0", "d1", "d2", "d3", "d4");
+    }
+
+    @Test
+    void documentsMadeTogetherBrowseAndExportInTheOrderTheirIdsWereMade() {
+        KnowledgeCollection c = newCollection(newProject());
+        List<NewDocument> made = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            made.add(doc("line " + i, "text " + i, List.of(), "{}"));
+        }
+        List<String> inOrder = made.stream().map(NewDocument::name).toList();
+        List<NewDocument> shuffled = new ArrayList<>(made);
+        Collections.shuffle(shuffled, new Random(7));
+        documents.insert(c.id(), shuffled, NOW);
+
+        assertThat(names(browse(c, "", Optional.empty(), DocumentOrder.CREATED_AT_ASC))).isEqualTo(inOrder);
+        assertThat(names(browse(c, "", Optional.empty(), DocumentOrder.CREATED_AT_DESC)))
+                .isEqualTo(inOrder.reversed());
+        assertThat(documents.exportPage(c.id(), Optional.empty(), 100).stream().map(d -> d.version().name()))
+                .containsExactlyElementsOf(inOrder);
     }
 
     @Test

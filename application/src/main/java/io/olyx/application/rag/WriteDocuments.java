@@ -122,6 +122,8 @@ public final class WriteDocuments {
         for (DocumentChange change : changes) {
             switch (change) {
                 case DocumentChange.Create c -> {
+                    // made in line order and increasing (IdGenerator), so by id the upload's documents, which all
+                    // share `now`, browse and export in the order of its lines
                     DocumentId newId = new DocumentId(store.ids().timeOrderedUuid());
                     inserts.add(new DocumentRepository.NewDocument(newId, c.input().name(), c.input().contents(),
                             c.fields()));
