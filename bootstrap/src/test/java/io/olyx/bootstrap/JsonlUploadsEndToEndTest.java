@@ -28,6 +28,9 @@ class JsonlUploadsEndToEndTest {
     private static final String BOUNDARY = "jsonl-uploads-boundary-3f";
     private static final String SKILLS = "/api/v1/skills/management/import";
     private static final Charset LATIN_1 = StandardCharsets.ISO_8859_1;
+    private static final byte[] ONE_DOCUMENT = "{\"docId\":\"a\",\"text\":\"x\"}\n".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] ONE_SKILL = "{\"slug\":\"a\",\"instructions\":\"x\"}\n"
+            .getBytes(StandardCharsets.UTF_8);
 
     @TempDir
     static Path dataDir;
@@ -159,16 +162,14 @@ class JsonlUploadsEndToEndTest {
     void anUploadInACharsetTheServerDoesNotKnowIsRefusedByName() {
         RunningOlyx.Tenant tenant = olyx.newTenant(owner, "Unknown upload charset");
         String documents = documentsPath(tenant);
-        byte[] document = "{\"docId\":\"a\",\"text\":\"x\"}\n".getBytes(StandardCharsets.UTF_8);
-        byte[] skill = "{\"slug\":\"a\",\"instructions\":\"x\"}\n".getBytes(StandardCharsets.UTF_8);
 
         for (ApiClient.Response refused : List.of(
-                raw.post(documents, tenant.rawKey(), "application/jsonl; charset=bogus", document),
+                raw.post(documents, tenant.rawKey(), "application/jsonl; charset=bogus", ONE_DOCUMENT),
                 raw.post(documents, tenant.rawKey(), formType(), form(Part.file("documents",
-                        "application/jsonl; charset=bogus", document))),
-                raw.post(SKILLS, tenant.rawKey(), "application/jsonl; charset=bogus", skill),
+                        "application/jsonl; charset=bogus", ONE_DOCUMENT))),
+                raw.post(SKILLS, tenant.rawKey(), "application/jsonl; charset=bogus", ONE_SKILL),
                 raw.post(SKILLS, tenant.rawKey(), formType(), form(Part.file("skills",
-                        "application/jsonl; charset=bogus", skill))))) {
+                        "application/jsonl; charset=bogus", ONE_SKILL))))) {
             assertError(refused, 415, "unsupported_charset");
             assertThat(refused.text("error")).contains("bogus");
         }
@@ -220,13 +221,11 @@ class JsonlUploadsEndToEndTest {
     void aFormMustCarryExactlyOneFileInTheFieldTheSeedNamesAndNothingElseIsRead() {
         RunningOlyx.Tenant tenant = olyx.newTenant(owner, "Upload fields");
         String documents = documentsPath(tenant);
-        byte[] docs = "{\"docId\":\"a\",\"text\":\"x\"}\n".getBytes(StandardCharsets.UTF_8);
         byte[] more = "{\"docId\":\"b\",\"text\":\"y\"}\n".getBytes(StandardCharsets.UTF_8);
-        byte[] skill = "{\"slug\":\"a\",\"instructions\":\"x\"}\n".getBytes(StandardCharsets.UTF_8);
 
         for (String field : List.of("documents", "skills")) {
             String path = field.equals("skills") ? SKILLS : documents;
-            byte[] file = field.equals("skills") ? skill : docs;
+            byte[] file = field.equals("skills") ? ONE_SKILL : ONE_DOCUMENT;
             ApiClient.Response elsewhere = raw.post(path, tenant.rawKey(), formType(),
                     form(Part.file("other", "application/jsonl", file)));
             assertError(elsewhere, 422, "invalid_request");
@@ -241,7 +240,7 @@ class JsonlUploadsEndToEndTest {
         assertThat(tenant.client().get("/api/v1/skills").json()).isEmpty();
 
         assertAccepted(raw.post(documents, tenant.rawKey(), formType(), form(Part.file("documents",
-                "application/jsonl", docs), new Part("insert-mode", null, null,
+                "application/jsonl", ONE_DOCUMENT), new Part("insert-mode", null, null,
                 "append".getBytes(StandardCharsets.UTF_8)))), 1, 0);
     }
 

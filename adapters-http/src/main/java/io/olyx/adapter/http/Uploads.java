@@ -5,6 +5,7 @@ import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.util.List;
 import org.eclipse.jetty.http.MimeTypes;
 
@@ -61,13 +62,14 @@ public final class Uploads {
      * than {@code ctx.body()}, which is bounded by the body limit, not the upload limit.
      */
     private static String body(Context ctx) {
-        return UploadText.decode(bytes(ctx.bodyInputStream()), RequestBody.charset(ctx));
+        Charset charset = RequestBody.charset(ctx); // before the read: an unknown one needs none of the bytes
+        return UploadText.decode(bytes(ctx.bodyInputStream()), charset);
     }
 
     /** An uploaded file as text, in the charset of the part's own Content-Type, not the form's. */
     private static String text(UploadedFile file) {
-        return UploadText.decode(bytes(file.content()),
-                RequestBody.charset(MimeTypes.getCharsetFromContentType(file.contentType())));
+        Charset charset = RequestBody.charset(MimeTypes.getCharsetFromContentType(file.contentType()));
+        return UploadText.decode(bytes(file.content()), charset);
     }
 
     private static byte[] bytes(InputStream upload) {

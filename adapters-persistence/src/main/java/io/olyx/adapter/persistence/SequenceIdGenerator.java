@@ -9,8 +9,8 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Step ids come from a database sequence that steps by {@value #BLOCK}: each nextval reserves a block of ids for this
- * node, so ids stay unique across nodes while costing one round trip per {@value #BLOCK} steps. Trace, document and other ids are UUIDv7, increasing on
- * this node.
+ * node, so ids stay unique across nodes while costing one round trip per {@value #BLOCK} steps. Trace, document and
+ * the other ids are UUIDv7, each greater than the one this node made before.
  */
 final class SequenceIdGenerator implements IdGenerator {
     static final int BLOCK = 50;
