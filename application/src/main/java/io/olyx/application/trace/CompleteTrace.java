@@ -16,7 +16,8 @@ import java.util.Optional;
 
 /**
  * PATCH /api/v1/traces/:id/complete: ends a pending trace (completed, failed or canceled) and grades it. The status
- * change is a compare-and-set, so two concurrent completions cannot both win with different outcomes.
+ * change is a compare-and-set, so two concurrent completions cannot both win with different outcomes. An ended
+ * trace's summary is worked out again when a step lands in it later ({@link #revise}).
  */
 public final class CompleteTrace {
     /** A status only moves forward a few times, so a write loses a race at most that often. */
