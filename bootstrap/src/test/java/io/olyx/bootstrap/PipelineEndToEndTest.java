@@ -147,6 +147,41 @@ class PipelineEndToEndTest extends OlyxAgainstFakeProvider {
     }
 
     @Test
+    void eachToolCallIsAnsweredOnceWithContent() {
+        provider.enqueue(FakeBehavior.toolCall("get_weather", "{\"city\":\"London\"}"), FakeBehavior.text("15°C."));
+        String trace = newTrace();
+        ApiClient.Response asked = tenant.client().post("/api/v1/executions",
+                Map.of("trace_id", trace, "input", "Weather?", "tools", WEATHER_TOOL));
+        long parent = asked.json().path("step_id").asLong();
+        String id = asked.json().path("tool_calls").get(0).path("id").asText();
+
+        ApiClient.Response twice = answer(trace, parent, List.of(Map.of("tool_call_id", id, "content", "15°C"),
+                Map.of("tool_call_id", id, "content", "16°C")));
+        ApiClient.Response empty = answer(trace, parent, List.of(Map.of("tool_call_id", id)));
+        ApiClient.Response first = answer(trace, parent, List.of(Map.of("tool_call_id", id, "content", "15°C")));
+        ApiClient.Response again = answer(trace, parent, List.of(Map.of("tool_call_id", id, "content", "15°C")));
+
+        assertError(twice, 422, "invalid_tool_results");
+        assertThat(twice.text("error")).contains(id, "more than once");
+        assertError(empty, 422, "invalid_tool_results");
+        assertThat(empty.text("error")).contains("tool_results[0]", "content");
+        assertThat(first.text("output")).as(first.toString()).isEqualTo("15°C.");
+        assertError(again, 409, "tool_call_already_answered");
+        assertThat(again.text("error")).contains(id);
+        tenant.client().patch("/api/v1/traces/" + trace + "/complete", null);
+        JsonNode recorded = tenant.client().get("/api/v1/traces/" + trace).json();
+        assertThat(recorded.path("steps")).extracting(s -> s.path("type").asText())
+                .containsExactly("run", "tool_call", "run");
+        assertThat(recorded.path("summary").path("tool_overhead_ms").asDouble())
+                .isLessThanOrEqualTo(recorded.path("summary").path("total_latency_ms").asDouble());
+    }
+
+    private ApiClient.Response answer(String trace, long parent, List<Map<String, String>> results) {
+        return tenant.client().post("/api/v1/executions", Map.of("trace_id", trace, "input", "Weather?",
+                "parent_step_id", parent, "tool_results", results));
+    }
+
+    @Test
     void aFailingModelFallsBackAndEveryAttemptIsOnTheStep() {
         Models.register(owner, tenant.projectId(), provider, "flaky", "openai", 0.001, 0.001, true,
                 Map.of("fallback_identifier", "gpt-4o-mini"));

@@ -45,6 +45,9 @@ public final class Execute {
                 case ToolLoop.Continuation.Invalid invalid -> {
                     return new Outcome.InvalidToolResults(invalid.message());
                 }
+                case ToolLoop.Continuation.AlreadyAnswered answered -> {
+                    return new Outcome.ToolCallAlreadyAnswered(answered.message());
+                }
                 case ToolLoop.Continuation.Resumed resumed -> {
                     messages.addAll(resumed.history());
                     if (tools.isEmpty()) {
@@ -76,6 +79,9 @@ public final class Execute {
         }
 
         record InvalidToolResults(String message) implements Outcome {
+        }
+
+        record ToolCallAlreadyAnswered(String message) implements Outcome {
         }
     }
 }

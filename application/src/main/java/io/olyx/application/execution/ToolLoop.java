@@ -20,10 +20,14 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+
+import static java.util.stream.Collectors.toSet;
 
 /**
  * The server side of seed 001's tool-call loop. The caller sends only its input, the tool results and the step that
@@ -50,15 +54,13 @@ public final class ToolLoop {
             return new Continuation.Invalid("parent_step_id must be the run step that asked for the tools");
         }
         Map<String, ToolCall> calls = toolCalls(asked.get());
-        for (ToolResult result : results) {
-            if (!calls.containsKey(result.toolCallId())) {
-                return new Continuation.Invalid("tool_call_id \"" + result.toolCallId()
-                        + "\" was not asked for by step " + parent.value());
-            }
-        }
         List<Step> rounds = rounds(caller, asked.get());
         Map<StepId, List<ChatMessage>> recorded = recordedResults(caller, trace,
-                rounds.stream().map(Step::id).filter(id -> !id.equals(parent)).toList());
+                rounds.stream().map(Step::id).toList());
+        Optional<Continuation> refused = refusal(parent, calls, recorded.getOrDefault(parent, List.of()), results);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
         List<ChatMessage> history = new ArrayList<>();
         for (Step round : rounds) {
             List<ToolCall> roundCalls = List.copyOf(toolCalls(round).values());
@@ -77,6 +79,33 @@ public final class ToolLoop {
                     answeredAt, StepOutcome.OK, Map.of());
         }
         return new Continuation.Resumed(history, declaredTools(asked.get()));
+    }
+
+    /**
+     * Each result must answer a call the step asked for, once: a second answer to the same call (in this request or
+     * an earlier one) would record a second tool_call step timed from the same model answer, counting the caller's
+     * tool time twice in the trace's tool overhead, and would show the model two answers to one call.
+     */
+    private static Optional<Continuation> refusal(StepId parent, Map<String, ToolCall> calls,
+                                                  List<ChatMessage> alreadyRecorded, List<ToolResult> results) {
+        Set<String> seen = new HashSet<>();
+        Set<String> answered = alreadyRecorded.stream().map(m -> m.toolCallId().orElse("")).collect(toSet());
+        for (ToolResult result : results) {
+            String id = result.toolCallId();
+            if (!calls.containsKey(id)) {
+                return Optional.of(new Continuation.Invalid("tool_call_id \"" + id + "\" was not asked for by step "
+                        + parent.value()));
+            }
+            if (!seen.add(id)) {
+                return Optional.of(new Continuation.Invalid("tool_call_id \"" + id
+                        + "\" appears more than once in tool_results"));
+            }
+            if (answered.contains(id)) {
+                return Optional.of(new Continuation.AlreadyAnswered("tool_call_id \"" + id
+                        + "\" of step " + parent.value() + " already has a recorded result"));
+            }
+        }
+        return Optional.empty();
     }
 
     private List<Step> rounds(KeyCaller caller, Step last) {
@@ -138,6 +167,10 @@ public final class ToolLoop {
         }
 
         record Invalid(String message) implements Continuation {
+        }
+
+        /** A result for a call whose result the trace already holds: refused rather than recorded twice. */
+        record AlreadyAnswered(String message) implements Continuation {
         }
     }
 }

@@ -59,6 +59,8 @@ public final class ExecutionRoutes {
         switch (execute.execute(command, caller, Optional.empty())) {
             case Execute.Outcome.InvalidToolResults invalid -> throw ApiError.of(422, "invalid_tool_results",
                     invalid.message());
+            case Execute.Outcome.ToolCallAlreadyAnswered answered -> throw ApiError.of(409,
+                    "tool_call_already_answered", answered.message());
             case Execute.Outcome.Ran ran -> ctx.json(olyxAnswer(ran.result(), Map.of()));
         }
     }
@@ -132,15 +134,19 @@ public final class ExecutionRoutes {
         });
     }
 
+    /** Both members are required: a result without content would show the model an empty answer it never got. */
     private static List<ToolResult> toolResults(JsonBody body) {
         List<ToolResult> results = new ArrayList<>();
         List<Object> raw = body.array("tool_results").orElse(List.of());
         for (int i = 0; i < raw.size(); i++) {
             if (!(raw.get(i) instanceof Map<?, ?> map) || !(map.get("tool_call_id") instanceof String id)) {
-                throw ApiError.invalid("tool_results[" + i + "] needs a tool_call_id");
+                throw ApiError.of(422, "invalid_tool_results", "tool_results[" + i + "] needs a tool_call_id");
             }
             Object content = map.get("content");
-            results.add(new ToolResult(id, content instanceof String s ? s : content == null ? "" : JsonBody.toJson(content)));
+            if (content == null) {
+                throw ApiError.of(422, "invalid_tool_results", "tool_results[" + i + "] needs a content");
+            }
+            results.add(new ToolResult(id, content instanceof String s ? s : JsonBody.toJson(content)));
         }
         return results;
     }
