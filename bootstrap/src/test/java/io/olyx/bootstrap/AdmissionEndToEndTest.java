@@ -148,6 +148,30 @@ class AdmissionEndToEndTest extends OlyxAgainstFakeProvider {
     }
 
     @Test
+    void anIdempotentRetryIsComparedByItsJsonNotItsBytes() {
+        RunningOlyx.Tenant tenant = SpendRace.tenantWithModel(owner, provider, olyx.api, "Canonical", Map.of());
+        String trace = tenant.client().post("/api/v1/traces", Map.of()).text("id");
+        int before = provider.requestCount();
+
+        ApiClient.Response first = tenant.client().send("POST", "/api/v1/executions",
+                "{\"trace_id\":\"" + trace + "\",\"input\":\"caf\u00e9\",\"max_tokens\":1000}",
+                "Idempotency-Key", "canonical-1");
+        ApiClient.Response retry = tenant.client().send("POST", "/api/v1/executions",
+                "{\n  \"max_tokens\": 1e3,\n  \"input\": \"caf\\u00e9\",\n  \"trace_id\": \"" + trace + "\"\n}\n",
+                "Idempotency-Key", "canonical-1");
+        ApiClient.Response other = tenant.client().send("POST", "/api/v1/executions",
+                "{\"trace_id\":\"" + trace + "\",\"input\":\"cafe\",\"max_tokens\":1000}",
+                "Idempotency-Key", "canonical-1");
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        assertThat(retry.status()).as(retry.toString()).isEqualTo(200);
+        assertThat(retry.headers().firstValue("Idempotent-Replayed")).contains("true");
+        assertThat(retry.json().path("step_id").asLong()).isEqualTo(first.json().path("step_id").asLong());
+        assertThat(provider.requestCount() - before).isEqualTo(1);
+        assertError(other, 422, "idempotency_key_reused");
+    }
+
+    @Test
     void trippedKeysCanBeResetByAnAdmin() {
         RunningOlyx.Tenant tenant = SpendRace.tenantWithModel(owner, provider, olyx.api, "Reset",
                 Map.of("hourly_limit", new BigDecimal("0.000001")));

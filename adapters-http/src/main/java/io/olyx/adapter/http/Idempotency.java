@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -82,10 +83,27 @@ public final class Idempotency {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update((ctx.method() + " " + ctx.path() + "\n").getBytes(StandardCharsets.UTF_8));
-            digest.update(RequestBody.bytes(ctx));
+            digest.update(comparable(ctx));
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A JSON body in its canonical form, so a retry that serialises the same request differently (whitespace, member
+     * order, charset) is the same request. A multipart upload, or a body that is no JSON object (refused by the
+     * endpoint, or a raw JSONL upload), is compared by its bytes.
+     */
+    private static byte[] comparable(Context ctx) {
+        String type = ctx.contentType();
+        if (type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+            return RequestBody.bytes(ctx);
+        }
+        try {
+            return CanonicalJson.of(JsonBody.of(ctx).raw());
+        } catch (ApiError notAJsonObject) {
+            return RequestBody.bytes(ctx);
         }
     }
 }
