@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -169,6 +171,26 @@ class AdmissionEndToEndTest extends OlyxAgainstFakeProvider {
         assertThat(retry.json().path("step_id").asLong()).isEqualTo(first.json().path("step_id").asLong());
         assertThat(provider.requestCount() - before).isEqualTo(1);
         assertError(other, 422, "idempotency_key_reused");
+    }
+
+    @Test
+    void theMonthlySpendIsWrittenLikeEveryOtherAmount() {
+        RunningOlyx.Tenant tenant = SpendRace.tenantWithModel(owner, provider, olyx.api, "Spend digits", Map.of());
+        String trace = tenant.client().post("/api/v1/traces", Map.of()).text("id");
+        ApiClient.Response call = tenant.client().post("/api/v1/executions", Map.of("trace_id", trace, "input", "hi"));
+        String cost = amount(call.body(), "cost");
+
+        String project = owner.get("/api/v1/projects/" + tenant.projectId()).body();
+
+        assertThat(cost).matches("0\\.\\d*[1-9]");
+        assertThat(amount(project, "total_monthly_spend")).isEqualTo(cost);
+    }
+
+    /** An amount as the server wrote it (its first occurrence), so that its digits are checked, not its value. */
+    private static String amount(String body, String field) {
+        Matcher m = Pattern.compile("\"" + field + "\":([^,}]+)").matcher(body);
+        assertThat(m.find()).as(body).isTrue();
+        return m.group(1);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.olyx.application.project;
 import io.olyx.application.port.ProjectRepository;
 import io.olyx.domain.project.Project;
 import io.olyx.domain.project.ProjectId;
+import io.olyx.domain.common.Money;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -38,6 +39,10 @@ public final class ProjectQueries {
         return now.withDayOfMonth(1).toLocalDate().atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
+    /** The spend in money's one form, as every amount is written: a sum read from the database has its scale. */
     public record ProjectView(Project project, BigDecimal totalMonthlySpend) {
+        public ProjectView {
+            totalMonthlySpend = Money.normalize(totalMonthlySpend);
+        }
     }
 }
