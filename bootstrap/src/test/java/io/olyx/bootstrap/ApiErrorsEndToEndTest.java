@@ -278,6 +278,27 @@ class ApiErrorsEndToEndTest {
     }
 
     @Test
+    void aModelPriceIsNeverNull() {
+        String path = "/api/v1/projects/" + tenant.projectId() + "/models";
+        ApiClient.Response created = owner.post(path, Map.of("model_definition", Map.of("identifier", "priced",
+                "provider", "openai", "input_cost_per_1k", 0.5, "output_cost_per_1k", 1.5)));
+        String model = path + "/" + created.json().path("id").asLong();
+
+        for (String price : List.of("input_cost_per_1k", "output_cost_per_1k")) {
+            ApiClient.Response patched = owner.patch(model, "{\"model_definition\":{\"" + price + "\":null}}");
+            ApiClient.Response posted = owner.post(path, "{\"model_definition\":{\"identifier\":\"null-" + price
+                    + "\",\"provider\":\"openai\",\"" + price + "\":null}}");
+            assertError(patched, 422, "invalid_request");
+            assertThat(patched.text("error")).contains(price, "null");
+            assertError(posted, 422, "invalid_request");
+            assertThat(posted.text("error")).contains(price, "null");
+        }
+        JsonNode kept = owner.get(model).json();
+        assertThat(kept.path("input_cost_per_1k").decimalValue()).isEqualByComparingTo("0.5");
+        assertThat(kept.path("output_cost_per_1k").decimalValue()).isEqualByComparingTo("1.5");
+    }
+
+    @Test
     void concurrentRegistrationsOfOneIdentifierGiveOneModelAndConflictsNeverAServerError() throws Exception {
         String path = "/api/v1/projects/" + tenant.projectId() + "/models";
         for (int round = 0; round < 3; round++) {

@@ -209,6 +209,17 @@ public final class JsonBody {
         return Optional.of(JsonValues.decimal(value).orElseThrow(() -> wrongType(field, "a number")));
     }
 
+    /**
+     * A number that may be left out but is never null: for a field that always has a value (a model's price), where
+     * null could only be read as "leave it" or "clear it", and neither is what the client wrote.
+     */
+    public Optional<BigDecimal> nonNullDecimal(String field) {
+        if (has(field) && fields.get(field) == null) {
+            throw wrongType(field, "a number, not null");
+        }
+        return decimal(field);
+    }
+
     public Optional<Optional<BigDecimal>> nullableDecimal(String field) {
         return has(field) ? Optional.of(decimal(field)) : Optional.empty();
     }

@@ -53,7 +53,7 @@ public final class ModelRoutes {
         JsonBody body = JsonBody.of(ctx).unwrap("model_definition");
         ModelDraft draft = new ModelDraft(body.string("name"), body.requireString("identifier"),
                 provider(body.requireString("provider")), body.string("base_url"), body.string("api_key"),
-                body.bool("is_public"), body.decimal("input_cost_per_1k"), body.decimal("output_cost_per_1k"),
+                body.bool("is_public"), body.nonNullDecimal("input_cost_per_1k"), body.nonNullDecimal("output_cost_per_1k"),
                 body.integer("data_retention_days"), body.string("region_restriction"), body.string("currency"),
                 body.object("additional_config"));
         answer(ctx, models.register(projectId(ctx), draft, actor, Authenticator.origin(ctx)), 201);
@@ -65,7 +65,7 @@ public final class ModelRoutes {
         ModelChanges changes = new ModelChanges(body.string("name"), body.string("identifier"),
                 body.string("provider").map(ModelRoutes::provider), body.nullableString("base_url"),
                 body.nullableString("api_key").map(key -> key.flatMap(models::seal)), body.bool("is_public"),
-                body.decimal("input_cost_per_1k"), body.decimal("output_cost_per_1k"),
+                body.nonNullDecimal("input_cost_per_1k"), body.nonNullDecimal("output_cost_per_1k"),
                 body.integer("data_retention_days"), body.string("region_restriction"), body.string("currency"),
                 body.object("additional_config"));
         answer(ctx, models.update(projectId(ctx), modelId(ctx), changes, actor, Authenticator.origin(ctx)), 200);
