@@ -301,6 +301,12 @@ class PipelineEndToEndTest extends OlyxAgainstFakeProvider {
                 "tool_choice", undefinedTool)), 422, "invalid_request");
         assertError(tenant.client().post("/api/v1/chat/completions", Map.of("model", "gpt-4o", "messages", messages,
                 "tool_choice", undefinedTool, "stream", true)), 422, "invalid_request");
+        ApiClient.Response ultra = tenant.client().post("/api/v1/chat/completions", Map.of("model", "gpt-4o",
+                "messages", messages, "reasoning_effort", "ultra"));
+        assertError(ultra, 422, "invalid_request");
+        assertThat(ultra.text("error")).startsWith("reasoning_effort");
+        assertError(tenant.client().post("/api/v1/executions", Map.of("trace_id", newTrace(), "input", "Hi",
+                "reasoning_effort", "ultra")), 422, "invalid_request");
         assertThat(provider.requestCount()).isEqualTo(calls);
         provider.enqueue(FakeBehavior.text("Salut").withUsage(5, 1));
         assertThat(tenant.client().post("/api/v1/chat/completions", Map.of("model", "gpt-4o", "messages", messages,

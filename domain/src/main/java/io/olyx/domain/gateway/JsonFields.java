@@ -49,7 +49,7 @@ final class JsonFields {
         try {
             effort.ifPresent(ChatOptions.DEFAULTS::withReasoningEffort);
         } catch (InvalidInput e) {
-            throw new InvalidInput(name(field), name(field) + " must be a level such as minimal, low, medium or high");
+            throw new InvalidInput(name(field), name(field) + " must be one of " + ChatOptions.REASONING_EFFORTS_TEXT);
         }
         return effort;
     }

@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
-import java.util.regex.Pattern;
 
 /**
  * Sampling knobs a caller may set, absent ones left to the provider's defaults, and the shape the answer must take.
@@ -17,7 +16,13 @@ import java.util.regex.Pattern;
 public record ChatOptions(OptionalDouble temperature, OptionalInt maxTokens, OptionalDouble topP, List<String> stop,
                           ResponseFormat responseFormat, OptionalDouble presencePenalty,
                           OptionalDouble frequencyPenalty, OptionalLong seed, Optional<String> reasoningEffort) {
-    private static final Pattern EFFORT = Pattern.compile("[a-z_]{1,20}");
+    /**
+     * OpenAI's reasoning-effort levels (none and xhigh on its newer models): the only provider wire that takes the
+     * parameter, so anything else could only be refused there, after the call was admitted and counted.
+     */
+    public static final List<String> REASONING_EFFORTS = List.of("none", "minimal", "low", "medium", "high", "xhigh");
+    /** The levels as a message lists them: "none, minimal, low, medium, high, xhigh". */
+    public static final String REASONING_EFFORTS_TEXT = String.join(", ", REASONING_EFFORTS);
     public static final ChatOptions DEFAULTS =
             new ChatOptions(OptionalDouble.empty(), OptionalInt.empty(), OptionalDouble.empty(), List.of());
 
@@ -37,8 +42,8 @@ public record ChatOptions(OptionalDouble temperature, OptionalInt maxTokens, Opt
         stop.forEach(s -> require(!s.isEmpty(), "stop sequences must not be empty"));
         presencePenalty.ifPresent(p -> require(p >= -2 && p <= 2, "presence_penalty must be between -2 and 2"));
         frequencyPenalty.ifPresent(f -> require(f >= -2 && f <= 2, "frequency_penalty must be between -2 and 2"));
-        reasoningEffort.ifPresent(e -> require(EFFORT.matcher(e).matches(),
-                "reasoning_effort must be a level such as minimal, low, medium or high"));
+        reasoningEffort.ifPresent(e -> require(REASONING_EFFORTS.contains(e),
+                "reasoning_effort must be one of " + REASONING_EFFORTS_TEXT));
     }
 
     /** Free-text answers, no penalties, seed or reasoning effort. */
@@ -151,7 +156,7 @@ public record ChatOptions(OptionalDouble temperature, OptionalInt maxTokens, Opt
         if (wire.get("seed") instanceof Number v && v.doubleValue() == Math.rint(v.doubleValue())) {
             options = options.withSeed(v.longValue());
         }
-        if (wire.get("reasoning_effort") instanceof String effort && EFFORT.matcher(effort).matches()) {
+        if (wire.get("reasoning_effort") instanceof String effort && REASONING_EFFORTS.contains(effort)) {
             options = options.withReasoningEffort(effort);
         }
         Optional<ResponseFormat> format = ResponseFormat.parse(wire.get("response_format"));

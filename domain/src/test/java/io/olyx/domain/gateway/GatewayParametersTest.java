@@ -96,6 +96,11 @@ class GatewayParametersTest {
                 .hasMessageContaining("parameters.presencePenalty");
         assertThatThrownBy(() -> GatewayParameters.parse(with("reasoningEffort", "Very High")))
                 .hasMessageContaining("parameters.reasoningEffort");
+        assertThatThrownBy(() -> GatewayParameters.parse(with("reasoningEffort", "ultra")))
+                .hasMessage("parameters.reasoningEffort must be one of none, minimal, low, medium, high, xhigh");
+        assertThatThrownBy(() -> GatewayParameters.parse(with("modelRoutingParameters", Map.of(
+                "highComplexityModelName", "big", "highComplexityModelReasoningEffort", "ultra"))))
+                .hasMessageContaining("parameters.modelRoutingParameters.highComplexityModelReasoningEffort");
         assertThatThrownBy(() -> GatewayParameters.parse(with("knowledgeCollections", List.of("nope"))))
                 .hasMessageContaining("parameters.knowledgeCollections");
         assertThatThrownBy(() -> GatewayParameters.parse(with("rerankerName", "magic")))

@@ -116,6 +116,18 @@ class ChatValuesTest {
     }
 
     @Test
+    void reasoningEffortIsOneOfOpenAisLevels() {
+        for (String level : List.of("none", "minimal", "low", "medium", "high", "xhigh")) {
+            assertThat(ChatOptions.DEFAULTS.withReasoningEffort(level).reasoningEffort()).contains(level);
+        }
+        for (String unknown : List.of("ultra", "max", "HIGH", "")) {
+            assertThatThrownBy(() -> ChatOptions.DEFAULTS.withReasoningEffort(unknown))
+                    .hasMessage("reasoning_effort must be one of none, minimal, low, medium, high, xhigh");
+        }
+        assertThat(ChatOptions.fromWire(Map.of("reasoning_effort", "ultra"))).isEqualTo(ChatOptions.DEFAULTS);
+    }
+
+    @Test
     void wireValuesOutOfRangeAreLeftAtTheirDefaults() {
         ChatOptions read = ChatOptions.fromWire(Map.of("temperature", 3.5, "max_tokens", 0, "top_p", "high",
                 "stop", List.of(""), "response_format", Map.of("type", "yaml"), "presence_penalty", 2.5,
