@@ -8,10 +8,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
 
-/** One mapper for the CLI: decimals stay exact (costs), unknown fields are simply there (seed 002 asks to ignore them). */
+/**
+ * One mapper for the CLI: decimals stay exact (costs), unknown fields are simply there (seed 002 asks to ignore them),
+ * and a document is the whole text: without FAIL_ON_TRAILING_TOKENS Jackson reads the first value of
+ * {@code {"a":1} junk} and drops the rest, which the server refuses as invalid_json.
+ */
 final class Json {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
     private Json() {

@@ -151,6 +151,16 @@ class CliFailClosedTest {
         assertThat(server.requests("POST", "/api/v1/traces")).isEmpty();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"a\":1} junk", "{\"a\":1}{\"b\":2}", "{\"a\":1},"})
+    void metadataWithTextAfterTheObjectIsRefusedAsTheServerWould(String metadata) {
+        Result result = run("--json", "trace", "create", "--metadata", metadata);
+
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.err().strip()).isEqualTo("{\"error\":\"--metadata must be a JSON object\",\"code\":\"usage\"}");
+        assertThat(server.requests("POST", "/api/v1/traces")).isEmpty();
+    }
+
     @Test
     void helpAndVersionAnswerEverywhere() {
         Result help = cli.run("--help");
