@@ -1,5 +1,6 @@
 package io.olyx.bootstrap;
 
+import io.olyx.bootstrap.cli.JsonUsageErrors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,7 +14,12 @@ public final class Main implements Runnable {
     }
 
     static CommandLine commandLine() {
-        return new CommandLine(new Main());
+        return commandLine(CommandLine.defaultFactory());
+    }
+
+    /** The command line as {@code main} runs it; tests pass a factory that gives the cli command a test runtime. */
+    public static CommandLine commandLine(CommandLine.IFactory factory) {
+        return JsonUsageErrors.install(new CommandLine(new Main(), factory));
     }
 
     /** No sub-command: serve, because starting the server is what a bare {@code java -jar olyx.jar} should do. */

@@ -162,6 +162,29 @@ class CliFailClosedTest {
     }
 
     @Test
+    void withJsonOptionParserErrorsAreJsonUsageErrors() {
+        List<Result> results = List.of(run("--json", "trace", "create", "--revenue", "abc"),
+                run("trace", "create", "--no-such-option", "--json"), run("--json", "--timeout", "xyz", "config"));
+
+        assertThat(results).allSatisfy(result -> {
+            assertThat(result.exit()).isEqualTo(1);
+            assertThat(result.out()).isEmpty();
+            assertThat(Json.parse(result.err()).orElseThrow().path("code").asText()).isEqualTo("usage");
+            assertThat(result.err()).doesNotContain("Usage:");
+        });
+        assertThat(results.get(0).err()).contains("--revenue");
+        assertThat(server.requests()).isEmpty();
+    }
+
+    @Test
+    void withoutJsonOptionParserErrorsShowTheUsage() {
+        Result result = run("trace", "create", "--revenue", "abc");
+
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.err()).contains("--revenue", "Usage:");
+    }
+
+    @Test
     void helpAndVersionAnswerEverywhere() {
         Result help = cli.run("--help");
         Result subHelp = cli.run("replay", "wait", "--help");

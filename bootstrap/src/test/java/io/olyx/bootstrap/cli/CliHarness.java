@@ -57,7 +57,7 @@ public final class CliHarness {
                         : CommandLine.defaultFactory().create(type);
             }
         };
-        CommandLine commandLine = new CommandLine(new Main(), factory);
+        CommandLine commandLine = Main.commandLine(factory);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         commandLine.setOut(new PrintWriter(out, true));
