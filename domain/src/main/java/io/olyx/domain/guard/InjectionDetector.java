@@ -247,7 +247,7 @@ final class InjectionDetector {
         return false;
     }
 
-    /** Many-shot dialogues and repeated-token floods. */
+    /** Many-shot dialogues and repeated-token floods (the flood last: it only amplifies what was found before). */
     private static void structural(String norm, String text, Map<Family, Double> best, List<Finding> findings) {
         int turns = 0;
         if (norm.indexOf(':') >= 0 && norm.chars().filter(c -> c == ':').count() >= 3) {
@@ -263,6 +263,18 @@ final class InjectionDetector {
         } else if (turns == 3) {
             // one worked Q/A pair and a follow-up: the smallest few-shot priming, review-level on its own
             add(Family.FAKE_DIALOGUE, "few_shot_dialogue", 0.25, 0, text.length(), best, findings);
+        }
+        repetition(norm, text, best, findings);
+    }
+
+    /**
+     * A flood of one repeated token pushes an instruction out of the model's attention, so it raises the risk of a
+     * text that also carries another injection signal. Repetition alone is not an attack: lists, drills, test data
+     * and "word word word..." are ordinary text, and with nothing to smuggle a flood instructs nothing.
+     */
+    private static void repetition(String norm, String text, Map<Family, Double> best, List<Finding> findings) {
+        if (best.isEmpty()) {
+            return;
         }
         int repeats = longestRepeat(norm);
         if (repeats >= 25) {
