@@ -24,7 +24,10 @@ final class SecretDetector {
             rule("private_key", "-----BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----\\s*[A-Za-z0-9+/=\\s:,.-]{64,}?-----END[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----", 0.99, "private key"),
             rule("aws_access_key", "\\b(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}\\b", 0.95, "akia", "asia", "abia", "acca", "a3t"),
             rule("anthropic_api_key", "\\bsk-ant-(?:api|admin|sid)\\d{2}-[\\w-]{20,}", 0.99, "sk-ant-"),
-            rule("openai_api_key", "\\bsk-(?:proj|svcacct|admin|None)-[\\w-]{20,}|\\bsk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}\\b", 0.99, "sk-"),
+            // legacy keys: sk- and 48 base62 characters, with or without the T3BlbkFJ marker; the upper-case letter
+            // the bare form needs leaves all-lower-case sk- tokens to the vendor rule in api_token
+            rule("openai_api_key", "\\bsk-(?:proj|svcacct|admin|None)-[\\w-]{20,}|\\bsk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}\\b"
+                    + "|\\bsk-(?=[a-z0-9]{0,47}[A-Z])[A-Za-z0-9]{48}(?![\\w-])", 0.99, "sk-"),
             rule("github_token", "\\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,}\\b|\\bgithub_pat_[A-Za-z0-9_]{50,}", 0.98, "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"),
             rule("gitlab_token", "\\bgl(?:pat|ptt|dt|rt|cbt|ffct|ft|imt|agent|oas|soat)-[\\w.-]{20,}|\\bGR1348941[\\w-]{20,}|_gitlab_session=[0-9a-z]{32}", 0.97, "glpat-", "glptt-", "gldt-", "glrt-", "glcbt-", "glffct-", "glft-", "glimt-", "glagent-", "gloas-", "glsoat-", "gr1348941", "_gitlab_session"),
             rule("slack_token", "\\bxox[abposre]-(?=[A-Za-z-]*\\d)[A-Za-z0-9-]{20,}|\\bxapp-\\d-[A-Z0-9]+-\\d+-[a-z0-9]+|\\bxoxe\\.xox[bp]-\\d-[A-Za-z0-9]{100,}", 0.97, "xox", "xapp-"),
@@ -194,6 +197,8 @@ final class SecretDetector {
             }
             case "jwt_base64" -> decodesToJwt(m.group());
             case "sentry_org_token" -> sentryPayload(m.group(1));
+            // a bare sk- key has no marker to tell it from a hand-typed run such as sk-AAAA1111..., so it must look random
+            case "openai_api_key" -> randomEnough(m.group());
             default -> true;
         };
     }

@@ -17,6 +17,22 @@ class SecretDetectorTest {
     }
 
     @Test
+    void aBareLegacyOpenAiKeyIsFoundWithoutAVariableName() {
+        String key = "sk-" + "Zq4mT8vX2kLp9RbN7cWd3HsY6fJg1AeU5tQo0iKxVn8MzBrC";
+        assertThat(key).hasSize(51);
+        assertThat(types("my key is " + key + " please keep it")).containsExactly("openai_api_key");
+        assertThat(types(key)).containsExactly("openai_api_key");
+    }
+
+    @Test
+    void bareSkKeysThatAreTemplatesOrHandTypedAreNotKeys() {
+        assertThat(types("sk-" + "x".repeat(48))).isEmpty();
+        assertThat(types("sk-your_openai_key_here" + "0".repeat(25))).isEmpty();
+        assertThat(types("sk-" + "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuv")).isEmpty();
+        assertThat(types("sk-" + "Aa1".repeat(16))).isEmpty();
+    }
+
+    @Test
     void aVendorPrefixWithARepetitiveBodyIsATypedTestValue() {
         String hand = "sgp_" + "0000000b" + "CCCCC" + "9999999" + "EeeeED" + "b".repeat(14);
         String random = "sgp_3f9a1c7e5b2d8046af13c9e7b5d20864f1a3c5e7";
