@@ -245,6 +245,32 @@ class JsonlUploadsEndToEndTest {
     }
 
     @Test
+    void insertModeInQueryAndFormMustAgreeAndAnEmptyValueCountsAsLeftOut() {
+        RunningOlyx.Tenant tenant = olyx.newTenant(owner, "Insert mode");
+        String documents = documentsPath(tenant);
+        byte[] twoDocuments = "{\"docId\":\"a\",\"text\":\"x\"}\n{\"docId\":\"b\",\"text\":\"y\"}\n"
+                .getBytes(StandardCharsets.UTF_8);
+        assertAccepted(raw.post(documents, tenant.rawKey(), "application/jsonl", twoDocuments), 2, 0);
+
+        ApiClient.Response conflicting = raw.post(documents + "?insert-mode=append", tenant.rawKey(), formType(),
+                form(Part.file("documents", "application/jsonl", ONE_DOCUMENT), mode("sync")));
+        assertError(conflicting, 422, "invalid_request");
+        assertThat(conflicting.text("error")).contains("insert-mode");
+        assertThat(names(tenant.client().get(documents).json())).containsExactlyInAnyOrder("a", "b");
+
+        assertAccepted(raw.post(documents + "?insert-mode=", tenant.rawKey(), formType(),
+                form(Part.file("documents", "application/jsonl", ONE_DOCUMENT), mode("sync"))), 0, 1);
+        assertThat(names(tenant.client().get(documents).json())).as("synced: b removed").containsExactly("a");
+
+        assertAccepted(raw.post(documents + "?insert-mode=SYNC", tenant.rawKey(), formType(),
+                form(Part.file("documents", "application/jsonl", twoDocuments), mode("sync"))), 1, 1);
+    }
+
+    private static Part mode(String value) {
+        return new Part("insert-mode", null, null, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void oneUploadsDocumentsBrowseAndExportInTheOrderOfItsLines() {
         RunningOlyx.Tenant tenant = olyx.newTenant(owner, "Line order");
         String documents = documentsPath(tenant);

@@ -18,10 +18,14 @@ import io.olyx.domain.rag.DocumentInput;
 import io.olyx.domain.rag.DocumentOrder;
 import io.olyx.domain.rag.DocumentSummary;
 import io.olyx.domain.rag.IndexState;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Seed 003's documents: browse (filter, order_by, state, paged), the JSONL upload (multipart file
@@ -102,15 +106,25 @@ public final class DocumentRoutes {
         ctx.json(Map.of("message", "Document removed"));
     }
 
-    /** {@code insert-mode} as a query or form parameter; only "sync" changes anything. */
+    /**
+     * {@code insert-mode} as a query or form parameter; only "sync" changes anything. An empty value counts as left
+     * out, as for any optional form field. Every value given must agree: sync deletes documents, so a request that
+     * says both "append" and "sync" is refused (422 naming insert-mode) rather than letting one place win.
+     */
     private static boolean syncMode(Context ctx) {
-        String mode = Optional.ofNullable(ctx.queryParam("insert-mode"))
-                .or(() -> ctx.isMultipartFormData() ? Optional.ofNullable(ctx.formParam("insert-mode"))
-                        : Optional.empty())
-                .map(m -> m.strip().toLowerCase(Locale.ROOT)).orElse("");
-        return switch (mode) {
+        List<String> given = new ArrayList<>(ctx.queryParams("insert-mode"));
+        if (ctx.isMultipartFormData()) {
+            given.addAll(ctx.formParams("insert-mode"));
+        }
+        Set<String> modes = given.stream().map(m -> m.strip().toLowerCase(Locale.ROOT)).filter(m -> !m.isEmpty())
+                .collect(Collectors.toCollection(TreeSet::new));
+        if (modes.size() > 1) {
+            throw ApiError.invalid("insert-mode is given with conflicting values " + modes
+                    + " (query and form must agree)");
+        }
+        return switch (modes.stream().findFirst().orElse("append")) {
             case "sync" -> true;
-            case "", "append" -> false;
+            case "append" -> false;
             default -> throw ApiError.invalid("insert-mode must be sync (or left out)");
         };
     }
