@@ -87,6 +87,11 @@ class CliEndToEndTest {
         assertThat(exec.out()).startsWith("[sandbox]").contains("Summarise our refund policy");
         Result streamed = ok(protocol("exec", "--stream", "--trace-id", trace, "Summarise our refund policy"));
         assertThat(streamed.out()).isEqualTo(exec.out());
+        String longInput = "Summarise our refund policy. ".repeat(330);
+        assertThat(longInput.length()).isBetween(9_000, 10_000);
+        assertThat(ok(protocol("exec", "--stream", "--trace-id", trace, longInput)).out())
+                .as("an input the policy allows streams, however long its URL encoding would be")
+                .startsWith("[sandbox] You asked (1320 words)");
         Result simulated = ok(protocol("simulate", "Summarise our refund policy"));
         assertThat(simulated.out()).contains("status: resolved", "model: ");
 
@@ -97,7 +102,8 @@ class CliEndToEndTest {
         assertThat(detail.path("status").asText()).isEqualTo("completed");
         assertThat(detail.path("metadata").path("feature").asText()).isEqualTo("refunds");
         assertThat(detail.path("metadata").path("source").asText()).isEqualTo("olyx-cli");
-        assertThat(detail.path("steps")).extracting(s -> s.path("type").asText()).containsExactly("check", "run", "run");
+        assertThat(detail.path("steps")).extracting(s -> s.path("type").asText())
+                .containsExactly("check", "run", "run", "run");
         assertThat(ok(protocol("trace", "get", trace)).out()).contains("steps:", "\tcheck\t", "\trun\t");
         assertThat(ok(protocol("trace", "list", "--status", "completed")).out()).contains(trace + "\tcompleted\t");
     }

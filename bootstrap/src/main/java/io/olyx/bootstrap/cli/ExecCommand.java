@@ -8,7 +8,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "exec", description = {"Run a model call through the gateway and print its output.",
-        "POST /api/v1/executions; with --stream GET /api/v1/executions/stream, printing tokens as they arrive.",
+        "POST /api/v1/executions; with --stream POST /api/v1/executions/stream, printing tokens as they arrive.",
         "Exit 10 when a guardrail blocks the call."})
 final class ExecCommand extends ApiCommand {
     @Mixin
@@ -26,7 +26,7 @@ final class ExecCommand extends ApiCommand {
     @Override
     Exit run(CliContext cli) {
         if (stream && idempotency.given()) {
-            throw CliFailure.usage("--idempotency-key does not apply to --stream (a GET that creates no job)");
+            throw CliFailure.usage("--idempotency-key does not apply to --stream (a stream cannot be replayed)");
         }
         ProtocolSession session = cli.protocol();
         String text = input.readWithin(session.policy(), cli.runtime());

@@ -3,26 +3,23 @@ package io.olyx.bootstrap.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * GET /api/v1/executions/stream: reads the chat.completion.chunk events as they arrive and prints each
+ * POST /api/v1/executions/stream: reads the chat.completion.chunk events as they arrive and prints each
  * delta.content at once (each chunk as a JSON line with --json). The stream must end with [DONE]; an in-band
- * error or an early end is a failure (exit 8).
+ * error or an early end is a failure (exit 8). The input goes in a JSON body, not in seed 001's GET query: the
+ * server caps a request head at 8 KiB, so a query could not carry every input max_input_length allows.
  */
 final class ExecStream {
     private ExecStream() {
     }
 
     static Exit print(OlyxApi api, Output output, String traceId, String input) {
-        Map<String, Optional<?>> query = new LinkedHashMap<>();
-        query.put("trace_id", Optional.of(traceId));
-        query.put("input", Optional.of(input));
         boolean printed = false;
-        try (Stream<String> lines = api.events("/api/v1/executions/stream" + UrlParts.query(query))) {
+        try (Stream<String> lines = api.events("/api/v1/executions/stream",
+                Map.of("trace_id", traceId, "input", input))) {
             for (Iterator<String> it = lines.iterator(); it.hasNext(); ) {
                 String line = it.next();
                 if (!line.startsWith("data:")) {

@@ -39,9 +39,10 @@ final class OlyxApi {
                 method + " " + path + " answered HTTP " + response.status() + " with a body that is not JSON"));
     }
 
-    /** Opens a server-sent event stream; the caller closes it. */
-    Stream<String> events(String path) {
-        return answered(client.open(new ApiRequest("GET", path, Optional.empty(), bearer, Optional.empty()))).events();
+    /** POSTs {@code body} and opens the server-sent event stream it answers; the caller closes it. */
+    Stream<String> events(String path, Object body) {
+        ApiRequest request = new ApiRequest("POST", path, Optional.of(Json.write(body)), bearer, Optional.empty());
+        return answered(client.open(request)).events();
     }
 
     private ApiResponse answered(Reply reply) {

@@ -35,23 +35,24 @@ class ExecCommandTest {
     }
 
     @Test
-    void streamedDeltasArePrintedInOrderAndTheQueryIsEncoded() {
-        server.on("GET", STREAM, events(": comment\n\n" + chunk("Bon") + chunk("jour") + chunk(" !") + "data: [DONE]\n\n"));
+    void streamedDeltasArePrintedInOrderAndTheInputIsPostedAsJson() {
+        server.on("POST", STREAM, events(": comment\n\n" + chunk("Bon") + chunk("jour") + chunk(" !") + "data: [DONE]\n\n"));
 
         Result result = run("exec", "--stream", "--trace-id", "t+1", "Translate: hello & goodbye");
 
         assertThat(result.exit()).as(result.toString()).isZero();
         assertThat(result.out()).isEqualTo("Bonjour !" + System.lineSeparator());
-        assertThat(server.requests("GET", STREAM)).singleElement().satisfies(request -> {
+        assertThat(server.requests("POST", STREAM)).singleElement().satisfies(request -> {
             assertThat(request.header("Accept")).contains("text/event-stream");
             assertThat(request.header("Idempotency-Key")).isEmpty();
-            assertThat(request.query()).isEqualTo("trace_id=t%2B1&input=Translate%3A%20hello%20%26%20goodbye");
+            assertThat(Json.parse(request.body()).orElseThrow()).isEqualTo(Json.valueOf(
+                    Map.of("trace_id", "t+1", "input", "Translate: hello & goodbye")));
         });
     }
 
     @Test
     void withJsonEachChunkIsOneLine() {
-        server.on("GET", STREAM, events(chunk("a") + chunk("b") + "data: [DONE]\n\n"));
+        server.on("POST", STREAM, events(chunk("a") + chunk("b") + "data: [DONE]\n\n"));
 
         Result result = run("--json", "exec", "--stream", "--trace-id", "t-1", "hi");
 
@@ -61,10 +62,10 @@ class ExecCommandTest {
 
     @Test
     void aMidStreamErrorOrAnEarlyEndIsAFailure() {
-        server.on("GET", STREAM, events(chunk("Bon")
+        server.on("POST", STREAM, events(chunk("Bon")
                 + "data: {\"error\":{\"message\":\"provider went away\",\"code\":\"provider_error\"}}\n\n"));
         Result broken = run("exec", "--stream", "--trace-id", "t-1", "hi");
-        server.on("GET", STREAM, events(chunk("Bon")));
+        server.on("POST", STREAM, events(chunk("Bon")));
         Result cut = run("exec", "--stream", "--trace-id", "t-1", "hi");
 
         assertThat(broken.exit()).isEqualTo(8);
@@ -75,14 +76,14 @@ class ExecCommandTest {
 
     @Test
     void aStreamRefusedBeforeItStartsIsRetriedLikeAnyRequest() {
-        server.on("GET", STREAM, Answer.json(503, "{\"error\":\"busy\"}").header("Retry-After", "1"),
+        server.on("POST", STREAM, Answer.json(503, "{\"error\":\"busy\"}").header("Retry-After", "1"),
                 events(chunk("ok") + "data: [DONE]\n\n"));
 
         Result result = run("exec", "--stream", "--trace-id", "t-1", "hi");
 
         assertThat(result.exit()).as(result.toString()).isZero();
         assertThat(result.out()).startsWith("ok");
-        assertThat(server.requests("GET", STREAM)).hasSize(2);
+        assertThat(server.requests("POST", STREAM)).hasSize(2);
     }
 
     @Test

@@ -6,7 +6,6 @@ import io.olyx.adapter.http.ApiError;
 import io.olyx.adapter.http.Authenticator;
 import io.olyx.adapter.http.Idempotency;
 import io.olyx.adapter.http.JsonBody;
-import io.olyx.adapter.http.PathParams;
 import io.olyx.adapter.http.RequestIds;
 import io.olyx.application.access.KeyCaller;
 import io.olyx.application.execution.Converse;
@@ -22,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Seed 001's Olyx-shaped model endpoints: executions (plain and streamed), runs and assistants. */
 public final class ExecutionRoutes {
@@ -40,7 +40,9 @@ public final class ExecutionRoutes {
     public void register(Javalin app) {
         app.post("/api/v1/executions", idempotency.wrap(auth::projectScope, ctx -> run(ctx, false)));
         app.post("/api/v1/runs", idempotency.wrap(auth::projectScope, ctx -> run(ctx, true)));
-        app.get("/api/v1/executions/stream", this::stream);
+        app.get("/api/v1/executions/stream", ctx -> stream(ctx, StreamRequest::fromQuery));
+        // no Idempotency-Key: a stream is delivered as it is generated and cannot be replayed from a stored answer
+        app.post("/api/v1/executions/stream", ctx -> stream(ctx, StreamRequest::fromBody));
         app.head("/api/v1/executions/stream", ctx -> {
             ctx.header("Allow", "GET");
             throw ApiError.of(405, "method_not_allowed", "HEAD is not served here: a GET of this endpoint is a model"
@@ -65,16 +67,14 @@ public final class ExecutionRoutes {
         }
     }
 
-    private void stream(Context ctx) {
+    /** The key is checked before the request is read, so an anonymous caller learns nothing about its shape. */
+    private void stream(Context ctx, Function<Context, StreamRequest> read) {
         KeyCaller caller = auth.requireKey(ctx);
-        String trace = Optional.ofNullable(ctx.queryParam("trace_id")).filter(s -> !s.isBlank())
-                .orElseThrow(() -> ApiError.invalid("trace_id is required"));
-        String input = Optional.ofNullable(ctx.queryParam("input")).filter(s -> !s.isBlank())
-                .orElseThrow(() -> ApiError.invalid("input is required"));
-        Execute.Command command = new Execute.Command(traceId(trace), input, List.of(), List.of(), Optional.empty(),
-                Optional.empty(), ChatOptions.DEFAULTS, "executions.stream");
-        SseStream sse = new SseStream(ctx, "chatcmpl-" + RequestIds.of(ctx),
-                Instant.now().getEpochSecond(), PathParams.boolQuery(ctx, "include_usage").orElse(false));
+        StreamRequest request = read.apply(ctx);
+        Execute.Command command = new Execute.Command(traceId(request.traceId()), request.input(), List.of(),
+                List.of(), Optional.empty(), Optional.empty(), ChatOptions.DEFAULTS, "executions.stream");
+        SseStream sse = new SseStream(ctx, "chatcmpl-" + RequestIds.of(ctx), Instant.now().getEpochSecond(),
+                request.includeUsage());
         Execute.Outcome outcome = execute.execute(command, caller, Optional.of(sse));
         Streams.finish(ctx, sse, ((Execute.Outcome.Ran) outcome).result());
     }
