@@ -115,6 +115,29 @@ class StreamingEndToEndTest extends OlyxAgainstFakeProvider {
     }
 
     @Test
+    void anInputTooLongForAQueryStringStreamsWhenPosted() throws Exception {
+        provider.enqueue(FakeBehavior.text("Summary ready.").withUsage(3000, 4));
+        String trace = tenant.client().post("/api/v1/traces", Map.of()).text("id");
+        String input = "Summarise our refund policy, café menu included. ".repeat(200);
+        assertThat(input.length()).isLessThan(10_000);
+        String url = "http://127.0.0.1:" + olyx.port() + "/api/v1/executions/stream";
+        HttpClient http = HttpClient.newHttpClient();
+
+        HttpResponse<String> queried = http.send(HttpRequest.newBuilder(URI.create(url + "?trace_id=" + trace
+                        + "&input=" + URLEncoder.encode(input, StandardCharsets.UTF_8)))
+                .header("Authorization", "Bearer " + rawKey).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> posted = http.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + rawKey).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(ApiClient.JSON.writeValueAsString(Map.of("trace_id", trace,
+                        "input", input, "include_usage", true)))).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(queried.statusCode()).as("the request head is capped at 8 KiB").isEqualTo(414);
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(200);
+        assertThat(posted.body()).contains("Summary", "\"total_tokens\":3004").endsWith("data: [DONE]\n\n");
+        assertThat(provider.lastRequest().bodyText()).contains("café menu included.");
+    }
+
+    @Test
     void theFirstChunkArrivesBeforeTheProviderHasFinished() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         provider.enqueue(FakeBehavior.text("first part, then the rest").holdAfterFirstContent(release));
