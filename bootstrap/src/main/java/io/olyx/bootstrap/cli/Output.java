@@ -48,8 +48,9 @@ final class Output {
 
     void failure(CliFailure failure) {
         if (json) {
-            err.println(failure.errorBody().orElseGet(() -> Json.write(Map.of("error", failure.getMessage(),
-                    "code", failure.exit().name().toLowerCase(java.util.Locale.ROOT)))));
+            // an ObjectNode keeps "error" before "code" as documented; Map.of's order changes from run to run
+            err.println(failure.errorBody().orElseGet(() -> Json.write(Json.object().put("error", failure.getMessage())
+                    .put("code", failure.exit().name().toLowerCase(java.util.Locale.ROOT)))));
         } else {
             err.println("olyx: " + failure.getMessage());
         }
