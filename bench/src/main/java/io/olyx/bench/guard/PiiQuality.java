@@ -1,6 +1,7 @@
 package io.olyx.bench.guard;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.olyx.application.pipeline.Sensitivity;
 import io.olyx.domain.guard.Finding;
 import io.olyx.domain.guard.FindingCategory;
 import io.olyx.domain.guard.GuardPolicy;
@@ -82,12 +83,19 @@ final class PiiQuality {
                     c.precision(), c.recall(), c.f(1));
         }
         int flagged = 0;
+        int sensitive = 0;
         for (JsonNode b : benign) {
-            if (guard.scanInput(b.get("text").asText(), policy).piiDetected()) {
-                flagged++;
+            String text = b.get("text").asText();
+            List<Finding> findings = guard.scanInput(text, policy).findings(FindingCategory.PII);
+            flagged += findings.isEmpty() ? 0 : 1;
+            List<Finding> identifying = findings.stream().filter(Sensitivity::identifying).toList();
+            sensitive += identifying.isEmpty() ? 0 : 1;
+            if (verbose) {
+                identifying.forEach(f -> out.println("    benign " + f.type() + ": " + text.substring(f.start(), f.end())));
             }
         }
         out.printf("  benign prompts with any PII finding: %d / %d (they do name people and places)%n", flagged, benign.size());
+        out.printf("  benign prompts with identifying PII (routed to the secure tier): %d / %d%n", sensitive, benign.size());
         if (verbose) {
             eval.errors.forEach(e -> out.println("    " + e));
         }

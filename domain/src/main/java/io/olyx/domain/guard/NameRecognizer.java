@@ -73,6 +73,8 @@ final class NameRecognizer {
     private static final Pattern LAW_FIRM = Pattern.compile(
             "(?u)(?<![\\p{L}])(\\p{Lu}[\\p{L}'’-]+|\\p{Ll}[\\p{L}'’-]+), (\\p{L}[\\p{L}'’-]+),? and (\\p{L}[\\p{L}'’-]+)(?![\\p{L}])");
 
+    private static final int CONTEXT_WORDS = 8;
+
     private final EntityLexicon lexicon;
 
     NameRecognizer(EntityLexicon lexicon) {
@@ -160,7 +162,7 @@ final class NameRecognizer {
             String lower = t.lower();
             boolean nameLike = t.capitalized() && t.isWord() && t.length() > 1 && !FORM_WORDS.contains(lower)
                     && !contraction(lower)
-                    && !lexicon.isPlace(lower) && !lexicon.isNationality(lower) && !ACRONYM_STOP.contains(lower);
+                    && !lexicon.isPlace(lower) && !groupWord(lower) && !ACRONYM_STOP.contains(lower);
             if (!nameLike) {
                 break;
             }
@@ -183,7 +185,9 @@ final class NameRecognizer {
                     && !tokens.get(i + 1).capitalized() && gapIs(text, t, tokens.get(i + 1), " ");
             boolean nextNameLike = nextWord && (!lexicon.isCommonWord(tokens.get(i + 1).lower())
                     || tokens.get(i + 1).length() == 1);
-            if (lexicon.isFirstName(lower) && !lexicon.isCommonWord(lower) && nextNameLike) {
+            // two-letter first names ("le", "al", "jo") are everyday words in too many languages to start a name
+            if (lexicon.isFirstName(lower) && !lexicon.isCommonWord(lower) && nextNameLike && t.length() > 2
+                    && !foreignContext(text, tokens, i)) {
                 return Kind.LOWER_NAME;
             }
             String prev = i > 0 ? tokens.get(i - 1).lower() : "";
@@ -200,11 +204,14 @@ final class NameRecognizer {
             return cue && nameLike && t.length() >= 3 && !FORM_WORDS.contains(lower) ? Kind.LOWER_SINGLE : Kind.NONE;
         }
         if (ACRONYM_STOP.contains(lower) || TITLES.contains(lower) || FORM_WORDS.contains(lower)
-                || lexicon.isNationality(lower) || contraction(lower)) {
+                || groupWord(lower) || contraction(lower)) {
             return Kind.NONE;
         }
         boolean known = lexicon.isFirstName(lower) || lexicon.isLastName(lower) || lexicon.isPlace(lower);
         boolean common = lexicon.isCommonWord(lower) || commonParts(lower) || englishShape(lower);
+        if (acronymPlural(t.text())) {
+            return Kind.NONE;
+        }
         if (t.allCaps() && !known) {
             String prev = i > 0 ? tokens.get(i - 1).lower() : "";
             boolean cue = LOCATION_CUES.contains(prev) || "for".equals(prev);
@@ -217,6 +224,14 @@ final class NameRecognizer {
             // followed by a determiner or object pronoun is an imperative verb, not a surname.
             return Kind.NONE;
         }
+        boolean innerRun = !sentenceStart && i + 1 < tokens.size() && tokens.get(i + 1).isWord()
+                && tokens.get(i + 1).capitalized() && gapIs(text, t, tokens.get(i + 1), " ");
+        if (!common && !known && !innerRun && !weakAccepted(text, tokens, i) && foreignContext(text, tokens, i)) {
+            // "Résumez ce paragraphe", "Bonjour tout le monde": not being an English word says nothing about a word
+            // among words that are mostly not English either; there only the lexicon, the cues and a run of
+            // capitalised words inside a sentence ("Ich heiße Klaus Müller") name people
+            return Kind.NONE;
+        }
         if (!common) {
             return Kind.STRONG;
         }
@@ -224,6 +239,61 @@ final class NameRecognizer {
             return Kind.WEAK;
         }
         return Kind.NONE;
+    }
+
+    /** A nationality or group word, or its plural ("Muslims", "Catholics"). */
+    private boolean groupWord(String lower) {
+        return lexicon.isNationality(lower)
+                || lower.length() > 3 && lower.endsWith("s") && lexicon.isNationality(lower.substring(0, lower.length() - 1));
+    }
+
+    /** "DVDs", "TVs", "APIs": the plural of an acronym. */
+    private static boolean acronymPlural(String word) {
+        int last = word.length() - 1;
+        if (last < 2 || word.charAt(last) != 's') {
+            return false;
+        }
+        for (int k = 0; k < last; k++) {
+            if (!Character.isUpperCase(word.charAt(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether the lowercase words around token i are mostly not English: fewer than a third of at least two of
+     * them, on its line and within {@value #CONTEXT_WORDS} words either side, are common English words. A line
+     * of its own (an address, a signature) has no context, so it never counts as foreign.
+     */
+    private boolean foreignContext(String text, List<Token> tokens, int i) {
+        int lo = i;
+        while (lo > 0 && i - lo < CONTEXT_WORDS && sameLine(text, tokens.get(lo - 1), tokens.get(lo))) {
+            lo--;
+        }
+        int hi = i;
+        while (hi + 1 < tokens.size() && hi - i < CONTEXT_WORDS && sameLine(text, tokens.get(hi), tokens.get(hi + 1))) {
+            hi++;
+        }
+        int words = 0;
+        int english = 0;
+        for (int k = lo; k <= hi; k++) {
+            Token t = tokens.get(k);
+            if (k != i && t.isWord() && !t.capitalized() && t.length() > 1) {
+                words++;
+                english += lexicon.isCommonWord(t.lower()) ? 1 : 0;
+            }
+        }
+        return words >= 2 && english * 3 < words;
+    }
+
+    private static boolean sameLine(String text, Token a, Token b) {
+        for (int p = a.end(); p < b.start(); p++) {
+            if (text.charAt(p) == '\n') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** "I'm", "You're", "Don't": an apostrophe joining a common word and a clitic. */
@@ -307,7 +377,7 @@ final class NameRecognizer {
             boolean initial = next.length() == 1 && Character.isUpperCase(next.text().charAt(0));
             boolean afterInitial = cur.length() == 1 && Character.isUpperCase(cur.text().charAt(0))
                     || j == i && lexicon.isFirstName(cur.lower()) && !lexicon.isPlace(lower)
-                    && !lexicon.isNationality(lower) && !FORM_WORDS.contains(lower) && !contraction(lower);
+                    && !groupWord(lower) && !FORM_WORDS.contains(lower) && !contraction(lower);
             if (initial || (next.capitalized() && !ACRONYM_STOP.contains(lower) && !TITLES.contains(lower)
                     && (afterInitial || isProperWord(next) || ORG_SUFFIX.contains(lower)))) {
                 j++;
@@ -329,7 +399,7 @@ final class NameRecognizer {
 
     private boolean isProperWord(Token t) {
         String lower = t.lower();
-        if (lexicon.isNationality(lower)) {
+        if (groupWord(lower)) {
             return false;
         }
         return !lexicon.isCommonWord(lower) && !englishShape(lower) && !commonParts(lower)
@@ -432,7 +502,7 @@ final class NameRecognizer {
 
     private void nationality(String text, List<Token> tokens, int i, List<Finding> out) {
         Token t = tokens.get(i);
-        if (!t.isWord() || !lexicon.isNationality(t.lower())) {
+        if (!t.isWord() || !groupWord(t.lower())) {
             return;
         }
         String prev = i > 0 ? tokens.get(i - 1).lower() : "";
