@@ -9,6 +9,7 @@ import io.olyx.domain.account.Account;
 import io.olyx.domain.account.AccountId;
 import io.olyx.domain.account.Role;
 import io.olyx.domain.audit.AuditEventType;
+import io.olyx.domain.common.Characters;
 import io.olyx.domain.common.InvalidInput;
 import java.time.Clock;
 import java.util.Map;
@@ -38,7 +39,8 @@ public final class CreateAccount {
             return new Result.Forbidden();
         }
         String loginKey = command.loginKey().orElseGet(() -> "lk_" + ids.randomHex(24));
-        InvalidInput.require(loginKey.length() >= MIN_LOGIN_KEY_LENGTH && loginKey.length() <= 512, "loginKey",
+        int loginKeyLength = Characters.count(loginKey);
+        InvalidInput.require(loginKeyLength >= MIN_LOGIN_KEY_LENGTH && loginKeyLength <= 512, "loginKey",
                 "loginKey must be " + MIN_LOGIN_KEY_LENGTH + "-512 characters");
         String loginKeyHash = hasher.hash(loginKey);
         if (accounts.findByLoginKeyHash(loginKeyHash).isPresent()) {

@@ -9,6 +9,7 @@ import io.olyx.application.port.StepRepository;
 import io.olyx.application.port.TraceRepository;
 import io.olyx.domain.admission.RequestFingerprint;
 import io.olyx.domain.admission.SpendReservation;
+import io.olyx.domain.common.Characters;
 import io.olyx.domain.guard.GuardPolicy;
 import io.olyx.domain.guard.GuardReport;
 import io.olyx.domain.guard.Guardrails;
@@ -101,7 +102,7 @@ public final class ModelCallPipeline {
         }
         GuardPolicy policy = GuardPolicies.of(who.project().settings());
         long userText = request.messages().stream().filter(m -> m.role() == ChatRole.USER)
-                .mapToLong(m -> m.content().length()).sum();
+                .mapToLong(m -> Characters.count(m.content())).sum();
         Optional<PipelineResult> tooLong = InputLength.exceeded(policy, LongStream.of(userText));
         if (tooLong.isPresent()) {
             return tooLong.get();

@@ -8,6 +8,7 @@ import io.olyx.application.port.StepRepository;
 import io.olyx.application.port.TokenEstimator;
 import io.olyx.application.port.TraceRepository;
 import io.olyx.domain.admission.RequestFingerprint;
+import io.olyx.domain.common.Characters;
 import io.olyx.domain.common.JsonValues;
 import io.olyx.domain.guard.FindingCategory;
 import io.olyx.domain.guard.GuardDecision;
@@ -126,7 +127,8 @@ public final class OneShotCalls {
                 return new PipelineResult.Refused(refused);
             }
             GuardPolicy policy = GuardPolicies.of(who.project().settings());
-            Optional<PipelineResult> tooLong = InputLength.exceeded(policy, texts.stream().mapToLong(String::length));
+            Optional<PipelineResult> tooLong = InputLength.exceeded(policy,
+                    texts.stream().mapToLong(Characters::count));
             if (tooLong.isPresent()) {
                 return tooLong.get();
             }

@@ -3,6 +3,7 @@ package io.olyx.application.rag;
 import io.olyx.application.port.CollectionRepository;
 import io.olyx.application.port.DocumentRepository;
 import io.olyx.application.port.StoredChunk;
+import io.olyx.domain.common.Characters;
 import io.olyx.domain.common.InvalidInput;
 import io.olyx.domain.project.ProjectId;
 import io.olyx.domain.rag.CollectionId;
@@ -50,7 +51,7 @@ public final class SearchCollections {
                     "collections must name at least one collection");
             InvalidInput.require(!terms.isEmpty(), "terms", "terms must hold at least one non-empty term");
             InvalidInput.require(terms.size() <= MAX_TERMS, "terms", "terms may hold at most " + MAX_TERMS + " terms");
-            InvalidInput.require(terms.stream().allMatch(t -> t.length() <= MAX_TERM_LENGTH), "terms",
+            InvalidInput.require(terms.stream().allMatch(t -> Characters.count(t) <= MAX_TERM_LENGTH), "terms",
                     "each term may be at most " + MAX_TERM_LENGTH + " characters");
             InvalidInput.require(top >= 1 && top <= MAX_TOP, "top", "top must be between 1 and " + MAX_TOP);
             InvalidInput.require(minScore >= 0 && minScore <= 1, "minScore", "minScore must be between 0 and 1");

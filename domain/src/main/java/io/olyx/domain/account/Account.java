@@ -1,5 +1,6 @@
 package io.olyx.domain.account;
 
+import io.olyx.domain.common.Characters;
 import io.olyx.domain.common.InvalidInput;
 import io.olyx.domain.common.JsonValues;
 import java.time.Instant;
@@ -15,10 +16,10 @@ public record Account(AccountId id, String name, String email, Role role, boolea
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(createdAt, "createdAt");
-        InvalidInput.require(name != null && !name.isBlank() && name.length() <= MAX_NAME_LENGTH, "name",
+        InvalidInput.require(name != null && !name.isBlank() && Characters.count(name) <= MAX_NAME_LENGTH, "name",
                 "name must be 1 to " + MAX_NAME_LENGTH + " characters");
         email = email == null ? "" : email.trim();
-        InvalidInput.require(email.length() <= 320 && (email.isEmpty() || email.contains("@")), "email",
+        InvalidInput.require(Characters.count(email) <= 320 && (email.isEmpty() || email.contains("@")), "email",
                 "email must be a valid address");
         parameters = JsonValues.freezeObject(parameters == null ? Map.of() : parameters);
     }

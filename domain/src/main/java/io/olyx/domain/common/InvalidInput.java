@@ -24,7 +24,7 @@ public final class InvalidInput extends IllegalArgumentException {
 
     /** A name stored in a column of {@code maxLength} characters: a string, not blank, that fits. */
     public static void requireName(Object value, int maxLength, String field) {
-        require(value instanceof String name && !name.isBlank() && name.length() <= maxLength, field,
+        require(value instanceof String name && !name.isBlank() && Characters.count(name) <= maxLength, field,
                 field + " must be a name of 1 to " + maxLength + " characters");
     }
 }

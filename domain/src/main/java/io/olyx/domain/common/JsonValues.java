@@ -80,7 +80,7 @@ public final class JsonValues {
     }
 
     private static long quotedLength(String s) {
-        long length = 2 + s.length();
+        long length = 2 + Characters.count(s);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c == '"' || c == '\\' || c == '\b' || c == '\f' || c == '\n' || c == '\r' || c == '\t') {

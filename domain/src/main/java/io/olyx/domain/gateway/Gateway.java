@@ -1,5 +1,6 @@
 package io.olyx.domain.gateway;
 
+import io.olyx.domain.common.Characters;
 import io.olyx.domain.common.InvalidInput;
 import io.olyx.domain.model.SealedSecret;
 import io.olyx.domain.project.ProjectId;
@@ -30,7 +31,7 @@ public record Gateway(GatewayId id, ProjectId projectId, String name, String slu
 
     public static String validName(String name) {
         InvalidInput.require(name != null && !name.isBlank(), "name", "name is required");
-        InvalidInput.require(name.strip().length() <= MAX_NAME, "name", "name must be at most " + MAX_NAME
+        InvalidInput.require(Characters.count(name.strip()) <= MAX_NAME, "name", "name must be at most " + MAX_NAME
                 + " characters");
         return name.strip();
     }

@@ -1,5 +1,6 @@
 package io.olyx.domain.gateway;
 
+import io.olyx.domain.common.Characters;
 import io.olyx.domain.common.InvalidInput;
 import io.olyx.domain.project.ProjectId;
 import java.time.Instant;
@@ -20,8 +21,8 @@ public record Memory(MemoryId id, ProjectId projectId, String externalUserId, St
         Objects.requireNonNull(projectId, "projectId");
         externalUserId = validUser(externalUserId);
         InvalidInput.require(content != null && !content.isBlank(), "content", "content is required");
-        InvalidInput.require(content.length() <= MAX_CONTENT, "content", "content must be at most " + MAX_CONTENT
-                + " characters");
+        InvalidInput.require(Characters.count(content) <= MAX_CONTENT, "content",
+                "content must be at most " + MAX_CONTENT + " characters");
         Objects.requireNonNull(format, "format");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(expiresAt, "expiresAt");
@@ -30,7 +31,7 @@ public record Memory(MemoryId id, ProjectId projectId, String externalUserId, St
     public static String validUser(String externalUserId) {
         InvalidInput.require(externalUserId != null && !externalUserId.isBlank(), "externalUserId",
                 "externalUserId is required");
-        InvalidInput.require(externalUserId.length() <= MAX_USER_ID, "externalUserId",
+        InvalidInput.require(Characters.count(externalUserId) <= MAX_USER_ID, "externalUserId",
                 "externalUserId must be at most " + MAX_USER_ID + " characters");
         return externalUserId;
     }

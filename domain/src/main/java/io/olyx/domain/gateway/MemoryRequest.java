@@ -1,5 +1,6 @@
 package io.olyx.domain.gateway;
 
+import io.olyx.domain.common.Characters;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -28,7 +29,7 @@ public sealed interface MemoryRequest {
         if (!(arguments.get("content") instanceof String content) || content.isBlank()) {
             return new Rejected("content is required: what to remember, as one short sentence");
         }
-        if (content.length() > Memory.MAX_CONTENT) {
+        if (Characters.count(content) > Memory.MAX_CONTENT) {
             return new Rejected("content must be at most " + Memory.MAX_CONTENT + " characters");
         }
         Object rawFormat = arguments.getOrDefault("format", "Text");

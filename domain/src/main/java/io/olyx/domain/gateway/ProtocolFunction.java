@@ -1,5 +1,6 @@
 package io.olyx.domain.gateway;
 
+import io.olyx.domain.common.Characters;
 import io.olyx.domain.common.InvalidInput;
 import io.olyx.domain.llm.ToolDefinition;
 import java.net.URI;
@@ -34,7 +35,7 @@ public record ProtocolFunction(String name, String description, Map<String, Stri
         InvalidInput.require(NAME.matcher(name).matches(), f.name("name"), f.name("name")
                 + " must start with a letter and hold 3 to 64 letters, digits or underscores");
         String description = f.requireText("description");
-        InvalidInput.require(description.strip().length() >= 10, f.name("description"),
+        InvalidInput.require(Characters.count(description.strip()) >= 10, f.name("description"),
                 f.name("description") + " must be at least 10 characters");
         Map<String, Object> schema = f.object("contentFormat").orElseThrow(() -> new InvalidInput(
                 f.name("contentFormat"), f.name("contentFormat") + " is required (a JSON schema of type object)"));

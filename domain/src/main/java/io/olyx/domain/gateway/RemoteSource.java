@@ -1,5 +1,6 @@
 package io.olyx.domain.gateway;
 
+import io.olyx.domain.common.Characters;
 import io.olyx.domain.common.InvalidInput;
 import java.net.URI;
 import java.time.Duration;
@@ -25,7 +26,7 @@ public record RemoteSource(String name, Optional<String> description, URI url, M
 
     static RemoteSource read(JsonFields source) {
         String name = source.requireText("name");
-        InvalidInput.require(name.strip().length() >= 3, source.name("name"),
+        InvalidInput.require(Characters.count(name.strip()) >= 3, source.name("name"),
                 source.name("name") + " must be at least 3 characters");
         int seconds = source.wholeNumber("cacheDuration").orElse((int) DEFAULT_CACHE.toSeconds());
         return new RemoteSource(name.strip(), source.text("description"), HttpUrls.absolute(source, "url"),

@@ -1,5 +1,6 @@
 package io.olyx.domain.gateway;
 
+import io.olyx.domain.common.Characters;
 import io.olyx.domain.common.JsonValues;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,9 +73,9 @@ public final class SchemaCheck {
     }
 
     private static void checkLength(String s, Map<String, Object> schema, String path, List<String> problems) {
-        JsonValues.number(schema, "minLength").filter(min -> s.length() < min.intValue())
+        JsonValues.number(schema, "minLength").filter(min -> Characters.count(s) < min.intValue())
                 .ifPresent(min -> problems.add(path + " must be at least " + min + " characters"));
-        JsonValues.number(schema, "maxLength").filter(max -> s.length() > max.intValue())
+        JsonValues.number(schema, "maxLength").filter(max -> Characters.count(s) > max.intValue())
                 .ifPresent(max -> problems.add(path + " must be at most " + max + " characters"));
     }
 

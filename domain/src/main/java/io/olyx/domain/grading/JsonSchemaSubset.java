@@ -1,5 +1,6 @@
 package io.olyx.domain.grading;
 
+import io.olyx.domain.common.Characters;
 import io.olyx.domain.common.JsonValues;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -133,7 +134,7 @@ public final class JsonSchemaSubset {
     }
 
     private static void checkString(String text, Map<String, Object> s, String path, List<String> out) {
-        int length = text.codePointCount(0, text.length());
+        int length = Characters.count(text);
         bound(s, "minLength").filter(min -> length < min.doubleValue())
                 .ifPresent(min -> out.add(at(path) + "must be at least " + min.toPlainString() + " characters"));
         bound(s, "maxLength").filter(max -> length > max.doubleValue())

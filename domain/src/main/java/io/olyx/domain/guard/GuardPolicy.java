@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * The project's guardrail settings (seed 002 "guardrails" plus the risk thresholds of seed 001).
  *
- * @param maxInputLength  inputs longer than this (in chars) are blocked with reason input_too_long
+ * @param maxInputLength  inputs longer than this many characters (code points) are blocked with reason input_too_long
  * @param piiThreshold    PII findings below this confidence are not reported
  * @param injectionBlock  whether an injection score at or above blockThreshold blocks the request
  * @param secretAction    what a detected credential does to the decision

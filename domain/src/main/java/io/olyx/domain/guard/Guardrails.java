@@ -1,5 +1,6 @@
 package io.olyx.domain.guard;
 
+import io.olyx.domain.common.Characters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -36,7 +37,7 @@ public final class Guardrails {
     public GuardReport scanInput(String text, GuardPolicy policy) {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(policy, "policy");
-        if (text.length() > policy.maxInputLength()) {
+        if (Characters.count(text) > policy.maxInputLength()) {
             return new GuardReport(List.of(), 1.0, GuardDecision.BLOCK, Optional.of(GuardReport.INPUT_TOO_LONG));
         }
         List<Finding> secretFindings = secrets.detect(text);

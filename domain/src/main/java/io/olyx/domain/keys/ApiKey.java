@@ -1,5 +1,6 @@
 package io.olyx.domain.keys;
 
+import io.olyx.domain.common.Characters;
 import io.olyx.domain.common.InvalidInput;
 import io.olyx.domain.common.Money;
 import io.olyx.domain.project.ProjectId;
@@ -31,7 +32,7 @@ public record ApiKey(ApiKeyId id, String name, ProjectId projectId, String secre
     }
 
     public static void validateName(String name) {
-        InvalidInput.require(name != null && !name.isBlank() && name.length() <= MAX_NAME_LENGTH, "name",
+        InvalidInput.require(name != null && !name.isBlank() && Characters.count(name) <= MAX_NAME_LENGTH, "name",
                 "name is required and must be at most " + MAX_NAME_LENGTH + " characters");
     }
 

@@ -1,5 +1,6 @@
 package io.olyx.domain.model;
 
+import io.olyx.domain.common.Characters;
 import io.olyx.domain.common.InvalidInput;
 import io.olyx.domain.common.JsonMergePatch;
 import io.olyx.domain.common.JsonValues;
@@ -35,12 +36,13 @@ public record ModelDefinition(ModelId id, ProjectId projectId, String name, Stri
         Objects.requireNonNull(updatedAt, "updatedAt");
         validateIdentifier(identifier);
         name = name == null || name.isBlank() ? identifier : name;
-        InvalidInput.require(name.length() <= 200, "name", "name must be at most 200 characters");
+        InvalidInput.require(Characters.count(name) <= 200, "name", "name must be at most 200 characters");
         baseUrl.ifPresent(ModelDefinition::validateBaseUrl);
         InvalidInput.require(dataRetentionDays >= 1 && dataRetentionDays <= 3650, "data_retention_days",
                 "data_retention_days must be between 1 and 3650");
         regionRestriction = regionRestriction == null || regionRestriction.isBlank() ? "global" : regionRestriction;
-        InvalidInput.require(regionRestriction.length() <= 64, "region_restriction", "region_restriction is too long");
+        InvalidInput.require(Characters.count(regionRestriction) <= 64, "region_restriction",
+                "region_restriction is too long");
         currency = currency == null ? "CAD" : currency;
         InvalidInput.require(CURRENCY.matcher(currency).matches(), "currency",
                 "currency must be a 3-letter code such as USD");
@@ -69,7 +71,7 @@ public record ModelDefinition(ModelId id, ProjectId projectId, String name, Stri
     }
 
     private static void validateBaseUrl(String url) {
-        InvalidInput.require(url.length() <= 2000 && (url.startsWith("http://") || url.startsWith("https://")),
+        InvalidInput.require(Characters.count(url) <= 2000 && (url.startsWith("http://") || url.startsWith("https://")),
                 "base_url", "base_url must be an http(s) URL");
     }
 

@@ -1,5 +1,6 @@
 package io.olyx.domain.project;
 
+import io.olyx.domain.common.Characters;
 import io.olyx.domain.common.InvalidInput;
 import java.time.Instant;
 import java.util.Objects;
@@ -18,12 +19,12 @@ public record Project(ProjectId id, String name, String description, ProjectStat
         Objects.requireNonNull(updatedAt, "updatedAt");
         validateName(name);
         description = description == null ? "" : description;
-        InvalidInput.require(description.length() <= MAX_DESCRIPTION_LENGTH, "description",
+        InvalidInput.require(Characters.count(description) <= MAX_DESCRIPTION_LENGTH, "description",
                 "description must be at most " + MAX_DESCRIPTION_LENGTH + " characters");
     }
 
     public static void validateName(String name) {
-        InvalidInput.require(name != null && !name.isBlank() && name.length() <= MAX_NAME_LENGTH, "name",
+        InvalidInput.require(name != null && !name.isBlank() && Characters.count(name) <= MAX_NAME_LENGTH, "name",
                 "name is required and must be at most " + MAX_NAME_LENGTH + " characters");
     }
 

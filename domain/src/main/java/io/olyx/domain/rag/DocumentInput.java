@@ -1,5 +1,6 @@
 package io.olyx.domain.rag;
 
+import io.olyx.domain.common.Characters;
 import io.olyx.domain.common.InvalidInput;
 import io.olyx.domain.common.JsonValues;
 import java.util.List;
@@ -20,19 +21,19 @@ public record DocumentInput(String name, String contents, Optional<String> refer
 
     public DocumentInput {
         InvalidInput.require(name != null && !name.isBlank(), "name", "a document needs a non-empty name (docId)");
-        InvalidInput.require(name.length() <= MAX_NAME, "name",
+        InvalidInput.require(Characters.count(name) <= MAX_NAME, "name",
                 "a document name (docId) must be at most " + MAX_NAME + " characters");
         InvalidInput.require(contents != null && !contents.isBlank(), "contents",
                 "a document needs non-empty text (contents)");
-        InvalidInput.require(contents.length() <= MAX_CONTENTS, "contents",
+        InvalidInput.require(Characters.count(contents) <= MAX_CONTENTS, "contents",
                 "a document's text must be at most " + MAX_CONTENTS + " characters");
         reference = Objects.requireNonNullElse(reference, Optional.<String>empty());
-        InvalidInput.require(reference.map(String::length).orElse(0) <= MAX_REFERENCE, "reference",
+        InvalidInput.require(reference.map(Characters::count).orElse(0) <= MAX_REFERENCE, "reference",
                 "a reference (__ref) must be at most " + MAX_REFERENCE + " characters");
         tags = Objects.requireNonNullElse(tags, Optional.<List<String>>empty()).map(t -> Tags.validated(t, "tags"));
         metadata = Objects.requireNonNullElse(metadata, Optional.<DocumentMetadata>empty());
         // every chunk of the document carries it into the index and every search hit sends it back
-        metadata.ifPresent(m -> JsonValues.requireAttachedSize("metadata (__meta)", m.json().length()));
+        metadata.ifPresent(m -> JsonValues.requireAttachedSize("metadata (__meta)", Characters.count(m.json())));
     }
 
     public String contentHash() {

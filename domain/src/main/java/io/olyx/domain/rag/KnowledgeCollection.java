@@ -1,5 +1,6 @@
 package io.olyx.domain.rag;
 
+import io.olyx.domain.common.Characters;
 import io.olyx.domain.common.InvalidInput;
 import io.olyx.domain.project.ProjectId;
 import java.time.Instant;
@@ -29,10 +30,10 @@ public record KnowledgeCollection(CollectionId id, ProjectId projectId, Details 
         public Details {
             InvalidInput.require(name != null && !name.isBlank(), "collectionName", "collectionName is required");
             name = name.strip();
-            InvalidInput.require(name.length() <= MAX_NAME, "collectionName",
+            InvalidInput.require(Characters.count(name) <= MAX_NAME, "collectionName",
                     "collectionName must be at most " + MAX_NAME + " characters");
             context = context == null ? Optional.empty() : context.filter(c -> !c.isBlank());
-            InvalidInput.require(context.map(String::length).orElse(0) <= MAX_CONTEXT, "context",
+            InvalidInput.require(context.map(Characters::count).orElse(0) <= MAX_CONTEXT, "context",
                     "context must be at most " + MAX_CONTEXT + " characters");
             tags = Tags.validated(tags, "tags");
         }

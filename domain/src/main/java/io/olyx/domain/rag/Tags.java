@@ -1,5 +1,6 @@
 package io.olyx.domain.rag;
 
+import io.olyx.domain.common.Characters;
 import io.olyx.domain.common.InvalidInput;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -27,7 +28,7 @@ public final class Tags {
         for (String tag : tags) {
             InvalidInput.require(tag != null, field, field + " must not contain null");
             String t = tag.strip();
-            InvalidInput.require(!t.isEmpty() && t.length() <= MAX_LENGTH, field,
+            InvalidInput.require(!t.isEmpty() && Characters.count(t) <= MAX_LENGTH, field,
                     field + " must be non-empty and at most " + MAX_LENGTH + " characters each");
             out.add(t);
         }

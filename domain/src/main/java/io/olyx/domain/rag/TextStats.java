@@ -1,5 +1,7 @@
 package io.olyx.domain.rag;
 
+import io.olyx.domain.common.Characters;
+
 /**
  * Sizes of a text as the document endpoint reports them. Characters are Unicode code points; words are runs of
  * non-whitespace; tokens are approximated at four characters each, the usual figure for English with BPE
@@ -8,7 +10,7 @@ package io.olyx.domain.rag;
 public record TextStats(int characterCount, int wordCount, int approximateTokenCount) {
 
     public static TextStats of(String text) {
-        int chars = text.codePointCount(0, text.length());
+        int chars = Characters.count(text);
         int words = 0;
         boolean inWord = false;
         for (int i = 0; i < text.length(); i++) {

@@ -1,5 +1,6 @@
 package io.olyx.domain.trace;
 
+import io.olyx.domain.common.Characters;
 import io.olyx.domain.common.InvalidInput;
 import io.olyx.domain.common.JsonValues;
 import io.olyx.domain.common.Money;
@@ -48,10 +49,10 @@ public record Trace(TraceId id, ProjectId projectId, TraceStatus status, Map<Str
         // every trace list page carries each trace's metadata, so one trace's must stay small at any depth
         JsonValues.requireAttachedSize("metadata", JsonValues.jsonLength(metadata));
         metadata.forEach((key, value) -> {
-            InvalidInput.require(key.length() <= MAX_METADATA_KEY_LENGTH && METADATA_KEY.matcher(key).matches(),
+            InvalidInput.require(METADATA_KEY.matcher(key).matches() && Characters.count(key) <= MAX_METADATA_KEY_LENGTH,
                     "metadata", "metadata keys must be 1-" + MAX_METADATA_KEY_LENGTH
                             + " letters, digits, _ or - (got \"" + abbreviate(key) + "\")");
-            InvalidInput.require(!(value instanceof String s) || s.length() <= MAX_METADATA_VALUE_LENGTH,
+            InvalidInput.require(!(value instanceof String s) || Characters.count(s) <= MAX_METADATA_VALUE_LENGTH,
                     "metadata." + key, "metadata values must be at most " + MAX_METADATA_VALUE_LENGTH + " characters");
         });
     }
@@ -63,7 +64,7 @@ public record Trace(TraceId id, ProjectId projectId, TraceStatus status, Map<Str
     }
 
     public static void validateLocalRef(String localRef) {
-        InvalidInput.require(!localRef.isBlank() && localRef.length() <= MAX_LOCAL_REF_LENGTH, "local_ref",
+        InvalidInput.require(!localRef.isBlank() && Characters.count(localRef) <= MAX_LOCAL_REF_LENGTH, "local_ref",
                 "local_ref must be 1-" + MAX_LOCAL_REF_LENGTH + " characters");
     }
 

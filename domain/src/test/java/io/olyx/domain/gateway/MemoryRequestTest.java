@@ -38,4 +38,13 @@ class MemoryRequestTest {
         assertThat(MemoryRequest.read(Map.of("content", "x".repeat(Memory.MAX_CONTENT + 1)), NOW, LIFETIME))
                 .isInstanceOf(MemoryRequest.Rejected.class);
     }
+
+    @Test
+    void contentIsMeasuredInCharactersSoTheLimitInEmojiFits() {
+        String atLimit = "😀".repeat(Memory.MAX_CONTENT);
+        assertThat(MemoryRequest.read(Map.of("content", atLimit), NOW, LIFETIME))
+                .isEqualTo(new MemoryRequest.Accepted(atLimit, MemoryFormat.TEXT, NOW.plus(LIFETIME)));
+        assertThat(MemoryRequest.read(Map.of("content", atLimit + "😀"), NOW, LIFETIME))
+                .isEqualTo(new MemoryRequest.Rejected("content must be at most " + Memory.MAX_CONTENT + " characters"));
+    }
 }

@@ -209,6 +209,15 @@ class GuardrailsTest {
     }
 
     @Test
+    void maxInputLengthCountsAnEmojiAsOneCharacter() {
+        GuardPolicy tenCharacters = policy.withMaxInputLength(10);
+        assertThat(guard.scanInput("😀".repeat(10), tenCharacters).reason())
+                .isNotEqualTo(Optional.of(GuardReport.INPUT_TOO_LONG));
+        assertThat(guard.scanInput("😀".repeat(11), tenCharacters).reason())
+                .isEqualTo(Optional.of(GuardReport.INPUT_TOO_LONG));
+    }
+
+    @Test
     void aCleanPromptIsAllowedWithALowScore() {
         GuardReport report = guard.scanInput("Translate to French: the weather is lovely.", policy);
         assertThat(report.decision()).isEqualTo(GuardDecision.ALLOW);

@@ -16,6 +16,7 @@ import io.olyx.domain.account.Account;
 import io.olyx.domain.account.AccountId;
 import io.olyx.domain.account.Role;
 import io.olyx.domain.account.Session;
+import io.olyx.domain.common.Characters;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -83,7 +84,7 @@ public final class AccountRoutes {
         JsonBody body = JsonBody.of(ctx);
         Optional<String> name = body.string("name");
         name.ifPresent(n -> {
-            if (n.isBlank() || n.length() > Account.MAX_NAME_LENGTH) {
+            if (n.isBlank() || Characters.count(n) > Account.MAX_NAME_LENGTH) {
                 throw ApiError.invalid("name must be 1-" + Account.MAX_NAME_LENGTH + " characters");
             }
         });
