@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Length limits count characters as users do, one per emoji, and a value at its limit is stored whole in the embedded
  * H2 database (which counts UTF-16 units): exactly the limit in emoji is accepted and read back unchanged, one more
- * is 422 and stores nothing.
+ * is 422 and stores nothing. Where Olyx shortens such text for a preview, it gives back whole characters.
  */
 class TextLengthsEndToEndTest extends OlyxAgainstFakeProvider {
     RunningOlyx.Tenant tenant;
@@ -114,5 +114,58 @@ class TextLengthsEndToEndTest extends OlyxAgainstFakeProvider {
                 "input", emoji(11)));
         assertError(refused, 422, "input_too_long");
         assertThat(strict.client().get("/api/v1/traces/" + trace).json().path("steps")).hasSize(1);
+    }
+
+    private static Map<String, Object> chat(String gateway, String field, String user) {
+        return Map.of("model", gateway, field, user, "messages", List.of(Map.of("role", "user",
+                "content", "Remember that I like emoji.")));
+    }
+
+    @Test
+    void anEndUserOfExactlyTheLimitInEmojiKeepsMemoriesAndOneMoreIsRefusedBeforeAnyModelCall() {
+        RunningOlyx.Tenant memories = olyx.newTenant(owner, "Emoji end users");
+        Models.register(owner, memories.projectId(), provider, "gpt-4o", "openai", 0.0025, 0.01, true, Map.of());
+        String gateway = memories.client().post("/api/v1/ai-gateways", Map.of("name", "Memory", "parameters",
+                Map.of("modelName", "gpt-4o"))).text("aiGatewayId");
+        provider.reset();
+        provider.enqueue(FakeBehavior.toolCall("remember", "{\"content\":\"x" + emoji(100) + "\"}"),
+                FakeBehavior.text("Noted."));
+
+        ApiClient.Response remembered = memories.client().post("/v1/chat/completions",
+                chat(gateway, "user", emoji(256)));
+        assertThat(remembered.status()).as(remembered.toString()).isEqualTo(200);
+        JsonNode listed = memories.client().get("/api/v1/memories").json();
+        assertThat(listed).hasSize(1);
+        assertThat(listed.get(0).path("externalUserId").asText()).isEqualTo(emoji(256));
+        assertThat(listed.get(0).path("content").asText()).as("a preview of 120 UTF-16 units in whole emoji")
+                .isEqualTo("x" + emoji(59) + "…");
+
+        for (String field : List.of("user", "safety_identifier")) {
+            ApiClient.Response refused = memories.client().post("/v1/chat/completions",
+                    chat(gateway, field, emoji(257)));
+            assertError(refused, 422, "invalid_request");
+            assertThat(refused.text("error")).isEqualTo(field + " must be at most 256 characters");
+        }
+        assertThat(provider.requestCount()).as("the refused calls reached no model").isEqualTo(2);
+        assertThat(memories.client().get("/api/v1/memories").json()).hasSize(1);
+    }
+
+    @Test
+    void aDocumentPreviewOfEmojiTextComesBackInWholeCharacters() {
+        RunningOlyx.Tenant rag = olyx.newTenant(owner, "Emoji previews");
+        String collection = rag.client().post("/api/v1/collections", Map.of("collectionName", "Emoji"))
+                .text("collectionId");
+        String documents = "/api/v1/collections/" + collection + "/documents";
+        for (Map<String, Object> document : List.<Map<String, Object>>of(
+                Map.of("name", "long", "contents", "x" + emoji(150)),
+                Map.of("name", "spaced", "contents", "a" + "\n".repeat(300) + emoji(100)))) {
+            ApiClient.Response put = rag.client().put(documents, document);
+            assertThat(put.status()).as(put.toString()).isEqualTo(200);
+        }
+
+        JsonNode browsed = rag.client().get(documents + "?order_by=name_asc").json();
+        assertThat(browsed).extracting(d -> d.path("name").asText()).containsExactly("long", "spaced");
+        assertThat(browsed.get(0).path("contentsPreview").asText()).isEqualTo("x" + emoji(99) + "…");
+        assertThat(browsed.get(1).path("contentsPreview").asText()).isEqualTo("a " + emoji(49));
     }
 }

@@ -1,5 +1,6 @@
 package io.olyx.adapter.persistence;
 
+import io.olyx.domain.common.Characters;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -20,10 +21,15 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 /** Documents of collections. Every statement names the collection, so one collection's call never touches another. */
 @RegisterRowMapper(DocumentDao.Mapper.class)
 interface DocumentDao {
-    /** Everything but the text, plus its start for previews. */
+    /** How much of the text's start a summary keeps for its preview, in UTF-16 units. */
+    int HEAD_LENGTH = 400;
+    /**
+     * Everything but the text, plus its start for previews: one character more than the head keeps, so the mapper
+     * cuts it between characters (H2 counts UTF-16 units and would split a surrogate pair at the bound).
+     */
     String SUMMARY = """
             id, name, reference, tags, metadata, content_hash, index_state, revision, created_at, updated_at,
-            indexed_at, SUBSTRING(contents FROM 1 FOR 400) AS head""";
+            indexed_at, SUBSTRING(contents FROM 1 FOR\s""" + (HEAD_LENGTH + 1) + ") AS head";
     String FULL = SUMMARY + ", contents";
     /** What upserts compare: no text at all (an upload reads this for every document of the collection). */
     String VERSION = """
@@ -122,7 +128,8 @@ interface DocumentDao {
             return new Row(Rows.uuid(rs, "id"), rs.getString("name"), rs.getString("reference"),
                     rs.getString("tags"), rs.getString("metadata"), rs.getString("content_hash"),
                     rs.getString("index_state"), rs.getInt("revision"), Rows.instant(rs, "created_at"),
-                    Rows.instant(rs, "updated_at"), Rows.instant(rs, "indexed_at"), rs.getString("head"),
+                    Rows.instant(rs, "updated_at"), Rows.instant(rs, "indexed_at"),
+                    Characters.truncate(rs.getString("head"), HEAD_LENGTH),
                     full ? rs.getString("contents") : null);
         }
     }

@@ -1,6 +1,7 @@
 package io.olyx.adapter.persistence;
 
 import io.olyx.application.port.JobQueue;
+import io.olyx.domain.common.Characters;
 import io.olyx.domain.jobs.Job;
 import io.olyx.domain.jobs.JobStatus;
 import io.olyx.domain.jobs.NewJob;
@@ -82,7 +83,7 @@ final class JdbiJobQueue implements JobQueue {
 
     @Override
     public void fail(long jobId, String node, String error, Optional<Instant> retryAt, Instant now) {
-        String reason = error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error;
+        String reason = Characters.truncate(error, MAX_ERROR_LENGTH);
         dao.fail(jobId, node, retryAt.isPresent() ? JobStatus.QUEUED.wire() : JobStatus.FAILED.wire(), reason,
                 retryAt.map(Rows::utc).orElse(null), Rows.utc(now));
     }

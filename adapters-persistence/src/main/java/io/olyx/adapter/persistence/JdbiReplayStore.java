@@ -1,6 +1,7 @@
 package io.olyx.adapter.persistence;
 
 import io.olyx.application.port.ReplayStore;
+import io.olyx.domain.common.Characters;
 import io.olyx.domain.insight.ReplayEvidence;
 import io.olyx.domain.project.ProjectId;
 import io.olyx.domain.replay.ReplayOverrides;
@@ -75,7 +76,7 @@ final class JdbiReplayStore implements ReplayStore {
 
     @Override
     public void fail(String id, String error, Instant now) {
-        String reason = error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error;
+        String reason = Characters.truncate(error, MAX_ERROR_LENGTH);
         dao.finish(id, Status.FAILED.wire(), null, reason, Rows.utc(now));
     }
 

@@ -88,6 +88,13 @@ abstract class JobQueueContract {
                 .containsExactly(second.id());
     }
 
+    /** A new job of {@code kind}, claimed by node "n". */
+    private Job claimed(String kind, Instant now) {
+        Job job = queue.enqueue(job(kind, Optional.empty()), now);
+        queue.claim("n", Set.of(kind), 1, now, Duration.ofMinutes(1));
+        return job;
+    }
+
     private static NewJob projectJob(String kind, long project) {
         return new NewJob(kind, Optional.of(project), Map.of("n", 1), 3, Instant.EPOCH, Optional.empty());
     }
@@ -123,8 +130,7 @@ abstract class JobQueueContract {
     void failuresRetryWithBackoffThenEndFailedWithTheReason() {
         String kind = kind();
         Instant now = Instant.now();
-        Job job = queue.enqueue(job(kind, Optional.empty()), now);
-        queue.claim("n", Set.of(kind), 1, now, Duration.ofMinutes(1));
+        Job job = claimed(kind, now);
         queue.fail(job.id(), "n", "provider down", Optional.of(now.plusSeconds(10)), now);
 
         Job retried = queue.find(job.id()).orElseThrow();
@@ -135,6 +141,15 @@ abstract class JobQueueContract {
         Job failed = queue.find(job.id()).orElseThrow();
         assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
         assertThat(failed.lastError()).contains("still down");
+    }
+
+    @Test
+    void aReasonLongerThanItsColumnIsCutBetweenCharacters() {
+        Instant now = Instant.now();
+        Job job = claimed(kind(), now);
+        queue.fail(job.id(), "n", "x" + "😀".repeat(1_500), Optional.empty(), now);
+
+        assertThat(queue.find(job.id()).orElseThrow().lastError()).contains("x" + "😀".repeat(999));
     }
 
     @Test

@@ -108,6 +108,20 @@ abstract class KnowledgeStoreContract {
         assertThat(documents.state(c.id())).isEqualTo(new CollectionState(1, 0, 1));
     }
 
+    /** The preview is cut in two places, the head the database reads and the preview itself; neither splits a pair. */
+    @Test
+    void previewsOfEmojiTextEndInWholeCharacters() {
+        KnowledgeCollection c = newCollection(newProject());
+        NewDocument longText = doc("long", "x" + "😀".repeat(150), List.of(), "{}");
+        NewDocument spaced = doc("spaced", "a" + "\n".repeat(300) + "😀".repeat(100), List.of(), "{}");
+        documents.insert(c.id(), List.of(longText, spaced), NOW);
+
+        assertThat(documents.find(c.id(), longText.id()).orElseThrow().summary().preview())
+                .isEqualTo("x" + "😀".repeat(99) + "…");
+        assertThat(documents.find(c.id(), spaced.id()).orElseThrow().summary().preview())
+                .as("the 400 units read for the preview end inside the 50th emoji").isEqualTo("a " + "😀".repeat(49));
+    }
+
     @Test
     void markingIndexedOnlyTakesTheRevisionThatWasEmbedded() {
         KnowledgeCollection c = newCollection(newProject());

@@ -1,6 +1,7 @@
 package io.olyx.application.gateway;
 
 import io.olyx.application.port.OutboundHttp;
+import io.olyx.domain.common.Characters;
 import io.olyx.domain.gateway.ProtocolFunction;
 import io.olyx.domain.gateway.SchemaCheck;
 import io.olyx.domain.llm.JsonText;
@@ -65,6 +66,6 @@ final class CallbackTool implements ServerTool {
     }
 
     private static String cut(String body) {
-        return body.length() <= MAX_RESULT_CHARS ? body : body.substring(0, MAX_RESULT_CHARS) + " [truncated]";
+        return body.length() <= MAX_RESULT_CHARS ? body : Characters.truncate(body, MAX_RESULT_CHARS) + " [truncated]";
     }
 }

@@ -1,6 +1,7 @@
 package io.olyx.bench.guard;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.olyx.domain.common.Characters;
 import io.olyx.domain.guard.Finding;
 import io.olyx.domain.guard.FindingCategory;
 import io.olyx.domain.guard.GuardPolicy;
@@ -111,7 +112,6 @@ final class InjectionQuality {
     }
 
     static String abbreviate(String s) {
-        String t = s.replace("\n", "\\n");
-        return t.length() > 200 ? t.substring(0, 200) + "…" : t;
+        return Characters.abbreviate(s.replace("\n", "\\n"), 200);
     }
 }

@@ -1,6 +1,7 @@
 package io.olyx.bench.guard;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.olyx.domain.common.Characters;
 import io.olyx.domain.guard.GuardPolicy;
 import io.olyx.domain.guard.Guardrails;
 
@@ -105,7 +106,6 @@ final class SecretQuality {
     }
 
     private static String abbreviate(String s) {
-        String t = s.replace("\n", "\\n");
-        return t.length() > 160 ? t.substring(0, 160) + "…" : t;
+        return Characters.abbreviate(s.replace("\n", "\\n"), 160);
     }
 }

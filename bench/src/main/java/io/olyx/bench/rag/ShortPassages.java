@@ -1,5 +1,6 @@
 package io.olyx.bench.rag;
 
+import io.olyx.domain.common.Characters;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,6 +40,6 @@ final class ShortPassages {
             return p;
         }
         int cut = p.lastIndexOf(' ', MAX_CHARS);
-        return p.substring(0, cut > MIN_CHARS ? cut : MAX_CHARS);
+        return Characters.truncate(p, cut > MIN_CHARS ? cut : MAX_CHARS);
     }
 }

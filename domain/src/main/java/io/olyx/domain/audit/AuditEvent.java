@@ -1,5 +1,6 @@
 package io.olyx.domain.audit;
 
+import io.olyx.domain.common.Characters;
 import io.olyx.domain.common.JsonValues;
 import java.time.Instant;
 import java.util.Map;
@@ -14,12 +15,8 @@ public record AuditEvent(long id, String event, Optional<String> actor, Optional
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(projectId, "projectId");
         ip = ip == null ? "" : ip;
-        userAgent = userAgent == null ? "" : truncate(userAgent, 512);
+        userAgent = userAgent == null ? "" : Characters.truncate(userAgent, 512);
         metadata = JsonValues.freezeObject(metadata == null ? Map.of() : metadata);
         Objects.requireNonNull(occurredAt, "occurredAt");
-    }
-
-    private static String truncate(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max);
     }
 }

@@ -29,10 +29,17 @@ public record Memory(MemoryId id, ProjectId projectId, String externalUserId, St
     }
 
     public static String validUser(String externalUserId) {
-        InvalidInput.require(externalUserId != null && !externalUserId.isBlank(), "externalUserId",
-                "externalUserId is required");
-        InvalidInput.require(Characters.count(externalUserId) <= MAX_USER_ID, "externalUserId",
-                "externalUserId must be at most " + MAX_USER_ID + " characters");
+        return validUser(externalUserId, "externalUserId");
+    }
+
+    /**
+     * An end user's id that a memory can be stored under, checked where a caller names it ({@code field}, such as a
+     * chat's {@code user}), so a request whose memories could not be saved is refused before any model call.
+     */
+    public static String validUser(String externalUserId, String field) {
+        InvalidInput.require(externalUserId != null && !externalUserId.isBlank(), field, field + " is required");
+        InvalidInput.require(Characters.count(externalUserId) <= MAX_USER_ID, field,
+                field + " must be at most " + MAX_USER_ID + " characters");
         return externalUserId;
     }
 

@@ -1,5 +1,6 @@
 package io.olyx.domain.insight;
 
+import io.olyx.domain.common.Characters;
 import io.olyx.domain.common.JsonValues;
 import java.util.List;
 import java.util.Locale;
@@ -47,14 +48,14 @@ public final class IntentClassifier {
     }
 
     public static String fromText(String text) {
-        String sample = text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
+        String sample = Characters.truncate(text, MAX_TEXT);
         return FAMILIES.stream().filter(f -> f.pattern().matcher(sample).find()).map(Family::intent).findFirst()
                 .orElse(GENERAL);
     }
 
     static String normalise(String label) {
         String s = label.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", "_");
-        return s.length() > MAX_LENGTH ? s.substring(0, MAX_LENGTH) : s;
+        return Characters.truncate(s, MAX_LENGTH);
     }
 
     /** The user's words in a step input: a string, {input|prompt|content}, or the last user message of a list. */

@@ -1,5 +1,6 @@
 package io.olyx.domain.rag;
 
+import io.olyx.domain.common.Characters;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,6 +27,7 @@ public record DocumentSummary(DocumentVersion version, IndexState state, Instant
     /** The first {@value #PREVIEW_CHARS} characters of the text with runs of whitespace as one space. */
     public static String preview(String textStart) {
         String flat = textStart.replaceAll("\\s+", " ").strip();
-        return flat.length() <= PREVIEW_CHARS ? flat : flat.substring(0, PREVIEW_CHARS).stripTrailing() + "…";
+        return flat.length() <= PREVIEW_CHARS ? flat
+                : Characters.truncate(flat, PREVIEW_CHARS).stripTrailing() + "…";
     }
 }

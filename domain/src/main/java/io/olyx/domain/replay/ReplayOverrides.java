@@ -1,5 +1,6 @@
 package io.olyx.domain.replay;
 
+import io.olyx.domain.common.Characters;
 import io.olyx.domain.common.InvalidInput;
 import io.olyx.domain.common.JsonValues;
 import io.olyx.domain.model.ModelDefinition;
@@ -81,13 +82,9 @@ public record ReplayOverrides(Optional<String> forceModel, List<String> compareM
         try {
             ModelDefinition.validateIdentifier(model);
         } catch (InvalidInput malformed) {
-            throw new InvalidInput(field, field + " must contain model identifiers: \"" + abbreviate(model)
-                    + "\" is not one");
+            throw new InvalidInput(field, field + " must contain model identifiers: \""
+                    + Characters.abbreviate(model, 40) + "\" is not one");
         }
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
     }
 
     public ReplayMode mode() {

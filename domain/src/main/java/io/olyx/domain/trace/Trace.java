@@ -51,7 +51,7 @@ public record Trace(TraceId id, ProjectId projectId, TraceStatus status, Map<Str
         metadata.forEach((key, value) -> {
             InvalidInput.require(METADATA_KEY.matcher(key).matches() && Characters.count(key) <= MAX_METADATA_KEY_LENGTH,
                     "metadata", "metadata keys must be 1-" + MAX_METADATA_KEY_LENGTH
-                            + " letters, digits, _ or - (got \"" + abbreviate(key) + "\")");
+                            + " letters, digits, _ or - (got \"" + Characters.abbreviate(key, 20) + "\")");
             InvalidInput.require(!(value instanceof String s) || Characters.count(s) <= MAX_METADATA_VALUE_LENGTH,
                     "metadata." + key, "metadata values must be at most " + MAX_METADATA_VALUE_LENGTH + " characters");
         });
@@ -66,10 +66,6 @@ public record Trace(TraceId id, ProjectId projectId, TraceStatus status, Map<Str
     public static void validateLocalRef(String localRef) {
         InvalidInput.require(!localRef.isBlank() && Characters.count(localRef) <= MAX_LOCAL_REF_LENGTH, "local_ref",
                 "local_ref must be 1-" + MAX_LOCAL_REF_LENGTH + " characters");
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() > 20 ? s.substring(0, 20) + "…" : s;
     }
 
     public Trace ended(TraceStatus newStatus, Instant at, TraceSummary newSummary) {

@@ -62,6 +62,7 @@ class LengthLimitsTest {
                         n -> DistributionPolicy.validateChannel(emoji(n), "distribution_channel")),
                 rule("gateway name", Gateway.MAX_NAME, n -> Gateway.validName(emoji(n))),
                 rule("memory user", Memory.MAX_USER_ID, n -> Memory.validUser(emoji(n))),
+                rule("chat user", Memory.MAX_USER_ID, n -> Memory.validUser(emoji(n), "user")),
                 rule("collection name", KnowledgeCollection.Details.MAX_NAME,
                         n -> new KnowledgeCollection.Details(emoji(n), Optional.empty(), List.of())),
                 rule("collection context", KnowledgeCollection.Details.MAX_CONTEXT,

@@ -23,6 +23,12 @@ class TextAndPromptTest {
     }
 
     @Test
+    void aPreviewOfEmojiTextEndsInWholeCharacters() {
+        assertThat(DocumentSummary.preview("x" + "😀".repeat(150))).isEqualTo("x" + "😀".repeat(99) + "…");
+        assertThat(DocumentSummary.preview("😀".repeat(150))).isEqualTo("😀".repeat(100) + "…");
+    }
+
+    @Test
     void theGroundedPromptNumbersEachPassageOnItsOwnLine() {
         List<ChatMessage> messages = GroundedPrompt.messages(List.of("When?", "What  year?"),
                 List.of("First passage.\n\nWith a blank line.", "[9] Second\npassage."));

@@ -6,6 +6,7 @@ import io.olyx.adapter.http.ApiError;
 import io.olyx.adapter.http.Authenticator;
 import io.olyx.adapter.http.PathParams;
 import io.olyx.application.gateway.ManageMemories;
+import io.olyx.domain.common.Characters;
 import io.olyx.domain.gateway.Memory;
 import io.olyx.domain.gateway.MemoryFormat;
 import io.olyx.domain.gateway.MemoryId;
@@ -39,8 +40,7 @@ public final class MemoryRoutes {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("id", m.id().toString());
             json.put("externalUserId", m.externalUserId());
-            json.put("content", m.content().length() <= PREVIEW_CHARS ? m.content()
-                    : m.content().substring(0, PREVIEW_CHARS) + "…");
+            json.put("content", Characters.abbreviate(m.content(), PREVIEW_CHARS));
             json.put("format", m.format().toString());
             return json;
         }).toList());

@@ -14,10 +14,12 @@ import io.olyx.application.gateway.ChatCommand;
 import io.olyx.application.gateway.ChatOutcome;
 import io.olyx.application.gateway.GatewayChat;
 import io.olyx.application.gateway.ListV1Models;
+import io.olyx.domain.gateway.Memory;
 import io.olyx.domain.llm.StreamEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
@@ -71,7 +73,7 @@ public final class V1Routes {
         JsonBody body = JsonBody.of(ctx);
         ChatCommand command = new ChatCommand(body.requireString("model"), ChatInput.messages(body),
                 ChatInput.tools(body), ChatInput.toolChoice(body), ChatInput.options(body),
-                body.object("metadata").orElse(Map.of()), body.string("user").or(() -> body.string("safety_identifier")));
+                body.object("metadata").orElse(Map.of()), endUser(body));
         if (!body.bool("stream").orElse(false)) {
             ChatOutcome outcome = chat.complete(command, caller, Optional.empty());
             if (!(outcome instanceof ChatOutcome.Completed done)) {
@@ -86,6 +88,21 @@ public final class V1Routes {
             sse.pingEvery(pings, pingInterval);
         }
         finish(sse, chat.complete(command, caller, Optional.of(sse)));
+    }
+
+    /**
+     * The end user the request names, {@code user} or else {@code safety_identifier} (blank: none). Memories are
+     * stored under it, so one longer than a memory allows is refused now, naming the field, not when the model
+     * first asks to remember something.
+     */
+    private static Optional<String> endUser(JsonBody body) {
+        for (String field : List.of("user", "safety_identifier")) {
+            Optional<String> user = body.string(field);
+            if (user.isPresent()) {
+                return user.filter(u -> !u.isBlank()).map(u -> Memory.validUser(u, field));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The last chunk (with the call's total usage and generation_context), or the error: as JSON before any byte. */

@@ -3,6 +3,7 @@ package io.olyx.adapter.providers.sandbox;
 import io.olyx.adapter.providers.support.StreamAssembler;
 import io.olyx.adapter.providers.support.TokenCounter;
 import io.olyx.application.port.ModelProvider;
+import io.olyx.domain.common.Characters;
 import io.olyx.domain.llm.ChatRequest;
 import io.olyx.domain.llm.ChatResult;
 import io.olyx.domain.llm.Embedding;
@@ -64,9 +65,9 @@ public final class SandboxProvider implements ModelProvider {
         for (int i = 0; i < whole.toolCalls().size() && !out.cancelled(); i++) {
             ToolCall call = whole.toolCalls().get(i);
             String args = call.argumentsJson();
-            int half = args.length() / 2;
-            out.toolCallDelta(i, Optional.of(call.id()), Optional.of(call.name()), args.substring(0, half));
-            out.toolCallDelta(i, Optional.empty(), Optional.empty(), args.substring(half));
+            String first = Characters.truncate(args, args.length() / 2);
+            out.toolCallDelta(i, Optional.of(call.id()), Optional.of(call.name()), first);
+            out.toolCallDelta(i, Optional.empty(), Optional.empty(), args.substring(first.length()));
             out.completeToolCall(i);
         }
         out.promptTokens(whole.usage().promptTokens());

@@ -1,5 +1,6 @@
 package io.olyx.adapter.providers.sandbox;
 
+import io.olyx.domain.common.Characters;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -73,7 +74,7 @@ final class Words {
             return flat;
         }
         int cut = flat.lastIndexOf(' ', max);
-        return flat.substring(0, cut > max / 2 ? cut : max) + "…";
+        return Characters.truncate(flat, cut > max / 2 ? cut : max) + "…";
     }
 
     /** A stable 64-bit FNV-1a hash, so sandbox output never depends on the JVM's hashCode. */

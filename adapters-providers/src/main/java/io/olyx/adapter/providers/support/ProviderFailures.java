@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.olyx.application.port.ProviderFailure;
 import io.olyx.application.port.ProviderFailure.Kind;
+import io.olyx.domain.common.Characters;
 import io.olyx.domain.llm.ProviderKind;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -142,6 +143,6 @@ public final class ProviderFailures {
     }
 
     private static String truncate(String s) {
-        return s.length() <= MAX_MESSAGE ? s : s.substring(0, MAX_MESSAGE) + "…";
+        return Characters.abbreviate(s, MAX_MESSAGE);
     }
 }
