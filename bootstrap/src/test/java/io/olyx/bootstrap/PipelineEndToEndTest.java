@@ -176,6 +176,15 @@ class PipelineEndToEndTest extends OlyxAgainstFakeProvider {
                 .isLessThanOrEqualTo(recorded.path("summary").path("total_latency_ms").asDouble());
     }
 
+    @Test
+    void concurrentAnswersToOneToolCallAreTakenOnce() throws Exception {
+        ToolAnswerRace race = ToolAnswerRace.prepare(tenant.client(), provider);
+
+        List<ApiClient.Response> answers = race.answerAtOnce(List.of(tenant.client()));
+
+        race.assertEachTakenOnce(answers);
+    }
+
     private ApiClient.Response answer(String trace, long parent, List<Map<String, String>> results) {
         return tenant.client().post("/api/v1/executions", Map.of("trace_id", trace, "input", "Weather?",
                 "parent_step_id", parent, "tool_results", results));

@@ -3,15 +3,10 @@ package io.olyx.bootstrap;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import java.util.stream.StreamSupport;
 
@@ -54,23 +49,7 @@ final class Replays {
     /** {@code requests} identical POST /api/v1/replay, released together, spread over {@code clients} in turn. */
     static List<ApiClient.Response> queueAtOnce(List<ApiClient> clients, Map<String, Object> body, int requests)
             throws InterruptedException, ExecutionException {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<ApiClient.Response>> sent = new ArrayList<>();
-        try (ExecutorService pool = Executors.newFixedThreadPool(requests)) {
-            for (int i = 0; i < requests; i++) {
-                ApiClient client = clients.get(i % clients.size());
-                sent.add(pool.submit(() -> {
-                    start.await();
-                    return client.post("/api/v1/replay", body);
-                }));
-            }
-            start.countDown();
-            List<ApiClient.Response> answers = new ArrayList<>();
-            for (Future<ApiClient.Response> answer : sent) {
-                answers.add(answer.get());
-            }
-            return answers;
-        }
+        return AtOnce.post(clients, "/api/v1/replay", i -> body, requests);
     }
 
     /** The ids of the replay traces recorded for {@code source}. */

@@ -6,9 +6,14 @@ import io.olyx.fixtures.provider.FakeBehavior;
 import io.olyx.fixtures.provider.FakeProviderServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -74,6 +79,52 @@ class TwoNodesEndToEndTest {
         assertThat(onSecond.post("/api/v1/executions", Map.of("trace_id", trace, "input", "hello")).status())
                 .isEqualTo(200);
         assertThat(tenant.client().get("/api/v1/traces/" + trace).json().path("steps")).hasSize(1);
+    }
+
+    /**
+     * The database is slow to take writes, as a loaded one is: while the test holds a lock that lets every read
+     * through and no insert into steps, each answer passes the "already answered?" read and waits to be recorded,
+     * so both nodes hold answers to the same calls when the writes go through, and only the database can pick one.
+     */
+    @Test
+    void answersToOneToolCallSentToBothNodesAtOnceAreTakenOnce() throws Exception {
+        RunningOlyx.Tenant tenant = SpendRace.tenantWithModel(first.owner(), provider, first.api, "Tool race",
+                Map.of());
+        ToolAnswerRace race = ToolAnswerRace.prepare(tenant.client(), provider);
+        List<ApiClient> nodes = List.of(tenant.client(), second.api.as(tenant.rawKey()));
+
+        List<ApiClient.Response> answers;
+        DataSource database = postgres.getDatabase("postgres", "olyx_nodes");
+        // the connection is closed first, so a failure here releases the lock before the calls are waited for
+        try (ExecutorService caller = Executors.newSingleThreadExecutor();
+             Connection stall = database.getConnection()) {
+            stall.setAutoCommit(false);
+            stall.createStatement().execute("LOCK TABLE steps IN SHARE MODE");
+            Future<List<ApiClient.Response>> racing = caller.submit(() -> race.answerAtOnce(nodes));
+            awaitWritersWaitingOnTheLock(database, nodes.size());
+            Thread.sleep(500); // the answers still being read get to their writes, which wait too
+            stall.rollback();
+            answers = racing.get();
+        }
+
+        race.assertEachTakenOnce(answers);
+    }
+
+    /** Polled outside the stalling transaction, which would see one snapshot of the activity throughout. */
+    private static void awaitWritersWaitingOnTheLock(DataSource database, int writers) throws Exception {
+        for (int polls = 0; polls < 600; polls++) {
+            try (Connection connection = database.getConnection();
+                 var statement = connection.createStatement();
+                 var waiting = statement.executeQuery("SELECT COUNT(*) FROM pg_stat_activity"
+                         + " WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO steps%'")) {
+                waiting.next();
+                if (waiting.getInt(1) >= writers) {
+                    return;
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the nodes' step writers never waited for the lock");
     }
 
     @Test

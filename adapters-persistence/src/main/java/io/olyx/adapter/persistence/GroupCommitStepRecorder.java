@@ -9,8 +9,10 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
@@ -25,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * Group commit: callers hand their step to one writer thread and wait; the writer inserts everything that queued up
  * meanwhile in a single transaction and releases all of them when it commits. Under load one commit covers many
  * requests, so durability costs a fraction of a commit per request; when idle a step is written at once.
- * A caller returns only after its own step is committed — that is what "acknowledged" means here.
+ * A caller returns only after its own step is committed — that is what "acknowledged" means here. A caller's answers
+ * to tool calls are one write: committed together or not at all, and refused (not failed) when the database already
+ * holds an answer to one of their calls.
  */
 final class GroupCommitStepRecorder implements StepRecorder, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitStepRecorder.class);
@@ -49,15 +53,24 @@ final class GroupCommitStepRecorder implements StepRecorder, AutoCloseable {
 
     @Override
     public Landing record(Step step) {
-        return submit(new Write(null, steps.toRow(step)));
+        return submit(new Write(null, List.of(steps.toRow(step)), false)).orElseThrow();
     }
 
     @Override
     public void recordWithTrace(Trace trace, Step step) {
-        submit(new Write(traces.toRow(trace), steps.toRow(step)));
+        submit(new Write(traces.toRow(trace), List.of(steps.toRow(step)), false));
     }
 
-    private Landing submit(Write write) {
+    @Override
+    public Optional<Landing> recordAnswers(List<Step> answers) {
+        if (answers.isEmpty() || answers.stream().map(Step::traceId).distinct().count() != 1) {
+            throw new IllegalArgumentException("answers are one or more steps of one trace");
+        }
+        return submit(new Write(null, answers.stream().map(steps::toAnswerRow).toList(), true));
+    }
+
+    /** @return where the write landed, or empty when it was answers the database refused as already given */
+    private Optional<Landing> submit(Write write) {
         if (closed) {
             throw shutDown();
         }
@@ -110,18 +123,33 @@ final class GroupCommitStepRecorder implements StepRecorder, AutoCloseable {
         try {
             insert(writes);
         } catch (RuntimeException batchFailed) {
-            if (batch.size() == 1) {
-                LOG.error("could not record step {}", batch.get(0).write().step().id(), batchFailed);
+            if (batch.size() > 1) {
+                // One bad write must not fail its neighbours: retry them one by one.
+                batch.forEach(p -> write(List.of(p)));
+            } else if (batch.get(0).write().answers() && answeredAlready(batchFailed)) {
+                batch.get(0).done().complete(Optional.empty());
+            } else {
+                LOG.error("could not record step {}", batch.get(0).write().steps().get(0).id(), batchFailed);
                 batch.get(0).done().completeExceptionally(batchFailed);
-                return;
             }
-            // One bad row must not fail its neighbours: retry them one by one.
-            batch.forEach(p -> write(List.of(p)));
             return;
         }
         Set<UUID> ended = endedTraces(writes);
-        batch.forEach(p -> p.done().complete(ended.contains(p.write().step().traceId()) ? Landing.ENDED_TRACE
-                : Landing.OPEN_TRACE));
+        batch.forEach(p -> p.done().complete(Optional.of(ended.contains(p.write().traceId()) ? Landing.ENDED_TRACE
+                : Landing.OPEN_TRACE)));
+    }
+
+    /** Whether {@code failure} is the unique index on answers refusing a second answer to a tool call. */
+    private static boolean answeredAlready(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            for (SQLException e = t instanceof SQLException sql ? sql : null; e != null; e = e.getNextException()) {
+                if (UniqueWrites.UNIQUE_VIOLATION.equals(e.getSQLState()) && e.getMessage() != null
+                        && e.getMessage().toLowerCase(Locale.ROOT).contains(StepRows.ONE_ANSWER_PER_TOOL_CALL)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
@@ -129,8 +157,7 @@ final class GroupCommitStepRecorder implements StepRecorder, AutoCloseable {
      * trace that ends after this read was ended with these steps already committed and in its summary.
      */
     private Set<UUID> endedTraces(List<Write> writes) {
-        Object[] existing = writes.stream().filter(w -> w.trace() == null).map(w -> w.step().traceId()).distinct()
-                .toArray();
+        Object[] existing = writes.stream().filter(w -> w.trace() == null).map(Write::traceId).distinct().toArray();
         if (existing.length == 0) {
             return Set.of();
         }
@@ -152,7 +179,8 @@ final class GroupCommitStepRecorder implements StepRecorder, AutoCloseable {
         hotPath.inTransaction(connection -> {
             insertAll(connection, TraceRows.INSERT, batch.stream().map(Write::trace).filter(Objects::nonNull).toList(),
                     TraceRows::bind);
-            insertAll(connection, StepRows.INSERT, batch.stream().map(Write::step).toList(), StepRows::bind);
+            insertAll(connection, StepRows.INSERT, batch.stream().flatMap(w -> w.steps().stream()).toList(),
+                    StepRows::bind);
         });
     }
 
@@ -190,11 +218,17 @@ final class GroupCommitStepRecorder implements StepRecorder, AutoCloseable {
         return new IllegalStateException("the step recorder is shut down");
     }
 
-    /** A step's row, with the row of the trace it opened ({@code null} when it records into an existing one). */
-    private record Write(TraceDao.Row trace, StepTable.Row step) {
+    /**
+     * The rows of steps of one trace, committed together, with the row of the trace they opened ({@code null} when
+     * they record into an existing one); {@code answers}: a caller's answers to tool calls, which may be refused.
+     */
+    private record Write(TraceDao.Row trace, List<StepTable.Row> steps, boolean answers) {
+        UUID traceId() {
+            return steps.get(0).traceId();
+        }
     }
 
-    private record Pending(Write write, CompletableFuture<Landing> done) {
+    private record Pending(Write write, CompletableFuture<Optional<Landing>> done) {
     }
 
     private interface Binder<R> {

@@ -23,7 +23,7 @@ interface StatsDao {
             pii_detected, injection_attempt, secret_leaked, risk_score, CAST(NULL AS VARCHAR) AS input,
             CAST(NULL AS VARCHAR) AS output,
             CASE WHEN details LIKE '%"tool%' OR details LIKE '%"loop_intervention"%' THEN details ELSE '' END AS details,
-            '[]' AS attempts, created_at, fingerprint""";
+            '[]' AS attempts, created_at, fingerprint, answers_tool_call""";
     String ENDED_GRADED = """
             project_id = :projectId AND ended_at >= :from AND ended_at < :to AND summary IS NOT NULL
             AND status <> 'replay'""";

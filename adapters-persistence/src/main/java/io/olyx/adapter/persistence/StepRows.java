@@ -19,7 +19,8 @@ import java.util.Optional;
 
 /**
  * Maps steps to and from their table row; model-call columns are null for steps that called no model. The request
- * fingerprint the pipeline puts in a step's details is also copied to its own indexed column for loop detection.
+ * fingerprint the pipeline puts in a step's details is also copied to its own indexed column for loop detection, and
+ * a caller's answer to a tool call its tool_call_id, to the column whose unique index takes one answer per call.
  */
 final class StepRows {
     private static final TypeReference<List<ProviderAttempt>> ATTEMPTS = new TypeReference<>() {
@@ -29,8 +30,10 @@ final class StepRows {
             INSERT INTO steps (id, trace_id, project_id, type, parent_step_id, api_key_id, model, provider,
                 infrastructure, tier, prompt_tokens, completion_tokens, cached_tokens, tokens_estimated, cost,
                 latency_ms, outcome, pii_detected, injection_attempt, secret_leaked, risk_score, input, output,
-                details, attempts, created_at, fingerprint)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                details, attempts, created_at, fingerprint, answers_tool_call)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    /** The unique index on (parent_step_id, answers_tool_call), as named in a violation's message. */
+    static final String ONE_ANSWER_PER_TOOL_CALL = "steps_one_answer_per_tool_call";
     static final String SELECT_BY_TRACE = "SELECT * FROM steps WHERE project_id = ? AND trace_id = ? ORDER BY id";
     static final String SELECT_ONE = "SELECT * FROM steps WHERE project_id = ? AND id = ?";
 
@@ -47,6 +50,22 @@ final class StepRows {
     }
 
     StepTable.Row toRow(Step s) {
+        return toRow(s, null);
+    }
+
+    /**
+     * The row of a tool_call step that answers, for the caller, the call its details' tool_call_id names among the
+     * calls of its parent step.
+     */
+    StepTable.Row toAnswerRow(Step s) {
+        if (s.type() != StepType.TOOL_CALL || s.parentStepId().isEmpty()
+                || !(s.details().get("tool_call_id") instanceof String callId)) {
+            throw new IllegalArgumentException("step " + s.id().value() + " answers no tool call of a parent step");
+        }
+        return toRow(s, callId);
+    }
+
+    private StepTable.Row toRow(Step s, String answersToolCall) {
         Optional<Step.ModelCall> call = s.modelCall();
         StepUsage usage = call.map(Step.ModelCall::usage).orElse(StepUsage.none());
         return new StepTable.Row(s.id().value(), s.traceId().value(), s.projectId().value(), s.type().wire(),
@@ -58,7 +77,7 @@ final class StepRows {
                 s.security().injectionAttempt(), s.security().secretLeaked(), s.security().riskScore(),
                 json.writeNullable(s.input()), json.writeNullable(s.output()), json.write(s.details()),
                 json.write(call.map(Step.ModelCall::attempts).orElse(List.of())), Rows.utc(s.createdAt()),
-                s.details().get("fingerprint") instanceof String f ? f : null);
+                s.details().get("fingerprint") instanceof String f ? f : null, answersToolCall);
     }
 
     static void bind(PreparedStatement s, StepTable.Row r) throws SQLException {
@@ -93,6 +112,7 @@ final class StepRows {
         s.setString(25, r.attempts());
         s.setObject(26, r.createdAt());
         s.setString(27, r.fingerprint());
+        s.setString(28, r.answersToolCall());
     }
 
     Step toStep(StepTable.Row r) {

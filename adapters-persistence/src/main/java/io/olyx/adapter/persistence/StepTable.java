@@ -10,11 +10,13 @@ import org.jdbi.v3.core.statement.StatementContext;
 
 /** The steps table's row and its mapping (statements live in StepRows: they are on the hot path). */
 interface StepTable {
+    /** @param answersToolCall the tool call a caller's answer is for (unique under its parent step), else null */
     record Row(long id, UUID traceId, long projectId, String type, Long parentStepId, String apiKeyId, String model,
                String provider, String infrastructure, String tier, long promptTokens, long completionTokens,
                long cachedTokens, boolean tokensEstimated, BigDecimal cost, double latencyMs, String outcome,
                boolean piiDetected, boolean injectionAttempt, boolean secretLeaked, double riskScore, String input,
-               String output, String details, String attempts, OffsetDateTime createdAt, String fingerprint) {
+               String output, String details, String attempts, OffsetDateTime createdAt, String fingerprint,
+               String answersToolCall) {
     }
 
     final class Mapper implements RowMapper<Row> {
@@ -29,7 +31,8 @@ interface StepTable {
                     rs.getBoolean("pii_detected"), rs.getBoolean("injection_attempt"), rs.getBoolean("secret_leaked"),
                     rs.getDouble("risk_score"), rs.getString("input"), rs.getString("output"),
                     rs.getString("details"), rs.getString("attempts"),
-                    rs.getObject("created_at", OffsetDateTime.class), rs.getString("fingerprint"));
+                    rs.getObject("created_at", OffsetDateTime.class), rs.getString("fingerprint"),
+                    rs.getString("answers_tool_call"));
         }
     }
 }

@@ -5,7 +5,7 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /** A write that a unique constraint may refuse: refused is an answer (false), not an error. */
 final class UniqueWrites {
-    private static final String UNIQUE_VIOLATION = "23505";
+    static final String UNIQUE_VIOLATION = "23505";
 
     private UniqueWrites() {
     }

@@ -44,6 +44,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -436,6 +437,79 @@ abstract class PersistenceContract {
     }
 
     @Test
+    void aToolCallTakesOneAnswerAndAnswersAreRecordedTogetherOrNotAtAll() {
+        Project project = newProject("Answers");
+        Trace trace = trace(project, NOW);
+        db.traces().insert(trace);
+        Step asked = runStep(project, trace, 1);
+        Step askedAgain = runStep(project, trace, 2);
+        Step ranTools = runStep(project, trace, 3);
+        List.of(asked, askedAgain, ranTools).forEach(db.stepRecorder()::record);
+        Step london = answer(project, trace, asked, "call_london");
+        Step sameCallOfAnotherStep = answer(project, trace, askedAgain, "call_london");
+
+        assertThat(db.stepRecorder().recordAnswers(List.of(london))).contains(StepRecorder.Landing.OPEN_TRACE);
+        assertThat(db.stepRecorder().recordAnswers(List.of(answer(project, trace, asked, "call_paris"),
+                answer(project, trace, asked, "call_london")))).as("one of the calls has its answer").isEmpty();
+        assertThat(db.stepRecorder().recordAnswers(List.of(sameCallOfAnotherStep))).isPresent();
+        Step ranOnce = answer(project, trace, ranTools, "call_dup");
+        Step ranTwice = answer(project, trace, ranTools, "call_dup");
+        db.stepRecorder().record(ranOnce);
+        db.stepRecorder().record(ranTwice);
+
+        assertThat(db.steps().toolCallsUnder(project.id(), trace.id(), List.of(asked.id(), askedAgain.id(),
+                ranTools.id()))).as("no call_paris: refused answers are refused together; tools Olyx ran itself"
+                + " are results, not answers").containsExactly(london, sameCallOfAnotherStep, ranOnce, ranTwice);
+        db.traces().updateIfStatus(trace.ended(TraceStatus.COMPLETED, NOW.plusSeconds(1), summary(5)),
+                TraceStatus.PENDING);
+        assertThat(db.stepRecorder().recordAnswers(List.of(answer(project, trace, asked, "call_paris"))))
+                .contains(StepRecorder.Landing.ENDED_TRACE);
+    }
+
+    /** Two nodes are two writers, so the answers race in the database itself, among other steps' writes. */
+    @Test
+    void answersToOneToolCallRacingOnTwoNodesAreTakenOnce() throws Exception {
+        Project project = newProject("Racing answers");
+        Trace trace = trace(project, NOW);
+        db.traces().insert(trace);
+        Step asked = runStep(project, trace, 1);
+        db.stepRecorder().record(asked);
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Optional<StepRecorder.Landing>>> answers = new ArrayList<>();
+        List<Future<Step>> neighbours = new ArrayList<>();
+        try (Database otherNode = Database.open(settings())) {
+            for (int i = 0; i < 40; i++) {
+                Database node = i % 2 == 0 ? db : otherNode;
+                Step answer = answer(project, trace, asked, "call_weather");
+                Step neighbour = runStep(project, trace, 10 + i);
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return node.stepRecorder().recordAnswers(List.of(answer));
+                }));
+                neighbours.add(pool.submit(() -> {
+                    start.await();
+                    node.stepRecorder().record(neighbour);
+                    return neighbour;
+                }));
+            }
+            start.countDown();
+            int taken = 0;
+            for (Future<Optional<StepRecorder.Landing>> answer : answers) {
+                taken += answer.get().isPresent() ? 1 : 0;
+            }
+            for (Future<Step> neighbour : neighbours) {
+                assertThat(db.steps().find(project.id(), neighbour.get().id())).isPresent();
+            }
+            assertThat(taken).isEqualTo(1);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(db.steps().toolCallsUnder(project.id(), trace.id(), List.of(asked.id()))).hasSize(1);
+        assertThat(db.steps().listByTrace(project.id(), trace.id())).hasSize(1 + 1 + 40);
+    }
+
+    @Test
     void stepIdsAreUniqueAcrossTwoNodesSharingTheDatabase() {
         try (Database other = Database.open(settings())) {
             Set<Long> ids = new HashSet<>();
@@ -567,6 +641,12 @@ abstract class PersistenceContract {
         return new Step(db.ids().nextStepId(), trace.id(), project.id(), StepType.TOOL_CALL, Optional.of(run.id()),
                 Optional.empty(), Optional.empty(), Map.of("city", "c" + n), "result " + n, 3.0, StepOutcome.OK,
                 StepSecurity.clean(), Map.of("tool_call_id", "call_" + n), NOW.plus(n, ChronoUnit.MILLIS));
+    }
+
+    private Step answer(Project project, Trace trace, Step asked, String toolCallId) {
+        return new Step(db.ids().nextStepId(), trace.id(), project.id(), StepType.TOOL_CALL, Optional.of(asked.id()),
+                Optional.empty(), Optional.empty(), Map.of("call", toolCallId), "result of " + toolCallId, 3.0,
+                StepOutcome.OK, StepSecurity.clean(), Map.of("tool_call_id", toolCallId), NOW);
     }
 
     private Step runStep(Project project, Trace trace, int n) {

@@ -30,16 +30,22 @@ public final class ToolCallSteps {
 
     public Step record(KeyCaller caller, Step asked, ToolCall call, String result, double latencyMs,
                        Instant startedAt, StepOutcome outcome, Map<String, Object> extraDetails) {
+        Step step = step(caller, asked, call, result, latencyMs, startedAt, outcome, extraDetails);
+        recorder.record(step);
+        return step;
+    }
+
+    /** The step {@link #record} records, for a caller that records it otherwise (a caller's answers, together). */
+    Step step(KeyCaller caller, Step asked, ToolCall call, String result, double latencyMs, Instant startedAt,
+              StepOutcome outcome, Map<String, Object> extraDetails) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("tool_call_id", call.id());
         details.put("name", call.name());
         details.put("arguments", call.argumentsValid() ? call.arguments() : call.argumentsJson());
         details.putAll(extraDetails);
-        Step step = new Step(ids.nextStepId(), asked.traceId(), caller.projectId(), StepType.TOOL_CALL,
+        return new Step(ids.nextStepId(), asked.traceId(), caller.projectId(), StepType.TOOL_CALL,
                 Optional.of(asked.id()), Optional.of(caller.key().id().value()), Optional.empty(), null,
                 Telemetry.text(caller.project().settings(), result), latencyMs, outcome, StepSecurity.clean(),
                 details, startedAt);
-        recorder.record(step);
-        return step;
     }
 }

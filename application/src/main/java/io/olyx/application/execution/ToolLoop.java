@@ -33,17 +33,21 @@ import static java.util.stream.Collectors.toSet;
  * The server side of seed 001's tool-call loop. The caller sends only its input, the tool results and the step that
  * asked for them; the conversation is rebuilt from the trace: each earlier round's tool calls (stored on its run
  * step) and their results (stored as tool_call steps). The results arriving now are recorded as tool_call steps
- * linked to the run step that asked, timed from that step's answer to now (the caller's tool execution time).
+ * linked to the run step that asked, timed from that step's answer to now (the caller's tool execution time), all
+ * together and before any model is called: the database takes one answer per call, so of two requests answering
+ * the same call at once, one goes on and the other is refused without a step or a model call.
  */
 public final class ToolLoop {
     private static final int MAX_ROUNDS = 50;
 
     private final StepRepository steps;
+    private final StepRecorder recorder;
     private final ToolCallSteps toolSteps;
     private final Clock clock;
 
     public ToolLoop(StepRepository steps, StepRecorder recorder, IdGenerator ids, Clock clock) {
         this.steps = steps;
+        this.recorder = recorder;
         this.toolSteps = new ToolCallSteps(recorder, ids);
         this.clock = clock;
     }
@@ -61,6 +65,9 @@ public final class ToolLoop {
         if (refused.isPresent()) {
             return refused.get();
         }
+        if (recorder.recordAnswers(answers(caller, asked.get(), calls, results)).isEmpty()) {
+            return answeredMeanwhile(caller, trace, parent, calls, results);
+        }
         List<ChatMessage> history = new ArrayList<>();
         for (Step round : rounds) {
             List<ToolCall> roundCalls = List.copyOf(toolCalls(round).values());
@@ -71,14 +78,26 @@ public final class ToolLoop {
                 history.addAll(recorded.getOrDefault(round.id(), List.of()));
             }
         }
-        Instant now = clock.instant();
-        Instant answeredAt = asked.get().createdAt().plusNanos((long) (asked.get().latencyMs() * 1_000_000));
-        double waitedMs = Math.max(0, Duration.between(answeredAt, now).toNanos() / 1_000_000.0);
-        for (ToolResult result : results) {
-            toolSteps.record(caller, asked.get(), calls.get(result.toolCallId()), result.content(), waitedMs,
-                    answeredAt, StepOutcome.OK, Map.of());
-        }
         return new Continuation.Resumed(history, declaredTools(asked.get()));
+    }
+
+    /** The tool_call steps recording {@code results}, timed from the asking step's answer to now. */
+    private List<Step> answers(KeyCaller caller, Step asked, Map<String, ToolCall> calls, List<ToolResult> results) {
+        Instant answeredAt = asked.createdAt().plusNanos((long) (asked.latencyMs() * 1_000_000));
+        double waitedMs = Math.max(0, Duration.between(answeredAt, clock.instant()).toNanos() / 1_000_000.0);
+        return results.stream().map(result -> toolSteps.step(caller, asked, calls.get(result.toolCallId()),
+                result.content(), waitedMs, answeredAt, StepOutcome.OK, Map.of())).toList();
+    }
+
+    /**
+     * The database refused the answers: another request recorded an answer to one of these calls after this one
+     * read them. That answer is committed by now, so reading again names the call.
+     */
+    private Continuation answeredMeanwhile(KeyCaller caller, TraceId trace, StepId parent,
+                                           Map<String, ToolCall> calls, List<ToolResult> results) {
+        List<ChatMessage> recorded = recordedResults(caller, trace, List.of(parent)).getOrDefault(parent, List.of());
+        return refusal(parent, calls, recorded, results).orElseGet(() -> new Continuation.AlreadyAnswered(
+                "a tool_call_id of step " + parent.value() + " already has a recorded result"));
     }
 
     /**

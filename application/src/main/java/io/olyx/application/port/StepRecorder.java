@@ -2,6 +2,8 @@ package io.olyx.application.port;
 
 import io.olyx.domain.trace.Step;
 import io.olyx.domain.trace.Trace;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Makes a step durable. When {@code record} returns the step is committed to the database, so an answer sent after
@@ -19,6 +21,16 @@ public interface StepRecorder {
      * in the same commit: neither is ever durable without the other, and such a call costs one commit, not three.
      */
     void recordWithTrace(Trace trace, Step step);
+
+    /**
+     * Records a caller's answers to tool calls of one run step: tool_call steps under it, each naming the call it
+     * answers in its details' {@code tool_call_id}. All of them are committed together or none is, and a call takes
+     * one answer: the database refuses a second one, also when two answers race on nodes sharing it.
+     *
+     * @return where they landed (see {@link #record}), or empty when one of the calls had an answer already, in
+     *         which case nothing was recorded
+     */
+    Optional<Landing> recordAnswers(List<Step> answers);
 
     enum Landing { OPEN_TRACE, ENDED_TRACE }
 }

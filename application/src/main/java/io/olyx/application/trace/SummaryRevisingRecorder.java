@@ -3,6 +3,8 @@ package io.olyx.application.trace;
 import io.olyx.application.port.StepRecorder;
 import io.olyx.domain.trace.Step;
 import io.olyx.domain.trace.Trace;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Records steps, and has a trace's summary worked out again when a step lands in it after it ended: a call
@@ -30,5 +32,15 @@ public final class SummaryRevisingRecorder implements StepRecorder {
     @Override
     public void recordWithTrace(Trace trace, Step step) {
         recorder.recordWithTrace(trace, step);
+    }
+
+    @Override
+    public Optional<Landing> recordAnswers(List<Step> answers) {
+        Optional<Landing> landing = recorder.recordAnswers(answers);
+        if (landing.filter(l -> l == Landing.ENDED_TRACE).isPresent()) {
+            Step first = answers.get(0);
+            traces.revise(first.projectId(), first.traceId());
+        }
+        return landing;
     }
 }
