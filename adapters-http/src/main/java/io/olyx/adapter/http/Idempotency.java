@@ -6,6 +6,7 @@ import io.olyx.application.idempotency.IdempotentRequests;
 import io.olyx.application.idempotency.IdempotentRequests.Outcome;
 import io.olyx.domain.common.InvalidInput;
 import io.olyx.domain.idempotency.IdempotencyRecord.StoredResponse;
+import io.olyx.domain.llm.CanonicalJson;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -91,9 +92,10 @@ public final class Idempotency {
     }
 
     /**
-     * A JSON body in its canonical form, so a retry that serialises the same request differently (whitespace, member
-     * order, charset) is the same request. A multipart upload, or a body that is no JSON object (refused by the
-     * endpoint, or a raw JSONL upload), is compared by its bytes.
+     * A JSON body in its exact canonical form, so a retry that serialises the same request differently (whitespace,
+     * member order, escapes, charset, {@code 1e3} for {@code 1000}) is the same request, while {@code 1.0} and
+     * {@code 1}, which Olyx may hand on differently, are not. A multipart upload, or a body that is no JSON object
+     * (refused by the endpoint, or a raw JSONL upload), is compared by its bytes.
      */
     private static byte[] comparable(Context ctx) {
         String type = ctx.contentType();
@@ -101,7 +103,7 @@ public final class Idempotency {
             return RequestBody.bytes(ctx);
         }
         try {
-            return CanonicalJson.of(JsonBody.of(ctx).raw());
+            return CanonicalJson.exact(JsonBody.of(ctx).raw()).getBytes(StandardCharsets.UTF_8);
         } catch (ApiError notAJsonObject) {
             return RequestBody.bytes(ctx);
         }

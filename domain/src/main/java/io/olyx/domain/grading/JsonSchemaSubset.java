@@ -2,6 +2,7 @@ package io.olyx.domain.grading;
 
 import io.olyx.domain.common.Characters;
 import io.olyx.domain.common.JsonValues;
+import io.olyx.domain.llm.CanonicalJson;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,7 +97,7 @@ public final class JsonSchemaSubset {
     }
 
     private static boolean sameJson(Object a, Object b) {
-        return CanonicalJson.of(a).equals(CanonicalJson.of(b));
+        return CanonicalJson.byValue(a).equals(CanonicalJson.byValue(b));
     }
 
     private static void checkObject(Map<String, Object> object, Map<String, Object> s, String path, int depth,

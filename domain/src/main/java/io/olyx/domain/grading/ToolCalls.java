@@ -1,6 +1,7 @@
 package io.olyx.domain.grading;
 
 import io.olyx.domain.common.JsonValues;
+import io.olyx.domain.llm.CanonicalJson;
 import io.olyx.domain.trace.Step;
 import io.olyx.domain.trace.StepOutcome;
 import io.olyx.domain.trace.StepType;
@@ -29,7 +30,7 @@ public final class ToolCalls {
 
         /** Same tool with the same arguments, however the arguments were ordered or formatted. */
         public String signature() {
-            return name + CanonicalJson.of(arguments);
+            return name + CanonicalJson.byValue(arguments);
         }
     }
 

@@ -5,10 +5,12 @@ import io.olyx.domain.common.JsonValues;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * JSON text to plain Java values and back, so the domain can hold tool arguments and schemas without a JSON
@@ -17,6 +19,8 @@ import java.util.Optional;
  */
 public final class JsonText {
     private static final int MAX_DEPTH = 200;
+    /** Members in the value's own order, numbers as Java holds them (a BigDecimal in its own notation). */
+    private static final Spelling AS_GIVEN = new Spelling(false, JsonText::asGiven);
 
     private JsonText() {
     }
@@ -48,9 +52,22 @@ public final class JsonText {
 
     /** Compact JSON for a JSON-shaped value; rejects anything that is not one. */
     public static String write(Object value) {
+        return write(value, AS_GIVEN);
+    }
+
+    /** Compact JSON spelled as {@code spelling} says: the writer behind {@link #write} and {@link CanonicalJson}. */
+    static String write(Object value, Spelling spelling) {
         StringBuilder out = new StringBuilder();
-        write(value, out);
+        write(value, spelling, out);
         return out.toString();
+    }
+
+    /**
+     * What a writer may spell more than one way: the order of an object's members (as given, or by key) and each
+     * number. The rest is spelled one way only: no whitespace, and in strings only the quote, the backslash and the
+     * control characters escaped (by JSON's two-character escapes where it has one, else in six with upper-case hex).
+     */
+    record Spelling(boolean membersByKey, Function<Object, String> number) {
     }
 
     static boolean isNumber(Object value) {
@@ -60,25 +77,19 @@ public final class JsonText {
     /** The JSON literal {@code null} as a whole document (Optional cannot hold null; inside containers it is null). */
     public enum JsonNull { INSTANCE }
 
-    private static void write(Object value, StringBuilder out) {
+    private static void write(Object value, Spelling spelling, StringBuilder out) {
         if (value == null || value == JsonNull.INSTANCE) {
             out.append("null");
         } else if (value instanceof String s) {
             quote(s, out);
         } else if (value instanceof Boolean b) {
             out.append(b.booleanValue());
-        } else if (value instanceof Double d) {
-            writeFloating(d, out);
-        } else if (value instanceof Float f) {
-            writeFloating(f.doubleValue(), out);
-        } else if (value instanceof BigDecimal d) {
-            out.append(d.toString());
         } else if (isNumber(value)) {
-            out.append(value);
+            out.append(spelling.number().apply(value));
         } else if (value instanceof Map<?, ?> map) {
             out.append('{');
             boolean first = true;
-            for (Map.Entry<?, ?> entry : map.entrySet()) {
+            for (Map.Entry<?, ?> entry : spelling.membersByKey() ? byKey(map) : map.entrySet()) {
                 if (!(entry.getKey() instanceof String key)) {
                     throw new IllegalArgumentException("JSON object keys must be strings");
                 }
@@ -88,7 +99,7 @@ public final class JsonText {
                 first = false;
                 quote(key, out);
                 out.append(':');
-                write(entry.getValue(), out);
+                write(entry.getValue(), spelling, out);
             }
             out.append('}');
         } else if (value instanceof List<?> list) {
@@ -97,7 +108,7 @@ public final class JsonText {
                 if (i > 0) {
                     out.append(',');
                 }
-                write(list.get(i), out);
+                write(list.get(i), spelling, out);
             }
             out.append(']');
         } else {
@@ -105,15 +116,25 @@ public final class JsonText {
         }
     }
 
-    private static void writeFloating(double d, StringBuilder out) {
+    private static List<Map.Entry<?, ?>> byKey(Map<?, ?> object) {
+        List<Map.Entry<?, ?>> members = new ArrayList<>(object.entrySet());
+        members.sort(Comparator.comparing(member -> String.valueOf(member.getKey())));
+        return members;
+    }
+
+    private static String asGiven(Object number) {
+        return switch (number) {
+            case Double d -> floating(d);
+            case Float f -> floating(f.doubleValue());
+            default -> number.toString();
+        };
+    }
+
+    private static String floating(double d) {
         if (!Double.isFinite(d)) {
             throw new IllegalArgumentException("JSON has no representation for " + d);
         }
-        if (d == Math.rint(d) && Math.abs(d) < 1e15) {
-            out.append((long) d).append(".0");
-        } else {
-            out.append(d);
-        }
+        return d == Math.rint(d) && Math.abs(d) < 1e15 ? (long) d + ".0" : Double.toString(d);
     }
 
     public static void quote(String s, StringBuilder out) {
@@ -130,7 +151,7 @@ public final class JsonText {
                 case '\f' -> out.append("\\f");
                 default -> {
                     if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
+                        out.append(String.format("\\u%04X", (int) c));
                     } else {
                         out.append(c);
                     }
