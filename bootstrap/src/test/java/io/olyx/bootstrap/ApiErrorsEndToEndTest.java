@@ -405,6 +405,10 @@ class ApiErrorsEndToEndTest {
         assertThat(renamed.status()).as("the same expiry is no move").isEqualTo(200);
         assertThat(renamed.text("status")).isEqualTo("expired");
         assertError(expiring.client().get("/api/v1/traces"), 401, "key_expired");
+        ApiClient.Response revoked = owner.delete(key);
+        assertThat(revoked.status()).as("an expired key can still be revoked: %s", revoked).isEqualTo(200);
+        assertThat(revoked.text("status")).isEqualTo("revoked");
+        assertError(expiring.client().get("/api/v1/traces"), 401, "key_revoked");
     }
 
     @Test
@@ -455,6 +459,40 @@ class ApiErrorsEndToEndTest {
         assertThat(member.put("/api/v1/accounts", Map.of("name", "Mia R.")).text("name")).isEqualTo("Mia R.");
         assertError(member.put("/api/v1/accounts", Map.of("name", " ")), 422, "invalid_request");
         assertThat(member.get("/api/v1/accounts").text("name")).isEqualTo("Mia R.");
+    }
+
+    @Test
+    void disablingAnAccountEndsItsSessionsForGood() {
+        ApiClient.Response created = owner.post("/api/v1/admin/accounts",
+                Map.of("name", "Dora", "role", "member", "loginKey", "lk_disabled_login_key_0001"));
+        assertThat(created.status()).isEqualTo(201);
+        String account = "/api/v1/admin/accounts/" + created.text("id");
+        ApiClient before = olyx.api.as(olyx.api.post("/api/v1/auth/login",
+                Map.of("loginKey", "lk_disabled_login_key_0001")).text("accessToken"));
+        assertThat(before.get("/api/v1/projects").status()).isEqualTo(200);
+
+        assertThat(owner.patch(account, Map.of("disabled", true)).status()).isEqualTo(200);
+        assertThat(before.get("/api/v1/projects").status()).isEqualTo(401);
+        assertThat(owner.patch(account, Map.of("disabled", false)).status()).isEqualTo(200);
+
+        assertThat(before.get("/api/v1/projects").status()).as("the old session stays ended").isEqualTo(401);
+        ApiClient after = olyx.api.as(olyx.api.post("/api/v1/auth/login",
+                Map.of("loginKey", "lk_disabled_login_key_0001")).text("accessToken"));
+        assertThat(after.get("/api/v1/projects").status()).isEqualTo(200);
+    }
+
+    @Test
+    void membersMayRefreshInsightsButNotDismissThem() {
+        ApiClient.Response created = owner.post("/api/v1/admin/accounts",
+                Map.of("name", "Ivo", "role", "member", "loginKey", "lk_insight_member_key_0001"));
+        assertThat(created.status()).isEqualTo(201);
+        ApiClient member = olyx.api.as(olyx.api.post("/api/v1/auth/login",
+                Map.of("loginKey", "lk_insight_member_key_0001")).text("accessToken"));
+        String insights = "/api/v1/projects/" + tenant.projectId() + "/insights";
+
+        assertThat(member.post(insights + "/refresh", Map.of()).status()).isIn(200, 202);
+        assertError(member.patch(insights + "/1/dismiss", Map.of()), 403, "forbidden");
+        assertThat(owner.patch(insights + "/999999/dismiss", Map.of()).status()).isEqualTo(404);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.olyx.adapter.persistence;
 
 import io.olyx.application.port.SessionRepository;
+import io.olyx.domain.account.AccountId;
 import io.olyx.domain.account.Session;
 import java.util.Optional;
 
@@ -24,5 +25,10 @@ final class JdbiSessionRepository implements SessionRepository {
     @Override
     public void delete(String tokenHash) {
         dao.delete(tokenHash);
+    }
+
+    @Override
+    public void deleteAll(AccountId account) {
+        dao.deleteAll(account.value());
     }
 }

@@ -28,6 +28,9 @@ interface SessionDao {
     @SqlUpdate("DELETE FROM sessions WHERE token_hash = :tokenHash")
     void delete(@Bind("tokenHash") String tokenHash);
 
+    @SqlUpdate("DELETE FROM sessions WHERE account_id = :accountId")
+    void deleteAll(@Bind("accountId") UUID accountId);
+
     final class SessionMapper implements RowMapper<Session> {
         @Override
         public Session map(ResultSet rs, StatementContext ctx) throws SQLException {

@@ -104,6 +104,26 @@ abstract class PersistenceContract {
     }
 
     @Test
+    void everySessionOfAnAccountEndsAtOnce() {
+        Account account = new Account(new AccountId(db.ids().timeOrderedUuid()), "S", "", Role.MEMBER, false,
+                Map.of(), NOW);
+        Account other = new Account(new AccountId(db.ids().timeOrderedUuid()), "T", "", Role.MEMBER, false,
+                Map.of(), NOW);
+        db.accounts().insert(account, "sessions-of-" + account.id());
+        db.accounts().insert(other, "sessions-of-" + other.id());
+        Session first = Session.start("first-" + account.id(), account.id(), NOW);
+        Session second = Session.start("second-" + account.id(), account.id(), NOW);
+        Session others = Session.start("other-" + other.id(), other.id(), NOW);
+        List.of(first, second, others).forEach(db.sessions()::insert);
+
+        db.sessions().deleteAll(account.id());
+
+        assertThat(db.sessions().findByTokenHash(first.tokenHash())).isEmpty();
+        assertThat(db.sessions().findByTokenHash(second.tokenHash())).isEmpty();
+        assertThat(db.sessions().findByTokenHash(others.tokenHash())).contains(others);
+    }
+
+    @Test
     void projectSettingsRoundTripAsJson() {
         Project project = newProject("Settings");
         Project updated = project.updated(new io.olyx.domain.project.ProjectChanges(Optional.of("Renamed"),

@@ -3,6 +3,7 @@ package io.olyx.application.account;
 import io.olyx.application.access.Auditor;
 import io.olyx.application.access.RequestOrigin;
 import io.olyx.application.port.AccountRepository;
+import io.olyx.application.port.SessionRepository;
 import io.olyx.domain.account.Account;
 import io.olyx.domain.account.AccountId;
 import io.olyx.domain.account.Role;
@@ -14,10 +15,12 @@ import java.util.Optional;
 /** Reading and changing accounts: admins manage others, everyone manages their own name and parameters. */
 public final class ManageAccounts {
     private final AccountRepository accounts;
+    private final SessionRepository sessions;
     private final Auditor auditor;
 
-    public ManageAccounts(AccountRepository accounts, Auditor auditor) {
+    public ManageAccounts(AccountRepository accounts, SessionRepository sessions, Auditor auditor) {
         this.accounts = accounts;
+        this.sessions = sessions;
         this.auditor = auditor;
     }
 
@@ -52,6 +55,9 @@ public final class ManageAccounts {
         }
         Account updated = account.withRoleAndState(role.orElse(account.role()), disabled.orElse(account.disabled()));
         accounts.update(updated);
+        if (updated.disabled()) {
+            sessions.deleteAll(target);
+        }
         auditor.record(AuditEventType.ACCOUNT_UPDATED, Optional.of(actor.id().toString()), Optional.empty(), origin,
                 Map.of("account_id", target.toString(), "role", updated.role().wire(), "disabled", updated.disabled()));
         return new AdminUpdate.Updated(updated);

@@ -17,11 +17,13 @@ public enum KeyStatus {
 
     /**
      * An admin may reset a paused key to active or pause/revoke it by hand; expiry is a fact of time and revocation is
-     * final, so neither can be undone through PATCH.
+     * final, so neither can be undone through PATCH. An expired key can still be revoked, which also makes its end
+     * independent of its expiry date.
      */
     public boolean canChangeTo(KeyStatus target) {
         return switch (this) {
-            case REVOKED, EXPIRED -> target == this;
+            case REVOKED -> target == this;
+            case EXPIRED -> target == this || target == REVOKED;
             case ACTIVE, TRIPPED, LOOP_DETECTED -> target != EXPIRED;
         };
     }

@@ -8,6 +8,7 @@ import io.olyx.adapter.http.PathParams;
 import io.olyx.application.insight.ManageInsights;
 import io.olyx.application.port.InsightStore.Status;
 import io.olyx.application.port.InsightStore.Stored;
+import io.olyx.domain.account.Role;
 import io.olyx.domain.project.ProjectId;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,7 +17,8 @@ import java.util.Optional;
 /**
  * Seed 001 "Insights": session credentials. The list shows active insights ({@code ?status=dismissed|resolved|all}
  * shows others); refresh answers 200 with the new list when the refresh job finishes within a few seconds, else 202
- * with the job; dismiss answers the dismissed insight.
+ * with the job, for any session, since it only works out again what its reader can already see; dismiss, which
+ * hides an insight from everyone, needs admin or owner and answers the dismissed insight.
  */
 public final class InsightRoutes {
     private final ManageInsights insights;
@@ -49,7 +51,7 @@ public final class InsightRoutes {
     }
 
     private void dismiss(Context ctx) {
-        auth.requireSession(ctx);
+        auth.requireRole(ctx, Role.ADMIN);
         long id = PathParams.id(ctx, "insight_id", InsightRoutes::parseId, "Insight");
         ctx.json(json(insights.dismiss(project(ctx), id).orElseThrow(() -> ApiError.notFound("Insight"))));
     }
