@@ -61,7 +61,7 @@ final class GatewayWiring implements AutoCloseable {
         routes = List.of(
                 new V1Routes(chat, new ListV1Models(p.catalog(), directory), p.auth(), p.idempotency(), pings,
                         config.ssePingInterval())::register,
-                new GatewayRoutes(new ManageGateways(db.gateways(), directory, p.catalog(),
+                new GatewayRoutes(new ManageGateways(db.gateways(), db.unitOfWork(), directory, p.catalog(),
                         new GatewayKeys(p.cipher()), db.ids(), clock), p.auth())::register,
                 new SkillRoutes(new ManageSkills(db.skills(), directory, db.ids(), clock), p.auth())::register,
                 new MemoryRoutes(memories, p.auth())::register);

@@ -71,6 +71,13 @@ class TwoNodesEndToEndTest {
     }
 
     @Test
+    void parallelPatchesOnTwoNodesKeepEverySettingAndEveryModelConfigKey() throws Exception {
+        List<ApiClient> owners = List.of(first.owner(), second.owner());
+        ConcurrentChangesEndToEndTest.assertEveryProjectSettingKept(owners, owners.get(0));
+        ConcurrentChangesEndToEndTest.assertEveryModelConfigKept(owners, owners.get(1), provider);
+    }
+
+    @Test
     void aKeyCreatedOnOneNodeWorksOnTheOtherAndTracesAreShared() {
         ApiClient owner = first.owner();
         RunningOlyx.Tenant tenant = SpendRace.tenantWithModel(owner, provider, first.api, "Shared", Map.of());

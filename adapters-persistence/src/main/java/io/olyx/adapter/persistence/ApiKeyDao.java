@@ -36,6 +36,9 @@ interface ApiKeyDao {
     @SqlQuery("SELECT * FROM api_keys WHERE id = :id")
     Optional<Row> findById(@Bind("id") String id);
 
+    @SqlQuery("SELECT * FROM api_keys WHERE id = :id FOR UPDATE")
+    Optional<Row> findForUpdate(@Bind("id") String id);
+
     @SqlQuery("SELECT * FROM api_keys WHERE :projectId IS NULL OR project_id = :projectId ORDER BY created_at, id")
     List<Row> list(@Bind("projectId") Long projectId);
 

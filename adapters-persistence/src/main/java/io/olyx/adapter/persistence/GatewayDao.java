@@ -31,6 +31,9 @@ interface GatewayDao {
     @SqlQuery("SELECT * FROM ai_gateways WHERE project_id = :projectId AND id = :id")
     Optional<Row> find(@Bind("projectId") long projectId, @Bind("id") UUID id);
 
+    @SqlQuery("SELECT * FROM ai_gateways WHERE project_id = :projectId AND id = :id FOR UPDATE")
+    Optional<Row> findForUpdate(@Bind("projectId") long projectId, @Bind("id") UUID id);
+
     @SqlQuery("SELECT * FROM ai_gateways WHERE project_id = :projectId ORDER BY created_at, id")
     List<Row> list(@Bind("projectId") long projectId);
 

@@ -34,6 +34,11 @@ final class JdbiApiKeyRepository implements ApiKeyRepository {
     }
 
     @Override
+    public Optional<ApiKey> findForUpdate(ApiKeyId id) {
+        return dao.findForUpdate(id.value()).map(JdbiApiKeyRepository::toKey);
+    }
+
+    @Override
     public List<ApiKey> list(Optional<ProjectId> project) {
         return dao.list(project.map(ProjectId::value).orElse(null)).stream().map(JdbiApiKeyRepository::toKey)
                 .toList();

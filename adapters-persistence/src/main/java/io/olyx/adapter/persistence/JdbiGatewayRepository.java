@@ -34,6 +34,11 @@ final class JdbiGatewayRepository implements GatewayRepository {
     }
 
     @Override
+    public Optional<Gateway> findForUpdate(ProjectId project, GatewayId id) {
+        return dao.findForUpdate(project.value(), id.value()).map(this::gateway);
+    }
+
+    @Override
     public List<Gateway> list(ProjectId project) {
         return dao.list(project.value()).stream().map(this::gateway).toList();
     }

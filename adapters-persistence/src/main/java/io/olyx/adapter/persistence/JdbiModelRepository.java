@@ -40,6 +40,11 @@ final class JdbiModelRepository implements ModelRepository {
     }
 
     @Override
+    public Optional<ModelDefinition> findForUpdate(ProjectId project, ModelId id) {
+        return dao.findForUpdate(project.value(), id.value()).map(this::toModel);
+    }
+
+    @Override
     public Optional<ModelDefinition> findByIdentifier(ProjectId project, String identifier) {
         return dao.findByIdentifier(project.value(), identifier).map(this::toModel);
     }

@@ -39,6 +39,11 @@ final class JdbiProjectRepository implements ProjectRepository {
     }
 
     @Override
+    public Optional<Project> findForUpdate(ProjectId id) {
+        return dao.findForUpdate(id.value()).map(this::toProject);
+    }
+
+    @Override
     public List<Project> list() {
         return dao.list().stream().map(this::toProject).toList();
     }

@@ -40,6 +40,9 @@ interface ModelDao {
     @SqlQuery("SELECT * FROM models WHERE project_id = :projectId AND id = :id")
     Optional<Row> findById(@Bind("projectId") long projectId, @Bind("id") long id);
 
+    @SqlQuery("SELECT * FROM models WHERE project_id = :projectId AND id = :id FOR UPDATE")
+    Optional<Row> findForUpdate(@Bind("projectId") long projectId, @Bind("id") long id);
+
     @SqlQuery("SELECT * FROM models WHERE project_id = :projectId AND identifier = :identifier")
     Optional<Row> findByIdentifier(@Bind("projectId") long projectId, @Bind("identifier") String identifier);
 

@@ -35,6 +35,9 @@ interface ProjectDao {
     @SqlQuery("SELECT * FROM projects WHERE id = :id")
     Optional<Row> findById(@Bind("id") long id);
 
+    @SqlQuery("SELECT * FROM projects WHERE id = :id FOR UPDATE")
+    Optional<Row> findForUpdate(@Bind("id") long id);
+
     @SqlQuery("SELECT * FROM projects ORDER BY id")
     List<Row> list();
 

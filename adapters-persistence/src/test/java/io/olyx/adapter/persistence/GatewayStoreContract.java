@@ -78,6 +78,40 @@ abstract class GatewayStoreContract {
     }
 
     @Test
+    void concurrentEditsOfAGatewaysParametersOnTwoNodesAllStay() throws Exception {
+        ProjectId project = project();
+        Gateway saved = gateway(project, "support:cd34", Map.of("modelName", "m"));
+        gateways.insert(saved);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        try (Database otherNode = Database.open(settings())) {
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                Database node = i % 2 == 0 ? db : otherNode;
+                String key = "custom_" + i;
+                done.add(pool.submit(() -> {
+                    start.await();
+                    node.unitOfWork().run(() -> {
+                        Gateway current = node.gateways().findForUpdate(project, saved.id()).orElseThrow();
+                        Map<String, Object> merged = new java.util.HashMap<>(current.parameters().document());
+                        merged.put(key, true);
+                        node.gateways().update(current.edited(current.name(), current.slug(),
+                                GatewayParameters.parse(merged), current.apiKey(), NOW));
+                    });
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(gateways.find(project, saved.id()).orElseThrow().parameters().document()).hasSize(21);
+    }
+
+    @Test
     void aTakenSlugIsRefusedNotThrown() {
         ProjectId project = project();
         assertThat(gateways.insert(gateway(project, "same:0001", Map.of("modelName", "m")))).isTrue();

@@ -529,6 +529,77 @@ abstract class PersistenceContract {
         assertThat(db.steps().listByTrace(project.id(), trace.id())).hasSize(1 + 1 + 40);
     }
 
+    /** A PATCH reads, merges and writes in one unit of work; the lock makes concurrent ones, on two nodes, queue. */
+    @Test
+    void concurrentMergesIntoAProjectsSettingsOnTwoNodesAllStay() throws Exception {
+        Project project = newProject("Merged settings");
+        onTwoNodesAtOnce(20, (node, i) -> node.unitOfWork().run(() -> {
+            Project current = node.projects().findForUpdate(project.id()).orElseThrow();
+            node.projects().update(current.updated(new io.olyx.domain.project.ProjectChanges(Optional.empty(),
+                    Optional.empty(), Optional.empty(), Optional.of(Map.of("custom_" + i, i))), NOW));
+        }));
+        assertThat(db.projects().findById(project.id()).orElseThrow().settings().values()).hasSize(20);
+    }
+
+    @Test
+    void concurrentMergesIntoAModelsAdditionalConfigOnTwoNodesAllStay() throws Exception {
+        Project project = newProject("Merged model");
+        ModelDefinition model = model(project, "merged");
+        db.models().insert(model);
+        onTwoNodesAtOnce(20, (node, i) -> node.unitOfWork().run(() -> {
+            ModelDefinition current = node.models().findForUpdate(project.id(), model.id()).orElseThrow();
+            node.models().update(current.updated(new ModelChanges(Optional.empty(), Optional.empty(),
+                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.of(Map.of("custom_" + i, i))), NOW));
+        }));
+        assertThat(db.models().findById(project.id(), model.id()).orElseThrow().additionalConfig()).hasSize(20);
+    }
+
+    @Test
+    void aKeyRevokedWhileOthersRenameItStaysRevoked() throws Exception {
+        Project project = newProject("Revoked while renamed");
+        ApiKey key = key(project, "ak_00000000000000d4");
+        db.apiKeys().insert(key);
+        onTwoNodesAtOnce(20, (node, i) -> node.unitOfWork().run(() -> {
+            ApiKey current = node.apiKeys().findForUpdate(key.id()).orElseThrow();
+            node.apiKeys().update(current.updated(i == 7
+                    ? new io.olyx.domain.keys.KeyChanges(Optional.empty(), Optional.of(KeyStatus.REVOKED),
+                            Optional.empty(), Optional.empty())
+                    : new io.olyx.domain.keys.KeyChanges(Optional.of("k" + i), Optional.empty(), Optional.empty(),
+                            Optional.empty())));
+        }));
+        assertThat(db.apiKeys().findById(key.id()).orElseThrow().status()).isEqualTo(KeyStatus.REVOKED);
+    }
+
+    /** Runs {@code task} {@code n} times at once, alternating between this node and a second one. */
+    void onTwoNodesAtOnce(int n, NodeTask task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        CountDownLatch start = new CountDownLatch(1);
+        try (Database otherNode = Database.open(settings())) {
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                Database node = i % 2 == 0 ? db : otherNode;
+                int index = i;
+                done.add(pool.submit(() -> {
+                    start.await();
+                    task.run(node, index);
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> f : done) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    interface NodeTask {
+        void run(Database node, int index);
+    }
+
     @Test
     void stepIdsAreUniqueAcrossTwoNodesSharingTheDatabase() {
         try (Database other = Database.open(settings())) {

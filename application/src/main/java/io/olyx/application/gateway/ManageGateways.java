@@ -3,6 +3,7 @@ package io.olyx.application.gateway;
 import io.olyx.application.model.ModelCatalog;
 import io.olyx.application.port.GatewayRepository;
 import io.olyx.application.port.IdGenerator;
+import io.olyx.application.port.UnitOfWork;
 import io.olyx.domain.common.JsonMergePatch;
 import io.olyx.domain.gateway.Gateway;
 import io.olyx.domain.gateway.GatewayId;
@@ -24,16 +25,21 @@ public final class ManageGateways {
     private static final int SLUG_ID_CHARS = 4;
     private static final int FULL_ID_CHARS = 32;
 
+    /** An edit's short slug was taken by another gateway: nothing was written, try again with the full id. */
+    private static final Result SLUG_TAKEN = new Result.NotFound();
+
     private final GatewayRepository gateways;
+    private final UnitOfWork unitOfWork;
     private final GatewayDirectory directory;
     private final ModelCatalog catalog;
     private final GatewayKeys keys;
     private final IdGenerator ids;
     private final Clock clock;
 
-    public ManageGateways(GatewayRepository gateways, GatewayDirectory directory, ModelCatalog catalog,
+    public ManageGateways(GatewayRepository gateways, UnitOfWork unitOfWork, GatewayDirectory directory, ModelCatalog catalog,
                           GatewayKeys keys, IdGenerator ids, Clock clock) {
         this.gateways = gateways;
+        this.unitOfWork = unitOfWork;
         this.directory = directory;
         this.catalog = catalog;
         this.keys = keys;
@@ -85,9 +91,24 @@ public final class ManageGateways {
         return gateways.find(project, id);
     }
 
+    /**
+     * Reads, merges and writes in one transaction with the gateway's row locked, so concurrent edits (on any node)
+     * each merge into what the one before wrote. A short slug that another gateway took meanwhile is retried with
+     * the full id, in a transaction of its own (PostgreSQL ends a transaction at a refused write).
+     */
     public Result edit(ProjectId project, GatewayId id, Optional<String> name,
                        Optional<Map<String, Object>> parametersPatch) {
-        Optional<Gateway> found = gateways.find(project, id);
+        Result result = unitOfWork.inTransaction(() -> edit(project, id, name, parametersPatch, SLUG_ID_CHARS));
+        if (result == SLUG_TAKEN) {
+            result = unitOfWork.inTransaction(() -> edit(project, id, name, parametersPatch, FULL_ID_CHARS));
+        }
+        directory.forget(project);
+        return result;
+    }
+
+    private Result edit(ProjectId project, GatewayId id, Optional<String> name,
+                        Optional<Map<String, Object>> parametersPatch, int slugIdChars) {
+        Optional<Gateway> found = gateways.findForUpdate(project, id);
         if (found.isEmpty()) {
             return new Result.NotFound();
         }
@@ -101,15 +122,14 @@ public final class ManageGateways {
             return new Result.UnknownModel(unknown.get());
         }
         String newName = name.map(Gateway::validName).orElse(current.name());
-        String slug = newName.equals(current.name()) ? current.slug()
-                : Gateway.slugFor(newName, id, SLUG_ID_CHARS);
+        String slug = newName.equals(current.name()) ? current.slug() : Gateway.slugFor(newName, id, slugIdChars);
         Gateway edited = current.edited(newName, slug, parsed, sealed.apiKey(), clock.instant());
         if (!gateways.update(edited)) {
-            edited = current.edited(newName, Gateway.slugFor(newName, id, FULL_ID_CHARS), parsed, sealed.apiKey(),
-                    clock.instant());
-            gateways.update(edited);
+            if (slugIdChars == FULL_ID_CHARS) {
+                throw new IllegalStateException("no free slug for gateway " + id);
+            }
+            return SLUG_TAKEN;
         }
-        directory.forget(project);
         return new Result.Saved(edited);
     }
 

@@ -60,7 +60,7 @@ public final class ManageApiKeys {
         changes.name().ifPresent(ApiKey::validateName);
         changes.hourlyLimit().flatMap(Function.identity()).ifPresent(ApiKey::validateLimit);
         Result result = unitOfWork.inTransaction(() -> {
-            Optional<ApiKey> found = keys.findById(id);
+            Optional<ApiKey> found = keys.findForUpdate(id);
             if (found.isEmpty()) {
                 return new Result.NotFound();
             }

@@ -87,7 +87,7 @@ public final class ManageModels {
             return new Result.Forbidden();
         }
         Result result = unitOfWork.inTransaction(() -> {
-            Optional<ModelDefinition> found = models.findById(project, id);
+            Optional<ModelDefinition> found = models.findForUpdate(project, id);
             if (found.isEmpty()) {
                 return new Result.NotFound();
             }

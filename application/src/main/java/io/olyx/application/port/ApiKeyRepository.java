@@ -16,6 +16,12 @@ public interface ApiKeyRepository {
 
     Optional<ApiKey> findById(ApiKeyId id);
 
+    /**
+     * As {@link #findById}, and locks the row until the surrounding {@link UnitOfWork} ends: a read-merge-write of the
+     * stored document then waits for any other one (on any node) instead of overwriting what it merged.
+     */
+    Optional<ApiKey> findForUpdate(ApiKeyId id);
+
     List<ApiKey> list(Optional<ProjectId> project);
 
     /** Moves a key to a new status only if it is still in {@code expected}; true when this call made the change. */

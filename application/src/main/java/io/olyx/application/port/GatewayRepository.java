@@ -16,6 +16,12 @@ public interface GatewayRepository {
 
     Optional<Gateway> find(ProjectId project, GatewayId id);
 
+    /**
+     * As {@link #find}, and locks the row until the surrounding {@link UnitOfWork} ends: a read-merge-write of the
+     * stored document then waits for any other one (on any node) instead of overwriting what it merged.
+     */
+    Optional<Gateway> findForUpdate(ProjectId project, GatewayId id);
+
     List<Gateway> list(ProjectId project);
 
     boolean delete(ProjectId project, GatewayId id);

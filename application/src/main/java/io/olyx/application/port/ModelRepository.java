@@ -17,6 +17,12 @@ public interface ModelRepository {
 
     Optional<ModelDefinition> findById(ProjectId project, ModelId id);
 
+    /**
+     * As {@link #findById}, and locks the row until the surrounding {@link UnitOfWork} ends: a read-merge-write of the
+     * stored document then waits for any other one (on any node) instead of overwriting what it merged.
+     */
+    Optional<ModelDefinition> findForUpdate(ProjectId project, ModelId id);
+
     Optional<ModelDefinition> findByIdentifier(ProjectId project, String identifier);
 
     List<ModelDefinition> list(ProjectId project);

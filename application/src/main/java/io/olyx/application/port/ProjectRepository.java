@@ -16,6 +16,12 @@ public interface ProjectRepository {
 
     Optional<Project> findById(ProjectId id);
 
+    /**
+     * As {@link #findById}, and locks the row until the surrounding {@link UnitOfWork} ends: a read-merge-write of the
+     * stored document then waits for any other one (on any node) instead of overwriting what it merged.
+     */
+    Optional<Project> findForUpdate(ProjectId id);
+
     List<Project> list();
 
     /** Removes the project and everything that belongs to it (keys, models, traces, steps, collections...). */

@@ -37,7 +37,7 @@ public final class UpdateProject {
         if (!actor.role().atLeast(Role.ADMIN)) {
             return new Result.Forbidden();
         }
-        Result result = unitOfWork.inTransaction(() -> projects.findById(id)
+        Result result = unitOfWork.inTransaction(() -> projects.findForUpdate(id)
                 .<Result>map(project -> {
                     Project updated = project.updated(changes, clock.instant());
                     SettingsCheck.validate(updated.settings());

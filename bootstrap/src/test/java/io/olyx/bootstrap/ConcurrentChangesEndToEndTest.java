@@ -1,0 +1,113 @@
+package io.olyx.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.olyx.fixtures.provider.FakeBehavior;
+import io.olyx.fixtures.provider.FakeProviderServer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Changes that race on one node (embedded H2): PATCHes that merge into one stored document. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConcurrentChangesEndToEndTest {
+    static final int PATCHES = 20;
+
+    @TempDir
+    static Path dataDir;
+
+    FakeProviderServer provider;
+    RunningOlyx olyx;
+    ApiClient owner;
+
+    @BeforeAll
+    void start() {
+        provider = FakeProviderServer.start();
+        provider.setDefault(FakeBehavior.text("ok").withUsage(10, 20));
+        olyx = RunningOlyx.start(dataDir);
+        owner = olyx.owner();
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        olyx.close();
+        provider.close();
+    }
+
+    @Test
+    void parallelPatchesOfAProjectsSettingsKeepEveryKey() throws Exception {
+        assertEveryProjectSettingKept(List.of(owner), owner);
+    }
+
+    @Test
+    void parallelPatchesOfAModelsAdditionalConfigKeepEveryKey() throws Exception {
+        assertEveryModelConfigKept(List.of(owner), owner, provider);
+    }
+
+    static void assertEveryProjectSettingKept(List<ApiClient> nodes, ApiClient owner) throws Exception {
+        long project = owner.post("/api/v1/projects", Map.of("project", Map.of("name", "Merged"))).json()
+                .path("id").asLong();
+        List<ApiClient.Response> answers = atOnce(nodes, PATCHES, (node, i) -> node.patch("/api/v1/projects/"
+                + project, Map.of("project", Map.of("settings", Map.of("custom_" + i, i)))));
+        assertThat(answers).allSatisfy(a -> assertThat(a.status()).as(a.toString()).isEqualTo(200));
+        JsonNode settings = owner.get("/api/v1/projects/" + project).json().path("settings");
+        for (int i = 0; i < PATCHES; i++) {
+            assertThat(settings.path("custom_" + i).asInt(-1)).as("custom_" + i + " in " + settings).isEqualTo(i);
+        }
+    }
+
+    static void assertEveryModelConfigKept(List<ApiClient> nodes, ApiClient owner, FakeProviderServer provider)
+            throws Exception {
+        long project = owner.post("/api/v1/projects", Map.of("project", Map.of("name", "Merged model"))).json()
+                .path("id").asLong();
+        ApiClient.Response created = owner.post("/api/v1/projects/" + project + "/models", Map.of(
+                "model_definition", Map.of("identifier", "merged", "provider", "openai",
+                        "base_url", provider.baseUrl() + "/v1")));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String model = "/api/v1/projects/" + project + "/models/" + created.json().path("id").asLong();
+        List<ApiClient.Response> answers = atOnce(nodes, PATCHES, (node, i) -> node.patch(model,
+                Map.of("additional_config", Map.of("custom_" + i, i))));
+        assertThat(answers).allSatisfy(a -> assertThat(a.status()).as(a.toString()).isEqualTo(200));
+        JsonNode config = owner.get(model).json().path("additional_config");
+        for (int i = 0; i < PATCHES; i++) {
+            assertThat(config.path("custom_" + i).asInt(-1)).as("custom_" + i + " in " + config).isEqualTo(i);
+        }
+    }
+
+    interface Call {
+        ApiClient.Response send(ApiClient node, int i);
+    }
+
+    /** {@code n} calls released together, the i-th through {@code nodes[i % size]}. */
+    static List<ApiClient.Response> atOnce(List<ApiClient> nodes, int n, Call call) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<ApiClient.Response>> sent = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(n)) {
+            for (int i = 0; i < n; i++) {
+                ApiClient node = nodes.get(i % nodes.size());
+                int index = i;
+                sent.add(pool.submit(() -> {
+                    start.await();
+                    return call.send(node, index);
+                }));
+            }
+            start.countDown();
+            List<ApiClient.Response> answers = new ArrayList<>();
+            for (Future<ApiClient.Response> answer : sent) {
+                answers.add(answer.get());
+            }
+            return answers;
+        }
+    }
+}
