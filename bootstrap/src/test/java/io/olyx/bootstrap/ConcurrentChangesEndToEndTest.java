@@ -2,10 +2,15 @@ package io.olyx.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.olyx.fixtures.provider.FakeBehavior;
 import io.olyx.fixtures.provider.FakeProviderServer;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +23,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
-/** Changes that race on one node (embedded H2): PATCHes that merge into one stored document. */
+/**
+ * Changes that race on one node (embedded H2): PATCHes that merge into one stored document, and requests that run
+ * while their project is deleted.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConcurrentChangesEndToEndTest {
     static final int PATCHES = 20;
@@ -53,6 +62,47 @@ class ConcurrentChangesEndToEndTest {
     @Test
     void parallelPatchesOfAModelsAdditionalConfigKeepEveryKey() throws Exception {
         assertEveryModelConfigKept(List.of(owner), owner, provider);
+    }
+
+    /**
+     * Model creates, key creates and model calls racing a DELETE of their project: each is answered as it would be
+     * before the delete (2xx) or after it (404, or 401 for a key the delete took), never with a 5xx, and nothing is
+     * logged as an unexpected failure.
+     */
+    @Test
+    void deletingAProjectWhileRequestsRunAnswersThemAsBeforeOrAfterTheDelete() throws Exception {
+        provider.setDefault(FakeBehavior.text("ok").withUsage(10, 20).delayFirstByte(Duration.ofMillis(40)));
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        logged.start();
+        root.addAppender(logged);
+        List<ApiClient.Response> answers = new ArrayList<>();
+        try {
+            for (int round = 0; round < 4; round++) {
+                RunningOlyx.Tenant tenant = SpendRace.tenantWithModel(owner, provider, olyx.api, "Doomed " + round,
+                        Map.of());
+                long project = tenant.projectId();
+                answers.addAll(atOnce(List.of(owner), 30, (node, i) -> switch (i % 3) {
+                    case 0 -> i == 15 ? owner.delete("/api/v1/projects/" + project)
+                            : owner.post("/api/v1/projects/" + project + "/models", Map.of("model_definition",
+                                    Map.of("identifier", "m-" + i, "provider", "openai",
+                                            "base_url", provider.baseUrl() + "/v1")));
+                    case 1 -> owner.post("/api/v1/keys", Map.of("name", "k" + i, "project_id", project));
+                    default -> tenant.client().post("/v1/chat/completions", Map.of("model", "metered",
+                            "messages", List.of(Map.of("role", "user", "content", "Say ok " + i))));
+                }));
+                assertThat(owner.get("/api/v1/projects/" + project).status()).isEqualTo(404);
+            }
+            Thread.sleep(200);
+        } finally {
+            root.detachAppender(logged);
+            provider.setDefault(FakeBehavior.text("ok").withUsage(10, 20));
+        }
+        assertThat(answers).allSatisfy(a -> assertThat(a.status()).as(a.toString()).isLessThan(500));
+        assertThat(answers).filteredOn(a -> a.status() >= 400).allSatisfy(a -> assertThat(a.text("code"))
+                .as(a.toString()).isIn("not_found", "model_not_found", "unauthorized", "invalid_api_key", "key_inactive"));
+        assertThat(logged.list).filteredOn(e -> e.getLevel().isGreaterOrEqual(Level.ERROR))
+                .extracting(ILoggingEvent::getFormattedMessage).isEmpty();
     }
 
     static void assertEveryProjectSettingKept(List<ApiClient> nodes, ApiClient owner) throws Exception {

@@ -3,6 +3,7 @@ package io.olyx.adapter.http;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.olyx.application.port.OwnerDeleted;
 import io.olyx.domain.common.InvalidInput;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,6 +32,11 @@ final class ErrorHandling {
             Optional<ApiError> unreadBody = bodyReadFailure(e);
             if (unreadBody.isPresent()) {
                 write(ctx, unreadBody.get());
+                return;
+            }
+            Optional<OwnerDeleted> deleted = ownerDeleted(e);
+            if (deleted.isPresent()) {
+                write(ctx, ApiError.notFound(deleted.get().owner()));
                 return;
             }
             LOG.error("unexpected failure on {} {} (request {})", ctx.method(), ctx.path(), RequestIds.of(ctx), e);
@@ -76,6 +82,19 @@ final class ErrorHandling {
             }
             if (cause instanceof BadMessageException bad) {
                 return Optional.of(fromStatus(bad.getCode(), bad.getReason()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * What the request wrote into was deleted while it ran (a project deleted during a create or a model call):
+     * the answer the request would have had after the delete, however the failure reached the handler.
+     */
+    static Optional<OwnerDeleted> ownerDeleted(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof OwnerDeleted deleted) {
+                return Optional.of(deleted);
             }
         }
         return Optional.empty();

@@ -105,27 +105,27 @@ public final class Database implements AutoCloseable {
     }
 
     public AccountRepository accounts() {
-        return new JdbiAccountRepository(jdbi.onDemand(AccountDao.class), json);
+        return new JdbiAccountRepository(ForeignKeys.onDemand(jdbi, AccountDao.class), json);
     }
 
     public SessionRepository sessions() {
-        return new JdbiSessionRepository(jdbi.onDemand(SessionDao.class));
+        return new JdbiSessionRepository(ForeignKeys.onDemand(jdbi, SessionDao.class));
     }
 
     public ProjectRepository projects() {
-        return new JdbiProjectRepository(jdbi.onDemand(ProjectDao.class), json);
+        return new JdbiProjectRepository(ForeignKeys.onDemand(jdbi, ProjectDao.class), json);
     }
 
     public ApiKeyRepository apiKeys() {
-        return new JdbiApiKeyRepository(jdbi.onDemand(ApiKeyDao.class));
+        return new JdbiApiKeyRepository(ForeignKeys.onDemand(jdbi, ApiKeyDao.class));
     }
 
     public ModelRepository models() {
-        return new JdbiModelRepository(jdbi.onDemand(ModelDao.class), json);
+        return new JdbiModelRepository(ForeignKeys.onDemand(jdbi, ModelDao.class), json);
     }
 
     public TraceRepository traces() {
-        return new JdbiTraceRepository(jdbi.onDemand(TraceDao.class), hotPath, traceRows);
+        return new JdbiTraceRepository(ForeignKeys.onDemand(jdbi, TraceDao.class), hotPath, traceRows);
     }
 
     public StepRepository steps() {
@@ -137,7 +137,7 @@ public final class Database implements AutoCloseable {
     }
 
     public CollectionRepository collections() {
-        return new JdbiCollectionRepository(jdbi.onDemand(CollectionDao.class), hotPath, json);
+        return new JdbiCollectionRepository(ForeignKeys.onDemand(jdbi, CollectionDao.class), hotPath, json);
     }
 
     public DocumentRepository documents() {
@@ -162,15 +162,15 @@ public final class Database implements AutoCloseable {
     }
 
     public IdempotencyStore idempotency() {
-        return new JdbiIdempotencyStore(jdbi.onDemand(IdempotencyDao.class));
+        return new JdbiIdempotencyStore(ForeignKeys.onDemand(jdbi, IdempotencyDao.class));
     }
 
     public GatewayRepository gateways() {
-        return new JdbiGatewayRepository(jdbi.onDemand(GatewayDao.class), json);
+        return new JdbiGatewayRepository(ForeignKeys.onDemand(jdbi, GatewayDao.class), json);
     }
 
     public SkillRepository skills() {
-        return new JdbiSkillRepository(jdbi.onDemand(SkillDao.class), json);
+        return new JdbiSkillRepository(ForeignKeys.onDemand(jdbi, SkillDao.class), json);
     }
 
     public MemoryRepository memories() {
@@ -178,7 +178,7 @@ public final class Database implements AutoCloseable {
     }
 
     public AuditLog auditLog() {
-        return new JdbiAuditLog(jdbi.onDemand(AuditDao.class), json);
+        return new JdbiAuditLog(ForeignKeys.onDemand(jdbi, AuditDao.class), json);
     }
 
     public StatsRollupStore statsRollups() {
@@ -186,11 +186,11 @@ public final class Database implements AutoCloseable {
     }
 
     public StatsSource statsSource() {
-        return new JdbiStatsSource(jdbi.onDemand(StatsDao.class), stepRows, json);
+        return new JdbiStatsSource(ForeignKeys.onDemand(jdbi, StatsDao.class), stepRows, json);
     }
 
     public CompletedTraces completedTraces() {
-        return new JdbiCompletedTraces(jdbi.onDemand(CompletedTracesDao.class), traceRows);
+        return new JdbiCompletedTraces(ForeignKeys.onDemand(jdbi, CompletedTracesDao.class), traceRows);
     }
 
     public InsightStore insights() {

@@ -1,5 +1,6 @@
 package io.olyx.adapter.persistence;
 
+import io.olyx.application.port.OwnerDeleted;
 import io.olyx.application.port.StepRecorder;
 import io.olyx.domain.trace.Step;
 import io.olyx.domain.trace.Trace;
@@ -128,6 +129,11 @@ final class GroupCommitStepRecorder implements StepRecorder, AutoCloseable {
                 batch.forEach(p -> write(List.of(p)));
             } else if (batch.get(0).write().answers() && answeredAlready(batchFailed)) {
                 batch.get(0).done().complete(Optional.empty());
+            } else if (ForeignKeys.ownerDeleted(batchFailed).orElse(null) instanceof OwnerDeleted gone) {
+                // a step of a project (or trace) deleted while its request ran: the caller answers 404
+                LOG.warn("step {} not recorded: its {} was deleted meanwhile",
+                        batch.get(0).write().steps().get(0).id(), gone.owner().toLowerCase(Locale.ROOT));
+                batch.get(0).done().completeExceptionally(gone);
             } else {
                 LOG.error("could not record step {}", batch.get(0).write().steps().get(0).id(), batchFailed);
                 batch.get(0).done().completeExceptionally(batchFailed);

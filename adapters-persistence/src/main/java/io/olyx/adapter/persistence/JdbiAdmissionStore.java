@@ -31,7 +31,7 @@ final class JdbiAdmissionStore implements SpendLedger, RateCounter, LoopHistory 
 
     JdbiAdmissionStore(Jdbi jdbi, HotPath hotPath) {
         this.jdbi = jdbi;
-        this.dao = jdbi.onDemand(AdmissionDao.class);
+        this.dao = ForeignKeys.onDemand(jdbi, AdmissionDao.class);
         this.hotPath = hotPath;
     }
 

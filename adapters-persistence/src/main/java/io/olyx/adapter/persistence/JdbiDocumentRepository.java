@@ -35,7 +35,7 @@ final class JdbiDocumentRepository implements DocumentRepository {
 
     JdbiDocumentRepository(Jdbi jdbi, HotPath hotPath, JsonCodec json) {
         this.jdbi = jdbi;
-        this.dao = jdbi.onDemand(DocumentDao.class);
+        this.dao = ForeignKeys.onDemand(jdbi, DocumentDao.class);
         this.hotPath = hotPath;
         this.json = json;
     }

@@ -23,7 +23,7 @@ final class JdbiInsightStore implements InsightStore {
 
     JdbiInsightStore(Jdbi jdbi, JsonCodec json) {
         this.jdbi = jdbi;
-        this.dao = jdbi.onDemand(InsightDao.class);
+        this.dao = ForeignKeys.onDemand(jdbi, InsightDao.class);
         this.json = json;
     }
 

@@ -30,7 +30,7 @@ final class JdbiJobQueue implements JobQueue {
 
     JdbiJobQueue(Jdbi jdbi, JsonCodec json, boolean skipLocked) {
         this.jdbi = jdbi;
-        this.dao = jdbi.onDemand(JobDao.class);
+        this.dao = ForeignKeys.onDemand(jdbi, JobDao.class);
         this.json = json;
         this.skipLocked = skipLocked;
     }

@@ -25,7 +25,7 @@ final class JdbiReplayStore implements ReplayStore {
 
     JdbiReplayStore(Jdbi jdbi, JsonCodec json) {
         this.jdbi = jdbi;
-        this.dao = jdbi.onDemand(ReplayDao.class);
+        this.dao = ForeignKeys.onDemand(jdbi, ReplayDao.class);
         this.json = json;
         this.results = new ReplayResultCodec(json);
     }

@@ -16,7 +16,7 @@ final class JdbiRetentionStore implements RetentionStore {
 
     JdbiRetentionStore(Jdbi jdbi) {
         this.jdbi = jdbi;
-        this.dao = jdbi.onDemand(RetentionDao.class);
+        this.dao = ForeignKeys.onDemand(jdbi, RetentionDao.class);
     }
 
     @Override

@@ -21,7 +21,7 @@ final class JdbiStatsRollupStore implements StatsRollupStore {
 
     JdbiStatsRollupStore(Jdbi jdbi, RollupCodec codec) {
         this.jdbi = jdbi;
-        this.dao = jdbi.onDemand(StatsDao.class);
+        this.dao = ForeignKeys.onDemand(jdbi, StatsDao.class);
         this.codec = codec;
     }
 

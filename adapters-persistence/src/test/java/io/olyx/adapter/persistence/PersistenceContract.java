@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.olyx.application.port.ApiKeyRepository.LastUse;
 import io.olyx.application.port.AuditLog.AuditQuery;
+import io.olyx.application.port.OwnerDeleted;
 import io.olyx.application.port.StepRecorder;
 import io.olyx.domain.account.Account;
 import io.olyx.domain.account.AccountId;
@@ -598,6 +599,20 @@ abstract class PersistenceContract {
 
     interface NodeTask {
         void run(Database node, int index);
+    }
+
+    @Test
+    void writesForAProjectDeletedMeanwhileAreRefusedAsItsAbsence() {
+        Project project = newProject("Deleted meanwhile");
+        db.projects().deleteWithData(project.id());
+
+        assertThatThrownBy(() -> db.unitOfWork().run(() -> db.models().insert(model(project, "late"))))
+                .isInstanceOfSatisfying(OwnerDeleted.class, e -> assertThat(e.owner()).isEqualTo("Project"));
+        assertThatThrownBy(() -> db.apiKeys().insert(key(project, "ak_00000000000000e5")))
+                .isInstanceOf(OwnerDeleted.class);
+        Trace opened = trace(project, NOW);
+        assertThatThrownBy(() -> db.stepRecorder().recordWithTrace(opened, runStep(project, opened, 2)))
+                .isInstanceOfSatisfying(OwnerDeleted.class, e -> assertThat(e.owner()).isEqualTo("Project"));
     }
 
     @Test
