@@ -12,7 +12,9 @@ import java.util.Objects;
 /**
  * Builds an {@link HourlyRollup} from many steps and graded traces without copying on every add (rebuilding an
  * hour, or a bench). Which hour an input belongs to is the caller's choice (the step's created_at, the trace's
- * completion). Not thread-safe; use one per hour being built and merge the results.
+ * completion). Latency and model-think time are over run steps that made a model call: a run step a guardrail
+ * blocked has no model and its few milliseconds of checking would pull the request latency down. Not thread-safe;
+ * use one per hour being built and merge the results.
  */
 public final class RollupAccumulator {
     private final LatencySketch.Builder requestLatency = new LatencySketch.Builder();
@@ -36,11 +38,11 @@ public final class RollupAccumulator {
         if (step.type() != StepType.RUN) {
             return this;
         }
-        requestLatency.add(step.latencyMs());
-        if (ToolCalls.isAgentStep(step)) {
-            modelThink.add(step.latencyMs());
-        }
         step.modelCall().ifPresent(call -> {
+            requestLatency.add(step.latencyMs());
+            if (ToolCalls.isAgentStep(step)) {
+                modelThink.add(step.latencyMs());
+            }
             BigDecimal cost = step.cost();
             totalCost = totalCost.add(cost);
             costByModel.merge(call.model(), cost, BigDecimal::add);

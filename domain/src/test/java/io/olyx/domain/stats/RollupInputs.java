@@ -3,6 +3,7 @@ package io.olyx.domain.stats;
 import io.olyx.domain.grading.StepBuilder;
 import io.olyx.domain.trace.Grade;
 import io.olyx.domain.trace.Step;
+import io.olyx.domain.trace.StepOutcome;
 import io.olyx.domain.trace.TraceSummary;
 import java.math.BigDecimal;
 import java.util.List;
@@ -30,7 +31,7 @@ final class RollupInputs {
     }
 
     static Arbitrary<Step> step() {
-        return Combinators.combine(Arbitraries.integers().between(0, 4), Arbitraries.integers().between(0, 2),
+        return Combinators.combine(Arbitraries.integers().between(0, 5), Arbitraries.integers().between(0, 2),
                         Arbitraries.integers().between(0, 2), Arbitraries.bigDecimals().between(BigDecimal.ZERO,
                                 BigDecimal.ONE).ofScale(6), Arbitraries.doubles().between(0, 20_000).ofScale(3),
                         Arbitraries.integers().between(0, 5_000))
@@ -42,6 +43,7 @@ final class RollupInputs {
                                 .calls("c", "search", Map.of("q", "x"));
                         case 2 -> StepBuilder.toolCall(2, 1, "c", "search");
                         case 3 -> StepBuilder.check(1).detail("loop_intervention", infra == 0);
+                        case 4 -> StepBuilder.run(1, null).outcome(StepOutcome.BLOCKED);
                         default -> StepBuilder.log(1, Map.of("user_rating", 4));
                     };
                     return b.latency(latency).build();

@@ -3,6 +3,7 @@ package io.olyx.domain.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.olyx.domain.grading.StepBuilder;
+import io.olyx.domain.trace.StepOutcome;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,6 +71,27 @@ class StatsCalculatorTest {
         assertThat(agent.chainDepth()).isEqualTo(new StatsReport.ChainDepth(4.33, 8, 1));
         assertThat(agent.stall()).isEqualTo(new StatsReport.Stall(0.3375, 1, 1, 25.0));
         assertThat(agent.biasDrift()).isEmpty();
+    }
+
+    @Test
+    void runStepsAGuardrailBlockedMadeNoModelCallAndLeaveLatencyAlone() {
+        RollupAccumulator called = new RollupAccumulator()
+                .add(StepBuilder.run(1, "gpt-4o").cost("0.01").latency(800).build());
+        RollupAccumulator withBlocks = new RollupAccumulator()
+                .add(StepBuilder.run(1, "gpt-4o").cost("0.01").latency(800).build());
+        for (int i = 0; i < 4; i++) {
+            withBlocks.add(StepBuilder.run(2 + i, null).outcome(StepOutcome.BLOCKED).latency(1 + i)
+                    .tools(StepBuilder.tool("search", Map.of())).build());
+        }
+
+        StatsReport without = StatsCalculator.compute(DAY, List.of(new HourlyBucket(LAST_HOUR, called.toRollup())),
+                StatsThresholds.defaults());
+        StatsReport with = StatsCalculator.compute(DAY, List.of(new HourlyBucket(LAST_HOUR,
+                withBlocks.toRollup())), StatsThresholds.defaults());
+
+        assertThat(with.latency()).isEqualTo(without.latency());
+        assertThat(with.latency().avgMs()).isEqualTo(800.0);
+        assertThat(with.agent().mcpLatency()).isEqualTo(without.agent().mcpLatency());
     }
 
     @Test
