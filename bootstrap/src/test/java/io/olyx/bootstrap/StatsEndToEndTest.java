@@ -118,6 +118,36 @@ class StatsEndToEndTest extends OlyxAgainstFakeProvider {
     }
 
     @Test
+    void failedAndCanceledTracesEarnNoRevenueAndAreNoRequestsButTheirSpendCounts() {
+        RunningOlyx.Tenant shop = olyx.newTenant(owner, "Stats endings");
+        Models.register(owner, shop.projectId(), provider, "gpt-4o", "openai", 0.0025, 0.01, true, Map.of());
+        String completed = tracedRun(shop, "1");
+        shop.client().patch("/api/v1/traces/" + completed + "/complete", null);
+        JsonNode before = shop.client().get("/api/v1/stats?window=24").json();
+
+        String failed = tracedRun(shop, "2");
+        assertThat(shop.client().patch("/api/v1/traces/" + failed + "/fail", null).status()).isEqualTo(200);
+        String canceled = tracedRun(shop, "2");
+        assertThat(shop.client().patch("/api/v1/traces/" + canceled + "/cancel", null).status()).isEqualTo(200);
+        JsonNode after = shop.client().get("/api/v1/stats?window=24").json();
+
+        assertThat(before.path("revenue").decimalValue()).isEqualByComparingTo("1");
+        assertThat(after.path("revenue").decimalValue()).isEqualByComparingTo("1");
+        assertThat(after.path("security").path("total_requests").asLong()).isEqualTo(1);
+        assertThat(after.path("cost").path("total").decimalValue())
+                .isEqualByComparingTo(before.path("cost").path("total").decimalValue().multiply(BigDecimal.valueOf(3)));
+        assertThat(after.path("gross_margin").decimalValue()).isEqualByComparingTo(
+                after.path("revenue").decimalValue().subtract(after.path("cost").path("total").decimalValue()));
+    }
+
+    private String tracedRun(RunningOlyx.Tenant tenant, String revenue) {
+        provider.enqueue(FakeBehavior.text("Done").withUsage(1000, 500));
+        String trace = tenant.client().post("/api/v1/traces", Map.of("revenue", new BigDecimal(revenue))).text("id");
+        tenant.client().post("/api/v1/runs", Map.of("trace_id", trace, "model", "gpt-4o", "input", "Translate hi"));
+        return trace;
+    }
+
+    @Test
     void aDateRangeCoversWholeUtcDays() {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         JsonNode todays = tenant.client().get("/api/v1/stats?start_date=" + today).json();

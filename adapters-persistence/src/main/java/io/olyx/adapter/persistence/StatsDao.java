@@ -24,9 +24,14 @@ interface StatsDao {
             CAST(NULL AS VARCHAR) AS output,
             CASE WHEN details LIKE '%"tool%' OR details LIKE '%"loop_intervention"%' THEN details ELSE '' END AS details,
             '[]' AS attempts, created_at, fingerprint, answers_tool_call""";
+    /**
+     * Traces completed in the period: revenue is earned, and a request counted, when its trace is completed (seed
+     * 001 works out the margin then); a failed or canceled trace earned nothing and is no served request, though the
+     * cost of its steps counts like every step's. Replay traces are never completed.
+     */
     String ENDED_GRADED = """
             project_id = :projectId AND ended_at >= :from AND ended_at < :to AND summary IS NOT NULL
-            AND status <> 'replay'""";
+            AND status = 'completed'""";
 
     @SqlQuery("SELECT sealed_until FROM stats_watermarks WHERE project_id = :projectId")
     Optional<OffsetDateTime> sealedUntil(@Bind("projectId") long projectId);
