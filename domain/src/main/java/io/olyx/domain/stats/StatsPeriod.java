@@ -20,6 +20,12 @@ public record StatsPeriod(String label, Instant start, Instant end) {
     public static final int DEFAULT_WINDOW_HOURS = 24;
     public static final int MAX_WINDOW_HOURS = 24 * 366;
     public static final int MAX_RANGE_DAYS = 366;
+    /**
+     * The latest end a period has: the last instant of 9999-12-31, so a range ending that day ends at
+     * {@code 9999-12-31T23:59:59.999999999Z} rather than at a midnight in the year 10000, which ISO-8601 and both
+     * databases only write with a sign ({@code +10000-01-01T00:00:00Z}).
+     */
+    public static final Instant LAST_INSTANT = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
     public StatsPeriod {
         Objects.requireNonNull(label, "label");
@@ -54,8 +60,9 @@ public record StatsPeriod(String label, Instant start, Instant end) {
         InvalidInput.require(!endDate.isBefore(startDate), "end_date", "end_date must not be before start_date");
         InvalidInput.require(ChronoUnit.DAYS.between(startDate, endDate) < MAX_RANGE_DAYS, "end_date",
                 "a date range may span at most " + MAX_RANGE_DAYS + " days");
+        Instant end = endDate.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         return new StatsPeriod(startDate + " to " + endDate, startDate.atStartOfDay(ZoneOffset.UTC).toInstant(),
-                endDate.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+                end.isAfter(LAST_INSTANT) ? LAST_INSTANT : end);
     }
 
     public static Instant hourOf(Instant instant) {

@@ -32,6 +32,14 @@ class StatsPeriodTest {
     }
 
     @Test
+    void aRangeEndingOnTheLastDayOfYear9999EndsAtItsLastInstant() {
+        StatsPeriod last = StatsPeriod.between(LocalDate.of(9999, 12, 31), LocalDate.of(9999, 12, 31));
+
+        assertThat(last.end().toString()).isEqualTo("9999-12-31T23:59:59.999999999Z");
+        assertThat(last.hours()).hasSize(24);
+    }
+
+    @Test
     void aDateRangeIncludesItsEndDate() {
         StatsPeriod range = StatsPeriod.between(LocalDate.of(2026, 4, 1), LocalDate.of(2026, 4, 7));
 
