@@ -70,6 +70,10 @@ class InsightsEndToEndTest extends OlyxAgainstFakeProvider {
         assertThat(migration.path("data").path("suggested_model").asText()).isEqualTo("gpt-4o-mini");
         assertThat(migration.path("data").path("savings_pct").asDouble()).isGreaterThan(90);
         assertThat(migration.path("estimated_savings_usd").decimalValue()).isPositive();
+        assertThat(java.util.regex.Pattern.compile("\"estimated_savings_usd\":([^,}]*)").matcher(refreshed.body())
+                .results().map(m -> m.group(1)).toList())
+                .as("whole cents in plain digits without trailing zeros").hasSize(3).contains("0")
+                .allMatch(amount -> amount.matches("0|[1-9][0-9]*|[0-9]+\\.[0-9]?[1-9]"));
         assertThat(migration.path("created_at").asText()).isNotBlank();
         assertThat(ofType(refreshed.json(), "latency_alert").path("data").path("threshold_ms").asDouble())
                 .isEqualTo(1.0);

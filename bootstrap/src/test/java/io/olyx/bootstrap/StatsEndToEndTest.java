@@ -148,6 +148,26 @@ class StatsEndToEndTest extends OlyxAgainstFakeProvider {
     }
 
     @Test
+    void moneyIsWrittenExactlyInPlainDigitsWithoutTrailingZeros() {
+        RunningOlyx.Tenant thin = olyx.newTenant(owner, "Stats money");
+        Models.register(owner, thin.projectId(), provider, "gpt-4o", "openai", 0.0025, 0.01, true, Map.of());
+        String trace = thin.client().post("/api/v1/traces", Map.of("revenue", new BigDecimal("0.00000001")))
+                .text("id");
+        provider.enqueue(FakeBehavior.text("One").withUsage(1000, 0));
+        thin.client().post("/api/v1/runs", Map.of("trace_id", trace, "model", "gpt-4o", "input", "Translate a"));
+        provider.enqueue(FakeBehavior.text("Two").withUsage(1000, 500));
+        thin.client().post("/api/v1/runs", Map.of("trace_id", trace, "model", "gpt-4o", "input", "Translate b"));
+        thin.client().patch("/api/v1/traces/" + trace + "/complete", null);
+
+        String stats = thin.client().get("/api/v1/stats?window=24").body();
+        String trace_ = thin.client().get("/api/v1/traces/" + trace).body();
+
+        assertThat(stats).contains("\"cost\":{\"total\":0.01,", "\"cost\":0.01}", "\"revenue\":0.00000001,",
+                "\"gross_margin\":-0.00999999,");
+        assertThat(trace_).contains("\"total_cost\":0.01,");
+    }
+
+    @Test
     void aDateRangeCoversWholeUtcDays() {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         JsonNode todays = tenant.client().get("/api/v1/stats?start_date=" + today).json();

@@ -1,5 +1,6 @@
 package io.olyx.adapter.http.execution;
 
+import io.olyx.adapter.http.MoneyJson;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.olyx.adapter.http.ApiError;
@@ -108,7 +109,7 @@ public final class ExecutionRoutes {
                 json.put("step_id", answered.step().id().value());
                 json.put("trace_id", answered.trace().id().toString());
                 json.put("usage", OpenAiJson.usage(answered.result().usage()));
-                json.put("cost", answered.step().cost());
+                json.put("cost", MoneyJson.amount(answered.step().cost()));
             }
             case PipelineResult.Blocked blocked -> {
                 json.put("status", "blocked");

@@ -1,5 +1,6 @@
 package io.olyx.adapter.http.execution;
 
+import io.olyx.adapter.http.MoneyJson;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.olyx.adapter.http.ApiError;
@@ -75,7 +76,7 @@ public final class GuardRoutes {
                 json.put("status", "resolved");
                 json.put("tier", resolved.tier());
                 json.put("model", resolved.model());
-                json.put("estimated_cost", resolved.estimatedCost());
+                json.put("estimated_cost", MoneyJson.amount(resolved.estimatedCost()));
                 json.put("fallback_path", resolved.fallbackPath());
             }
             case SimulateRouting.Simulation.Blocked blocked -> {

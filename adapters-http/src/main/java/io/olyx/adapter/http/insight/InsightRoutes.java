@@ -1,5 +1,6 @@
 package io.olyx.adapter.http.insight;
 
+import io.olyx.adapter.http.MoneyJson;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.olyx.adapter.http.ApiError;
@@ -84,7 +85,7 @@ public final class InsightRoutes {
         json.put("insight_type", s.insight().type().wire());
         json.put("status", s.status().wire());
         json.put("data", s.insight().data());
-        json.put("estimated_savings_usd", s.insight().estimatedSavingsUsd());
+        json.put("estimated_savings_usd", MoneyJson.amount(s.insight().estimatedSavingsUsd()));
         json.put("created_at", s.createdAt().toString());
         json.put("updated_at", s.updatedAt().toString());
         return json;

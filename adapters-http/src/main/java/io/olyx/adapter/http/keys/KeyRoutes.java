@@ -1,5 +1,6 @@
 package io.olyx.adapter.http.keys;
 
+import io.olyx.adapter.http.MoneyJson;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.olyx.adapter.http.ApiError;
@@ -122,7 +123,7 @@ public final class KeyRoutes {
         json.put("name", key.name());
         json.put("masked", key.masked());
         json.put("status", view.status().wire());
-        json.put("hourly_limit", key.hourlyLimit().orElse(null));
+        json.put("hourly_limit", MoneyJson.amount(key.hourlyLimit()));
         json.put("project", Map.of("id", project.id().value(), "name", project.name()));
         json.put("expires_at", key.expiresAt().map(Instant::toString).orElse(null));
         json.put("loop_intervention_count", key.loopInterventionCount());

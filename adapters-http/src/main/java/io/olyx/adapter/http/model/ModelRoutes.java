@@ -1,5 +1,6 @@
 package io.olyx.adapter.http.model;
 
+import io.olyx.adapter.http.MoneyJson;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.olyx.adapter.http.ApiError;
@@ -109,8 +110,8 @@ public final class ModelRoutes {
         json.put("base_url", m.baseUrl().orElse(null));
         json.put("has_api_key", m.apiKey().isPresent());
         json.put("is_public", m.isPublic());
-        json.put("input_cost_per_1k", m.pricing().inputPer1k());
-        json.put("output_cost_per_1k", m.pricing().outputPer1k());
+        json.put("input_cost_per_1k", MoneyJson.amount(m.pricing().inputPer1k()));
+        json.put("output_cost_per_1k", MoneyJson.amount(m.pricing().outputPer1k()));
         json.put("data_retention_days", m.dataRetentionDays());
         json.put("region_restriction", m.regionRestriction());
         json.put("currency", m.currency());

@@ -1,5 +1,6 @@
 package io.olyx.adapter.http.project;
 
+import io.olyx.adapter.http.MoneyJson;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.olyx.adapter.http.ApiError;
@@ -56,7 +57,7 @@ public final class ProjectRoutes {
         json.put("description", p.description());
         json.put("status", p.status().wire());
         json.put("settings", p.settings().values());
-        json.put("total_monthly_spend", monthlySpend);
+        json.put("total_monthly_spend", MoneyJson.amount(monthlySpend));
         json.put("created_at", p.createdAt().toString());
         json.put("updated_at", p.updatedAt().toString());
         return json;

@@ -1,5 +1,6 @@
 package io.olyx.adapter.http.replay;
 
+import io.olyx.adapter.http.MoneyJson;
 import io.olyx.application.port.ReplayStore.Replay;
 import io.olyx.application.port.ReplayStore.Result;
 import io.olyx.domain.replay.ComparisonSide;
@@ -72,7 +73,7 @@ final class ReplayJson {
 
     private static Map<String, Object> side(ComparisonSide side) {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("total_cost", side.totalCost());
+        json.put("total_cost", MoneyJson.amount(side.totalCost()));
         json.put("optimization_grade", side.optimizationGrade().name());
         json.put("total_latency_ms", side.totalLatencyMs());
         json.put("models_used", side.modelsUsed());

@@ -1,5 +1,6 @@
 package io.olyx.adapter.http.stats;
 
+import io.olyx.adapter.http.MoneyJson;
 import io.olyx.domain.project.Project;
 import io.olyx.domain.stats.DriftReport;
 import io.olyx.domain.stats.StatsReport;
@@ -18,13 +19,14 @@ final class StatsJson {
                 "end", r.period().end().toString()));
         json.put("latency", ordered("p50", r.latency().p50(), "p95", r.latency().p95(), "p99", r.latency().p99(),
                 "avg_ms", r.latency().avgMs()));
-        json.put("cost", ordered("total", r.cost().total(),
-                "by_model", r.cost().byModel().stream().map(c -> ordered("model", c.model(), "cost", c.cost()))
-                        .toList(),
+        json.put("cost", ordered("total", MoneyJson.amount(r.cost().total()),
+                "by_model", r.cost().byModel().stream()
+                        .map(c -> ordered("model", c.model(), "cost", MoneyJson.amount(c.cost()))).toList(),
                 "by_infrastructure", r.cost().byInfrastructure().stream()
-                        .map(c -> ordered("infrastructure", c.infrastructure(), "cost", c.cost())).toList()));
-        json.put("revenue", r.revenue());
-        json.put("gross_margin", r.grossMargin());
+                        .map(c -> ordered("infrastructure", c.infrastructure(), "cost", MoneyJson.amount(c.cost())))
+                        .toList()));
+        json.put("revenue", MoneyJson.amount(r.revenue()));
+        json.put("gross_margin", MoneyJson.amount(r.grossMargin()));
         json.put("gross_margin_pct", r.grossMarginPct().orElse(null));
         StatsReport.Security s = r.security();
         json.put("security", ordered("total_requests", s.totalRequests(), "pii_block_rate", s.piiBlockRate(),

@@ -1,5 +1,6 @@
 package io.olyx.adapter.http.trace;
 
+import io.olyx.adapter.http.MoneyJson;
 import io.olyx.domain.project.DistributionPolicy;
 import io.olyx.domain.trace.ProviderAttempt;
 import io.olyx.domain.trace.Step;
@@ -22,7 +23,7 @@ public final class TraceJson {
         json.put("status", t.status().wire());
         json.put("created_at", t.createdAt().toString());
         json.put("metadata", t.metadata());
-        json.put("revenue", t.revenue().orElse(null));
+        json.put("revenue", MoneyJson.amount(t.revenue()));
         json.put("local_ref", t.localRef().orElse(null));
         json.put("ended_at", t.endedAt().map(Instant::toString).orElse(null));
         t.replayOf().ifPresent(source -> json.put("replay_of", source.toString()));
@@ -47,13 +48,13 @@ public final class TraceJson {
         Map<String, Object> json = envelope(t);
         json.put("optimization_grade", s.optimizationGrade().name());
         json.put("grades", grades(s));
-        json.put("total_cost", s.totalCost());
+        json.put("total_cost", MoneyJson.amount(s.totalCost()));
         Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("total_cost", s.totalCost());
-        summary.put("revenue", s.revenue().orElse(null));
-        summary.put("gross_margin", s.grossMargin().orElse(null));
-        summary.put("by_model", s.costByModel());
-        summary.put("by_infrastructure", s.costByInfrastructure());
+        summary.put("total_cost", MoneyJson.amount(s.totalCost()));
+        summary.put("revenue", MoneyJson.amount(s.revenue()));
+        summary.put("gross_margin", MoneyJson.amount(s.grossMargin()));
+        summary.put("by_model", MoneyJson.amounts(s.costByModel()));
+        summary.put("by_infrastructure", MoneyJson.amounts(s.costByInfrastructure()));
         json.put("summary", summary);
         return json;
     }
@@ -72,9 +73,9 @@ public final class TraceJson {
     static Map<String, Object> summary(TraceSummary s) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("total_latency_ms", s.totalLatencyMs());
-        json.put("total_cost", s.totalCost());
-        json.put("revenue", s.revenue().orElse(null));
-        json.put("gross_margin", s.grossMargin().orElse(null));
+        json.put("total_cost", MoneyJson.amount(s.totalCost()));
+        json.put("revenue", MoneyJson.amount(s.revenue()));
+        json.put("gross_margin", MoneyJson.amount(s.grossMargin()));
         json.put("latency_p50", s.latencyP50());
         json.put("latency_p95", s.latencyP95());
         json.put("latency_p99", s.latencyP99());
@@ -84,8 +85,8 @@ public final class TraceJson {
         json.put("chain_depth", s.chainDepth());
         json.put("tool_overhead_ms", s.toolOverheadMs().orElse(null));
         json.put("stall_probability", s.stallProbability());
-        json.put("by_model", s.costByModel());
-        json.put("by_infrastructure", s.costByInfrastructure());
+        json.put("by_model", MoneyJson.amounts(s.costByModel()));
+        json.put("by_infrastructure", MoneyJson.amounts(s.costByInfrastructure()));
         return json;
     }
 
@@ -115,7 +116,7 @@ public final class TraceJson {
             json.put("provider", call.provider());
             json.put("infrastructure", call.infrastructure());
             json.put("tier", call.tier().orElse(null));
-            json.put("cost", call.usage().cost());
+            json.put("cost", MoneyJson.amount(call.usage().cost()));
             json.put("usage", Map.of("prompt_tokens", call.usage().promptTokens(),
                     "completion_tokens", call.usage().completionTokens(),
                     "cached_prompt_tokens", call.usage().cachedPromptTokens(),
