@@ -148,7 +148,7 @@ class StatsEndToEndTest extends OlyxAgainstFakeProvider {
     }
 
     @Test
-    void moneyIsWrittenExactlyInPlainDigitsWithoutTrailingZeros() {
+    void moneyIsWrittenExactlyInPlainDigitsWithoutTrailingZerosAndNoNumberInExponentNotation() {
         RunningOlyx.Tenant thin = olyx.newTenant(owner, "Stats money");
         Models.register(owner, thin.projectId(), provider, "gpt-4o", "openai", 0.0025, 0.01, true, Map.of());
         String trace = thin.client().post("/api/v1/traces", Map.of("revenue", new BigDecimal("0.00000001")))
@@ -163,8 +163,9 @@ class StatsEndToEndTest extends OlyxAgainstFakeProvider {
         String trace_ = thin.client().get("/api/v1/traces/" + trace).body();
 
         assertThat(stats).contains("\"cost\":{\"total\":0.01,", "\"cost\":0.01}", "\"revenue\":0.00000001,",
-                "\"gross_margin\":-0.00999999,");
+                "\"gross_margin\":-0.00999999,", "\"gross_margin_pct\":-99999900,");
         assertThat(trace_).contains("\"total_cost\":0.01,");
+        assertThat(stats + trace_).doesNotContainPattern("[:,\\[]-?[0-9]+(\\.[0-9]+)?[eE]");
     }
 
     @Test

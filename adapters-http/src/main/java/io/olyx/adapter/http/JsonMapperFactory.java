@@ -30,7 +30,9 @@ final class JsonMapperFactory {
 
     static ObjectMapper create() {
         return JsonMapper.builder(pooledFactory())
-                .addModule(new SimpleModule("olyx-decimals").addSerializer(BigDecimal.class, new DecimalSerializer()))
+                .addModule(new SimpleModule("olyx-decimals").addSerializer(BigDecimal.class, new DecimalSerializer())
+                        .addSerializer(Double.class, new DoubleSerializer())
+                        .addSerializer(Double.TYPE, new DoubleSerializer()))
                 .addModule(new Jdk8Module())
                 .addModule(new JavaTimeModule())
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -58,6 +60,28 @@ final class JsonMapperFactory {
         @Override
         public void serialize(BigDecimal value, JsonGenerator gen, SerializerProvider provider) throws IOException {
             gen.writeNumber(JsonNumbers.inRange(value) ? value.toPlainString() : value.toString());
+        }
+    }
+
+    /**
+     * Figures computed as doubles (percentages, milliseconds, ratios) go out in plain digits too: Java writes a
+     * double from 10^7 up or below 10^-3 in scientific notation ({@code -9.99999999999E13}, {@code 1.5E-4}), which
+     * such a number is written without ({@code -99999999999900}, {@code 0.00015}); every other double is written as
+     * Jackson writes it ({@code 870.0}).
+     */
+    private static final class DoubleSerializer extends StdSerializer<Double> {
+        DoubleSerializer() {
+            super(Double.class);
+        }
+
+        @Override
+        public void serialize(Double value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            double magnitude = Math.abs(value);
+            if (!Double.isFinite(value) || magnitude == 0 || magnitude >= 1e-3 && magnitude < 1e7) {
+                gen.writeNumber(value);
+            } else {
+                gen.writeNumber(BigDecimal.valueOf(value).stripTrailingZeros().toPlainString());
+            }
         }
     }
 
