@@ -65,7 +65,8 @@ public final class ManageModels {
                 new Pricing(draft.inputCostPer1k().orElse(BigDecimal.ZERO),
                         draft.outputCostPer1k().orElse(BigDecimal.ZERO)),
                 draft.dataRetentionDays().orElse(DEFAULT_RETENTION_DAYS), draft.regionRestriction().orElse(null),
-                draft.currency().orElse(null), draft.additionalConfig().orElse(Map.of()), now, now);
+                draft.currency().orElse(null), draft.additionalConfig().orElse(Map.of()), now, now)
+                .validatedForSaving();
         Result result = unitOfWork.inTransaction(() -> {
             if (projects.findById(project).isEmpty()) {
                 return new Result.NotFound();
@@ -91,7 +92,7 @@ public final class ManageModels {
             if (found.isEmpty()) {
                 return new Result.NotFound();
             }
-            ModelDefinition updated = found.get().updated(changes, clock.instant());
+            ModelDefinition updated = found.get().updated(changes, clock.instant()).validatedForSaving();
             if (!updated.identifier().equals(found.get().identifier())
                     && models.findByIdentifier(project, updated.identifier()).isPresent()) {
                 return new Result.DuplicateIdentifier(updated.identifier());

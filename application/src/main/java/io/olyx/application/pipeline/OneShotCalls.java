@@ -9,7 +9,6 @@ import io.olyx.application.port.TokenEstimator;
 import io.olyx.application.port.TraceRepository;
 import io.olyx.domain.admission.RequestFingerprint;
 import io.olyx.domain.common.Characters;
-import io.olyx.domain.common.JsonValues;
 import io.olyx.domain.guard.FindingCategory;
 import io.olyx.domain.guard.GuardDecision;
 import io.olyx.domain.guard.GuardPolicy;
@@ -225,18 +224,13 @@ public final class OneShotCalls {
     }
 
     private static BigDecimal perImage(List<ModelDefinition> path, int images) {
-        return path.stream().map(m -> pricePerImage(m).multiply(BigDecimal.valueOf(images)))
+        return path.stream().map(m -> m.pricePerImage().multiply(BigDecimal.valueOf(images)))
                 .max(BigDecimal::compareTo).orElse(BigDecimal.ZERO);
-    }
-
-    /** Images are priced per image through additional_config.price_per_image (token prices don't apply). */
-    private static BigDecimal pricePerImage(ModelDefinition model) {
-        return JsonValues.number(model.additionalConfig(), "price_per_image").orElse(BigDecimal.ZERO);
     }
 
     private static BigDecimal imageCost(ModelDefinition model, Object result) {
         return result instanceof ImageResult images
-                ? pricePerImage(model).multiply(BigDecimal.valueOf(images.images().size())) : BigDecimal.ZERO;
+                ? model.pricePerImage().multiply(BigDecimal.valueOf(images.images().size())) : BigDecimal.ZERO;
     }
 
     private static List<String> blockedTerms(Project project) {

@@ -4,9 +4,9 @@ import io.olyx.domain.common.Characters;
 import io.olyx.domain.common.InvalidInput;
 import io.olyx.domain.common.JsonMergePatch;
 import io.olyx.domain.common.JsonValues;
-import io.olyx.domain.common.Money;
 import io.olyx.domain.llm.ProviderKind;
 import io.olyx.domain.project.ProjectId;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -57,12 +57,6 @@ public record ModelDefinition(ModelId id, ProjectId projectId, String name, Stri
             InvalidInput.requireName(additionalConfig.get("infrastructure"), MAX_INFRASTRUCTURE,
                     "additional_config.infrastructure");
         }
-        // each image's cost is recorded in a step's cost column, so the price must fit it like the token prices
-        Object imagePrice = additionalConfig.get("price_per_image");
-        InvalidInput.require(imagePrice == null || JsonValues.isNumber(imagePrice),
-                "additional_config.price_per_image", "additional_config.price_per_image must be a number");
-        JsonValues.number(additionalConfig, "price_per_image").ifPresent(price -> Money.requireStorable(price,
-                Money.PRICE_DECIMALS, "additional_config.price_per_image"));
     }
 
     public static void validateIdentifier(String identifier) {
@@ -73,6 +67,20 @@ public record ModelDefinition(ModelId id, ProjectId projectId, String name, Stri
     private static void validateBaseUrl(String url) {
         InvalidInput.require(Characters.count(url) <= 2000 && (url.startsWith("http://") || url.startsWith("https://")),
                 "base_url", "base_url must be an http(s) URL");
+    }
+
+    /**
+     * Checks the additional_config keys Olyx reads ({@link ModelConfig#validate}); called before a model is saved,
+     * not on load, so a row stored before a check existed can still be read and corrected.
+     */
+    public ModelDefinition validatedForSaving() {
+        ModelConfig.validate(additionalConfig);
+        return this;
+    }
+
+    /** USD per generated image, 0 when unpriced (see {@link ModelConfig#pricePerImage}). */
+    public BigDecimal pricePerImage() {
+        return ModelConfig.pricePerImage(additionalConfig);
     }
 
     public Optional<String> fallbackIdentifier() {

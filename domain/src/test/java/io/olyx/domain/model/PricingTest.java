@@ -31,16 +31,25 @@ class PricingTest {
 
     @Test
     void aPricePerImageMustFitTheStepCostColumnToo() {
-        assertThatThrownBy(() -> imageModel(new BigDecimal("1e500"))).isInstanceOf(InvalidInput.class)
+        assertThatThrownBy(() -> imageModel(new BigDecimal("1e500")).validatedForSaving()).isInstanceOf(InvalidInput.class)
                 .hasMessageStartingWith("additional_config.price_per_image must be less than");
     }
 
     /** A string would be stored as given and every image priced at 0: wrong JSON types are never coerced. */
     @Test
     void aPricePerImageMustBeANumber() {
-        assertThatThrownBy(() -> imageModel("1")).isInstanceOf(InvalidInput.class)
+        assertThatThrownBy(() -> imageModel("1").validatedForSaving()).isInstanceOf(InvalidInput.class)
                 .hasMessage("additional_config.price_per_image must be a number");
-        assertThat(imageModel(new BigDecimal("0.04")).additionalConfig()).containsKey("price_per_image");
+        assertThat(imageModel(new BigDecimal("0.04")).validatedForSaving().pricePerImage())
+                .isEqualByComparingTo("0.04");
+    }
+
+    @Test
+    void aNegativePricePerImageIsRefusedAndOneStoredBeforeTheCheckIsUnpriced() {
+        assertThatThrownBy(() -> imageModel(new BigDecimal("-0.04")).validatedForSaving())
+                .isInstanceOf(InvalidInput.class).hasMessage("additional_config.price_per_image must not be negative");
+        assertThat(imageModel(new BigDecimal("-0.04")).pricePerImage()).isZero();
+        assertThat(imageModel("0.04").pricePerImage()).isZero();
     }
 
     private static ModelDefinition imageModel(Object pricePerImage) {
