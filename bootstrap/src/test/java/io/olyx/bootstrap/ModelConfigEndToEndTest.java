@@ -83,4 +83,45 @@ class ModelConfigEndToEndTest {
             assertThat(step.path("cost").decimalValue()).isEqualByComparingTo("0");
         }
     }
+
+    /** Each documented key with a wrong type or out of its range: 422 naming it on POST and on PATCH. */
+    @Test
+    void documentedConfigKeysAreCheckedForTypeAndRangeAndUnknownKeysAreKept() {
+        try (RunningOlyx olyx = RunningOlyx.start(dataDir)) {
+            ApiClient owner = olyx.owner();
+            RunningOlyx.Tenant tenant = olyx.newTenant(owner, "Config");
+            String models = "/api/v1/projects/" + tenant.projectId() + "/models";
+            Map<String, Object> bad = new java.util.LinkedHashMap<>();
+            bad.put("connect_timeout_ms", -5);
+            bad.put("request_timeout_ms", 0);
+            bad.put("stream_idle_timeout_ms", 1.5);
+            bad.put("max_answer_bytes", -1);
+            bad.put("max_tokens", "100");
+            bad.put("dimensions", 1e10);
+            bad.put("region", 5);
+            bad.put("api_version", true);
+            bad.put("model", Map.of());
+            ApiClient.Response created = owner.post(models, Map.of("model_definition", Map.of("identifier", "m",
+                    "provider", "sandbox", "additional_config", Map.of("my_own_key", "kept", "request_timeout_ms",
+                            2.0e3, "max_tokens", 64.0))));
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+            String model = models + "/" + created.json().path("id").asLong();
+            bad.forEach((key, value) -> {
+                Map<String, Object> config = Map.of(key, value);
+                assertRefused(owner.post(models, Map.of("model_definition", Map.of("identifier", "bad",
+                        "provider", "sandbox", "additional_config", config))), "additional_config." + key);
+                assertRefused(owner.patch(model, Map.of("additional_config", config)), "additional_config." + key);
+            });
+            assertRefused(owner.post(models, Map.of("model_definition", Map.of("identifier", "bad",
+                    "provider", "sandbox", "additional_config", Map.of("connect_timeout_ms", "abc")))),
+                    "additional_config.connect_timeout_ms");
+            assertRefused(owner.patch(model, Map.of("additional_config", Map.of("max_answer_bytes", 2147483640L))),
+                    "additional_config.max_answer_bytes");
+            assertThat(owner.get(models).json()).hasSize(1);
+            JsonNode config = owner.get(model).json().path("additional_config");
+            assertThat(config.path("my_own_key").asText()).isEqualTo("kept");
+            assertThat(config.path("request_timeout_ms").asInt()).isEqualTo(2000);
+            assertThat(config.has("connect_timeout_ms")).isFalse();
+        }
+    }
 }

@@ -47,6 +47,8 @@ public record ModelEndpoint(ProviderKind kind, String model, Optional<String> ba
      * never stops sending cannot take the gateway's memory.
      */
     public static final long DEFAULT_MAX_ANSWER_BYTES = 256L * 1024 * 1024;
+    /** The largest max_answer_bytes: a whole JSON answer is read into one Java array. */
+    public static final long MAX_ANSWER_BYTES_LIMIT = Integer.MAX_VALUE - 8;
 
     public ModelEndpoint {
         Objects.requireNonNull(kind, "kind");
@@ -107,7 +109,13 @@ public record ModelEndpoint(ProviderKind kind, String model, Optional<String> ba
         return Optional.empty();
     }
 
+    /** A whole-number config value however it is spelt (64, 64.0, 6.4e1); a numeric string is still read. */
     public Optional<Integer> configInt(String key) {
+        Optional<BigDecimal> number = JsonValues.decimal(config.get(key));
+        if (number.isPresent()) {
+            return number.filter(n -> JsonValues.wholeNumberProblem(n, Integer.MIN_VALUE, Integer.MAX_VALUE).isEmpty())
+                    .map(BigDecimal::intValueExact);
+        }
         return configText(key).flatMap(ModelEndpoint::parseInt);
     }
 
@@ -167,7 +175,7 @@ public record ModelEndpoint(ProviderKind kind, String model, Optional<String> ba
      */
     public long maxAnswerBytes() {
         return config.get("max_answer_bytes") instanceof Number n && n.longValue() > 0
-                ? Math.min(n.longValue(), Integer.MAX_VALUE - 8) : DEFAULT_MAX_ANSWER_BYTES;
+                ? Math.min(n.longValue(), MAX_ANSWER_BYTES_LIMIT) : DEFAULT_MAX_ANSWER_BYTES;
     }
 
     private static Optional<Duration> millis(Map<String, Object> config, String key) {

@@ -3,7 +3,9 @@ package io.olyx.domain.model;
 import io.olyx.domain.common.InvalidInput;
 import io.olyx.domain.common.JsonValues;
 import io.olyx.domain.common.Money;
+import io.olyx.domain.llm.ModelEndpoint;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,12 +16,34 @@ import java.util.Map;
  */
 public final class ModelConfig {
     private static final String PRICE_PER_IMAGE = "price_per_image";
+    /** Provider-side names and versions, sent as text. */
+    private static final List<String> TEXTS = List.of("model", "deployment", "api_version", "region",
+            "anthropic_version");
+    private static final long MAX_INT = Integer.MAX_VALUE;
+    /** Whole numbers and their range: milliseconds, token and vector counts, and a byte count one array holds. */
+    private static final List<Map.Entry<String, Long>> WHOLE_NUMBERS = List.of(
+            Map.entry("connect_timeout_ms", MAX_INT), Map.entry("request_timeout_ms", MAX_INT),
+            Map.entry("stream_idle_timeout_ms", MAX_INT),
+            Map.entry("max_answer_bytes", ModelEndpoint.MAX_ANSWER_BYTES_LIMIT),
+            Map.entry("max_tokens", MAX_INT), Map.entry("dimensions", MAX_INT));
 
     private ModelConfig() {
     }
 
     /** Throws {@link InvalidInput} naming the first documented key whose value Olyx cannot use. */
     public static void validate(Map<String, Object> config) {
+        for (String key : TEXTS) {
+            Object value = config.get(key);
+            InvalidInput.require(value == null || value instanceof String, "additional_config." + key,
+                    "additional_config." + key + " must be a string");
+        }
+        for (Map.Entry<String, Long> bounded : WHOLE_NUMBERS) {
+            Object value = config.get(bounded.getKey());
+            String field = "additional_config." + bounded.getKey();
+            InvalidInput.require(value == null || JsonValues.decimal(value)
+                            .filter(n -> JsonValues.wholeNumberProblem(n, 1, bounded.getValue()).isEmpty()).isPresent(),
+                    field, field + " must be a whole number from 1 to " + bounded.getValue());
+        }
         Object imagePrice = config.get(PRICE_PER_IMAGE);
         if (imagePrice != null) {
             String field = "additional_config." + PRICE_PER_IMAGE;
