@@ -17,6 +17,7 @@ final class SettingsCheck {
     }
 
     static void validate(ProjectSettings settings) {
+        settings.checkedForSaving();
         // with the medium band, so a bad medium_threshold is refused even before a medium tier is mapped
         check("settings.routing", () -> RoutingThresholds.fromSettings(settings.section("routing", Map.of()),
                 true));

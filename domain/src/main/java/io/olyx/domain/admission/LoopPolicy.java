@@ -18,8 +18,9 @@ public record LoopPolicy(int threshold, Duration window) {
     }
 
     public static LoopPolicy of(ProjectSettings settings) {
+        // a threshold of 1, stored before it was refused, would pause a key on its first request: read it as 2
         int threshold = settings.number("loop_detection", "threshold").map(BigDecimal::intValue)
-                .orElse(DEFAULT.threshold);
+                .map(t -> t == 1 ? ProjectSettings.MIN_LOOP_THRESHOLD : t).orElse(DEFAULT.threshold);
         Duration window = settings.number("loop_detection", "window_seconds")
                 .map(s -> Duration.ofSeconds(Math.max(1, s.longValue()))).orElse(DEFAULT.window);
         return new LoopPolicy(threshold, window);

@@ -40,6 +40,14 @@ public record ProjectSettings(Map<String, Object> values) {
     public static final Set<String> TIERS = Set.of("simple", "medium", "complex", "secure");
     public static final Set<String> TELEMETRY_MODES = Set.of("public", "anonymized");
     public static final Set<String> SECRET_ACTIONS = Set.of("alert", "redact", "block");
+    /** Sections whose keys are a fixed, documented set: any other key in them is a typo, refused when saved. */
+    private static final Map<String, Set<String>> CLOSED_SECTIONS = Map.of(
+            "guardrails", Set.of("max_input_length", "pii_threshold", "block_threshold", "injection_block",
+                    "secret_action"),
+            "grading", Set.of("step_target_ms", "step_slow_ms", "p99_alert_ms", "chain_depth_threshold",
+                    "stall_alert_threshold"));
+    /** The fewest repeats that can be a loop: one request is never repeated; 0 turns loop detection off. */
+    public static final int MIN_LOOP_THRESHOLD = 2;
 
     public ProjectSettings {
         values = JsonValues.freezeObject(values == null ? Map.of() : values);
@@ -123,6 +131,31 @@ public record ProjectSettings(Map<String, Object> values) {
         });
         WHOLE_NUMBERS.forEach((name, keys) -> JsonValues.object(values, name)
                 .ifPresent(section -> keys.forEach(key -> requireWholeNumber(section, name, key))));
+    }
+
+    /**
+     * The checks made when settings are saved (project create and PATCH) on top of the constructor's: they came
+     * later, so settings stored before them are still loaded and read leniently, but are refused when saved again.
+     */
+    public ProjectSettings checkedForSaving() {
+        expectObject(values, "grading");
+        CLOSED_SECTIONS.forEach((name, keys) -> JsonValues.object(values, name).ifPresent(section ->
+                section.keySet().forEach(key -> InvalidInput.require(keys.contains(key), "settings." + name + "." + key,
+                        name + "." + key + " is not a setting; " + name + " takes "
+                                + String.join(", ", keys.stream().sorted().toList())))));
+        JsonValues.object(values, "grading").ifPresent(grading -> grading.forEach((key, value) ->
+                InvalidInput.require(value == null || JsonValues.isNumber(value), "settings.grading." + key,
+                        "grading." + key + " must be a number")));
+        expectObject(values, "routing_intents");
+        JsonValues.object(values, "routing_intents").ifPresent(intents -> intents.forEach((intent, rule) ->
+                InvalidInput.require(rule == null || (rule instanceof String r && !r.isBlank()),
+                        "settings.routing_intents." + intent,
+                        "routing_intents." + intent + " must be a tier or model identifier (a non-empty string)")));
+        number("loop_detection", "threshold").ifPresent(threshold -> InvalidInput.require(threshold.signum() == 0
+                        || threshold.compareTo(BigDecimal.valueOf(MIN_LOOP_THRESHOLD)) >= 0,
+                "settings.loop_detection.threshold", "loop_detection.threshold must be 0 (off) or at least "
+                        + MIN_LOOP_THRESHOLD));
+        return this;
     }
 
     private static void requireWholeNumber(Map<String, Object> section, String name, String key) {
