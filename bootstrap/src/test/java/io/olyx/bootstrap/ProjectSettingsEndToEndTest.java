@@ -13,8 +13,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The project settings Olyx reads are checked when set, on POST and PATCH alike: a wrong shape, type or key is 422
- * naming the setting, and nothing of the refused request is stored.
+ * A project's fields and the settings Olyx reads are checked when set, on POST and PATCH alike: a wrong shape, type or
+ * key is 422 naming the field or setting, and nothing of the refused request is stored.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProjectSettingsEndToEndTest {
@@ -78,5 +78,24 @@ class ProjectSettingsEndToEndTest {
                 .status()).isEqualTo(200);
         assertThat(owner.patch(projectPath(), "{\"project\":{\"settings\":{\"loop_detection\":{\"threshold\":2}}}}")
                 .status()).isEqualTo(200);
+    }
+
+    /** A project always has a name and a status: PATCH refuses null for them as POST refuses a missing name. */
+    @Test
+    void aPatchRefusesANullNameOrStatusAndANullDescriptionClearsIt() {
+        assertThat(owner.patch(projectPath(), Map.of("project", Map.of("description", "Kept until cleared")))
+                .status()).isEqualTo(200);
+        JsonNode before = owner.get(projectPath()).json();
+        assertRefused(owner.patch(projectPath(), "{\"project\":{\"name\":null}}"), "project.name");
+        assertRefused(owner.patch(projectPath(), "{\"name\":null}"), "name");
+        assertRefused(owner.patch(projectPath(), "{\"project\":{\"status\":null}}"), "project.status");
+        assertRefused(owner.patch(projectPath(), "{\"project\":{\"name\":\"\"}}"), "name");
+        assertRefused(owner.post("/api/v1/projects", "{\"project\":{\"name\":null}}"), "project.name");
+        assertThat(owner.get(projectPath()).json()).isEqualTo(before);
+
+        ApiClient.Response cleared = owner.patch(projectPath(), "{\"project\":{\"description\":null}}");
+        assertThat(cleared.status()).as(cleared.toString()).isEqualTo(200);
+        assertThat(cleared.json().path("description").asText()).isEmpty();
+        assertThat(cleared.json().path("name").asText()).isEqualTo(before.path("name").asText());
     }
 }

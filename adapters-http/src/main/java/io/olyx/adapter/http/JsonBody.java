@@ -185,6 +185,17 @@ public final class JsonBody {
         throw wrongType(field, "a string");
     }
 
+    /**
+     * A string that may be left out but is never null: for a field that always has a value (a project's name and
+     * status), where null would read as "clear it" and clearing is not allowed.
+     */
+    public Optional<String> nonNullString(String field) {
+        if (has(field) && fields.get(field) == null) {
+            throw wrongType(field, "a string, not null");
+        }
+        return string(field);
+    }
+
     /** Outer empty: absent. Inner empty: explicitly null. */
     public Optional<Optional<String>> nullableString(String field) {
         return has(field) ? Optional.of(string(field)) : Optional.empty();

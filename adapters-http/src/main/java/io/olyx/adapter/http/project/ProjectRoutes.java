@@ -92,7 +92,11 @@ public final class ProjectRoutes {
         Account actor = auth.requireSession(ctx);
         ProjectId id = PathParams.id(ctx, "project_id", ProjectId::parse, "Project");
         JsonBody body = JsonBody.of(ctx).unwrap("project");
-        var changes = new ProjectChanges(body.string("name"), body.string("description"), status(body),
+        // null is RFC 7396's "remove": a description is removed to the empty one a project starts with, while a
+        // project always has a name and a status, so those are never null
+        Optional<String> description = body.has("description")
+                ? Optional.of(body.string("description").orElse("")) : Optional.empty();
+        var changes = new ProjectChanges(body.nonNullString("name"), description, status(body.nonNullString("status")),
                 body.object("settings"));
         changes.name().ifPresent(Project::validateName);
         switch (updateProject.update(id, changes, actor, Authenticator.origin(ctx))) {
@@ -105,7 +109,11 @@ public final class ProjectRoutes {
     }
 
     private static Optional<ProjectStatus> status(JsonBody body) {
-        return body.string("status").map(s -> ProjectStatus.parse(s)
+        return status(body.string("status"));
+    }
+
+    private static Optional<ProjectStatus> status(Optional<String> status) {
+        return status.map(s -> ProjectStatus.parse(s)
                 .orElseThrow(() -> ApiError.invalid("status must be active or archived")));
     }
 
