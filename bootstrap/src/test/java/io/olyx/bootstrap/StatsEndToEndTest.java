@@ -8,6 +8,7 @@ import io.olyx.fixtures.provider.FakeBehavior;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -187,6 +188,12 @@ class StatsEndToEndTest extends OlyxAgainstFakeProvider {
         assertError(tenant.client().get("/api/v1/stats?window=24&start_date=2026-04-01"), 422, "invalid_request");
         assertError(tenant.client().get("/api/v1/stats?window=0"), 422, "invalid_request");
         assertError(tenant.client().get("/api/v1/stats?window=day"), 422, "invalid_request");
+        for (String window : List.of("0", "8785", "99999999999999999999", "-99999999999999999999")) {
+            ApiClient.Response outside = tenant.client().get("/api/v1/stats?window=" + window);
+            assertError(outside, 422, "invalid_request");
+            assertThat(outside.text("error")).as(window).isEqualTo("window must be between 1 and 8784 hours");
+        }
+        assertThat(tenant.client().get("/api/v1/stats?window=8784").status()).isEqualTo(200);
         assertError(tenant.client().get("/api/v1/stats?start_date=April"), 422, "invalid_request");
         assertError(tenant.client().get("/api/v1/stats?start_date=2026-04-10&end_date=2026-04-01"), 422,
                 "invalid_request");

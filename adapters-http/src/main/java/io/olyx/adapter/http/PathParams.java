@@ -29,13 +29,18 @@ public final class PathParams {
 
     /** A whole number from {@code min} to {@code max}; one beyond them is told the range, not "not a number". */
     public static Optional<Integer> intQuery(Context ctx, String name, int min, int max) {
+        return intQuery(ctx, name, min, max, "");
+    }
+
+    /** As above, the range told with its unit ({@code " hours"}). */
+    public static Optional<Integer> intQuery(Context ctx, String name, int min, int max, String unit) {
         return query(ctx, name).map(String::trim).map(value -> {
             if (!WHOLE.matcher(value).matches()) {
                 throw ApiError.invalid(name + " must be a whole number");
             }
             BigInteger number = new BigInteger(value);
             if (number.compareTo(BigInteger.valueOf(min)) < 0 || number.compareTo(BigInteger.valueOf(max)) > 0) {
-                throw ApiError.invalid(name + " must be between " + min + " and " + max);
+                throw ApiError.invalid(name + " must be between " + min + " and " + max + unit);
             }
             return number.intValueExact();
         });

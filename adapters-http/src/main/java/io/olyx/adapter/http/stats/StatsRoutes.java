@@ -9,6 +9,7 @@ import io.olyx.application.access.KeyCaller;
 import io.olyx.application.stats.StatsQuery;
 import io.olyx.domain.project.Project;
 import io.olyx.domain.project.ProjectId;
+import io.olyx.domain.stats.StatsPeriod;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -36,7 +37,8 @@ public final class StatsRoutes {
         Optional<ProjectId> named = PathParams.query(ctx, "project_id").map(id -> ProjectId.parse(id.trim())
                 .orElseThrow(() -> ApiError.invalid("project_id must be a project id")));
         Project project = usesSession(ctx) ? dashboardProject(ctx, named) : keyProject(ctx, named);
-        StatsQuery.Query query = new StatsQuery.Query(PathParams.intQuery(ctx, "window"), date(ctx, "start_date"),
+        StatsQuery.Query query = new StatsQuery.Query(PathParams.intQuery(ctx, "window", 1,
+                StatsPeriod.MAX_WINDOW_HOURS, " hours"), date(ctx, "start_date"),
                 date(ctx, "end_date"));
         ctx.json(StatsJson.of(project, stats.report(project, query)));
     }
