@@ -502,6 +502,17 @@ class ApiErrorsEndToEndTest {
         assertThat(owner.get("/api/v1/audit-events?event=login_failed").json()).isNotEmpty();
     }
 
+    /** Seed 003: 400 for an invalid or missing login body, whatever is wrong with it. */
+    @Test
+    void aLoginBodyThatIsNotALoginKeyIs400() {
+        for (String body : List.of("{}", "{\"loginKey\":null}", "{\"loginKey\":123}", "{\"loginKey\":[\"k\"]}",
+                "[]", "\"lk\"")) {
+            assertError(olyx.api.post("/api/v1/auth/login", body), 400, "invalid_request");
+        }
+        assertThat(olyx.api.post("/api/v1/auth/login", "{\"loginKey\":123}").text("error"))
+                .isEqualTo("loginKey must be a string");
+    }
+
     record JsonList(ApiClient.Response response) {
         String first(String field) {
             return response.json().get(0).path(field).asText();
