@@ -502,6 +502,23 @@ class ApiErrorsEndToEndTest {
         assertThat(owner.get("/api/v1/audit-events?event=login_failed").json()).isNotEmpty();
     }
 
+    /** A key for an archived project could never be used (403 project_archived), so it is not created. */
+    @Test
+    void noKeyIsCreatedForAnArchivedProject() {
+        long project = owner.post("/api/v1/projects", Map.of("project", Map.of("name", "Shelved"))).json().path("id")
+                .asLong();
+        assertThat(owner.patch("/api/v1/projects/" + project, Map.of("project", Map.of("status", "archived")))
+                .status()).isEqualTo(200);
+
+        assertError(owner.post("/api/v1/keys", Map.of("name", "late", "project_id", project)), 409,
+                "project_archived");
+        assertThat(owner.get("/api/v1/keys?project_id=" + project).json()).isEmpty();
+
+        owner.patch("/api/v1/projects/" + project, Map.of("project", Map.of("status", "active")));
+        assertThat(owner.post("/api/v1/keys", Map.of("name", "late", "project_id", project)).status())
+                .isEqualTo(201);
+    }
+
     /** Seed 003: 400 for an invalid or missing login body, whatever is wrong with it. */
     @Test
     void aLoginBodyThatIsNotALoginKeyIs400() {

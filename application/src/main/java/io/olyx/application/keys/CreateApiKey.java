@@ -16,6 +16,7 @@ import io.olyx.domain.keys.KeyStatus;
 import io.olyx.domain.keys.RawApiKey;
 import io.olyx.domain.project.Project;
 import io.olyx.domain.project.ProjectId;
+import io.olyx.domain.project.ProjectStatus;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -55,6 +56,10 @@ public final class CreateApiKey {
         if (project.isEmpty()) {
             return new Result.ProjectNotFound();
         }
+        // its every call would be refused (403 project_archived), so the key could only mislead
+        if (project.get().status() == ProjectStatus.ARCHIVED) {
+            return new Result.ProjectArchived();
+        }
         RawApiKey raw = new RawApiKey(new ApiKeyId("ak_" + ids.randomHex(8)), ids.randomHex(32));
         ApiKey key = new ApiKey(raw.id(), command.name(), command.projectId(), hasher.hash(raw.secret()),
                 raw.masked(), KeyStatus.ACTIVE, command.hourlyLimit(), command.expiresAt(), 0, Optional.empty(), now);
@@ -73,6 +78,9 @@ public final class CreateApiKey {
         }
 
         record ProjectNotFound() implements Result {
+        }
+
+        record ProjectArchived() implements Result {
         }
 
         record Forbidden() implements Result {

@@ -69,6 +69,8 @@ public final class KeyRoutes {
                 ctx.status(201).json(json);
             }
             case CreateApiKey.Result.ProjectNotFound notFound -> throw ApiError.notFound("Project");
+            case CreateApiKey.Result.ProjectArchived archived -> throw ApiError.conflict("project_archived",
+                    "The project is archived: reactivate it (status active) before creating keys for it");
             case CreateApiKey.Result.Forbidden forbidden ->
                     throw ApiError.forbidden("Creating keys needs the admin or owner role");
         }
