@@ -14,18 +14,29 @@ final class AtOnce {
     private AtOnce() {
     }
 
+    /** One request a racing client sends: the i-th, through {@code client}. */
+    interface Call {
+        ApiClient.Response send(ApiClient client, int i);
+    }
+
     /** {@code requests} POSTs of {@code body(i)} to {@code path}, the i-th through {@code clients[i % size]}. */
     static List<ApiClient.Response> post(List<ApiClient> clients, String path, IntFunction<Object> body, int requests)
+            throws InterruptedException, ExecutionException {
+        return send(clients, requests, (client, i) -> client.post(path, body.apply(i)));
+    }
+
+    /** {@code requests} calls released together, the i-th through {@code clients[i % size]}. */
+    static List<ApiClient.Response> send(List<ApiClient> clients, int requests, Call call)
             throws InterruptedException, ExecutionException {
         CountDownLatch start = new CountDownLatch(1);
         List<Future<ApiClient.Response>> sent = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(requests)) {
             for (int i = 0; i < requests; i++) {
                 ApiClient client = clients.get(i % clients.size());
-                Object sentBody = body.apply(i);
+                int index = i;
                 sent.add(pool.submit(() -> {
                     start.await();
-                    return client.post(path, sentBody);
+                    return call.send(client, index);
                 }));
             }
             start.countDown();

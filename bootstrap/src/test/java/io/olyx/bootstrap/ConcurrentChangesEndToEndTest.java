@@ -14,10 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -82,7 +78,7 @@ class ConcurrentChangesEndToEndTest {
                 RunningOlyx.Tenant tenant = SpendRace.tenantWithModel(owner, provider, olyx.api, "Doomed " + round,
                         Map.of());
                 long project = tenant.projectId();
-                answers.addAll(atOnce(List.of(owner), 30, (node, i) -> switch (i % 3) {
+                answers.addAll(AtOnce.send(List.of(owner), 30, (node, i) -> switch (i % 3) {
                     case 0 -> i == 15 ? owner.delete("/api/v1/projects/" + project)
                             : owner.post("/api/v1/projects/" + project + "/models", Map.of("model_definition",
                                     Map.of("identifier", "m-" + i, "provider", "openai",
@@ -108,7 +104,7 @@ class ConcurrentChangesEndToEndTest {
     static void assertEveryProjectSettingKept(List<ApiClient> nodes, ApiClient owner) throws Exception {
         long project = owner.post("/api/v1/projects", Map.of("project", Map.of("name", "Merged"))).json()
                 .path("id").asLong();
-        List<ApiClient.Response> answers = atOnce(nodes, PATCHES, (node, i) -> node.patch("/api/v1/projects/"
+        List<ApiClient.Response> answers = AtOnce.send(nodes, PATCHES, (node, i) -> node.patch("/api/v1/projects/"
                 + project, Map.of("project", Map.of("settings", Map.of("custom_" + i, i)))));
         assertThat(answers).allSatisfy(a -> assertThat(a.status()).as(a.toString()).isEqualTo(200));
         JsonNode settings = owner.get("/api/v1/projects/" + project).json().path("settings");
@@ -126,38 +122,12 @@ class ConcurrentChangesEndToEndTest {
                         "base_url", provider.baseUrl() + "/v1")));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String model = "/api/v1/projects/" + project + "/models/" + created.json().path("id").asLong();
-        List<ApiClient.Response> answers = atOnce(nodes, PATCHES, (node, i) -> node.patch(model,
+        List<ApiClient.Response> answers = AtOnce.send(nodes, PATCHES, (node, i) -> node.patch(model,
                 Map.of("additional_config", Map.of("custom_" + i, i))));
         assertThat(answers).allSatisfy(a -> assertThat(a.status()).as(a.toString()).isEqualTo(200));
         JsonNode config = owner.get(model).json().path("additional_config");
         for (int i = 0; i < PATCHES; i++) {
             assertThat(config.path("custom_" + i).asInt(-1)).as("custom_" + i + " in " + config).isEqualTo(i);
-        }
-    }
-
-    interface Call {
-        ApiClient.Response send(ApiClient node, int i);
-    }
-
-    /** {@code n} calls released together, the i-th through {@code nodes[i % size]}. */
-    static List<ApiClient.Response> atOnce(List<ApiClient> nodes, int n, Call call) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<ApiClient.Response>> sent = new ArrayList<>();
-        try (ExecutorService pool = Executors.newFixedThreadPool(n)) {
-            for (int i = 0; i < n; i++) {
-                ApiClient node = nodes.get(i % nodes.size());
-                int index = i;
-                sent.add(pool.submit(() -> {
-                    start.await();
-                    return call.send(node, index);
-                }));
-            }
-            start.countDown();
-            List<ApiClient.Response> answers = new ArrayList<>();
-            for (Future<ApiClient.Response> answer : sent) {
-                answers.add(answer.get());
-            }
-            return answers;
         }
     }
 }
