@@ -48,29 +48,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Stats rollups, stats facts, insights, replays and retention, against H2 and PostgreSQL by the subclasses. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ObservabilityContract {
+abstract class ObservabilityContract extends DatabaseContract {
     static final Instant HOUR = Instant.parse("2026-04-12T09:00:00Z");
-
-    Database db;
-
-    abstract DatabaseSettings settings();
-
-    @BeforeAll
-    void open() {
-        db = Database.open(settings());
-    }
-
-    @AfterAll
-    void close() {
-        db.close();
-    }
 
     Project newProject(String name) {
         return db.projects().insert(name, "", ProjectSettings.empty(), HOUR.minus(Duration.ofDays(30)));

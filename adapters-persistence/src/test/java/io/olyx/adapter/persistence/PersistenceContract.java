@@ -51,29 +51,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** The same contract, run against H2 and against a real PostgreSQL by the two subclasses. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class PersistenceContract {
+abstract class PersistenceContract extends DatabaseContract {
     private static final Instant NOW = Instant.parse("2026-04-12T09:00:00Z");
-
-    Database db;
-
-    abstract DatabaseSettings settings();
-
-    @BeforeAll
-    void open() {
-        db = Database.open(settings());
-    }
-
-    @AfterAll
-    void close() {
-        db.close();
-    }
 
     Project newProject(String name) {
         return db.projects().insert(name, "", ProjectSettings.empty(), NOW);

@@ -47,33 +47,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Every column that stores a length-limited value a caller sends holds that value at its limit when each character
  * lies outside the Basic Multilingual Plane (two UTF-16 units each, which is how H2 counts a VARCHAR), on H2 and on
  * PostgreSQL, and gives it back unchanged. Each value is first accepted by the domain rule that guards it.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class TextLimitsContract {
+abstract class TextLimitsContract extends DatabaseContract {
     private static final Instant NOW = Instant.parse("2026-04-12T09:00:00Z");
-
-    Database db;
-
-    abstract DatabaseSettings settings();
-
-    @BeforeAll
-    void open() {
-        db = Database.open(settings());
-    }
-
-    @AfterAll
-    void close() {
-        db.close();
-    }
 
     /** {@code n} characters outside the BMP (emoji, a CJK extension B ideograph, a musical symbol). */
     static String wide(int n) {
