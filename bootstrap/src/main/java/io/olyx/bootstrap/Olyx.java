@@ -172,8 +172,8 @@ public final class Olyx implements AutoCloseable {
         ModelCallPipeline pipeline = new ModelCallPipeline(database.traces(), database.steps(), admission,
                 inputScreen, guardrails, routes, fallbackCaller, providers, stepLog, clock);
         Converse converse = new Converse(pipeline);
-        areas.add(new ExecutionRoutes(new Execute(pipeline, new ToolLoop(database.steps(), stepRecorder,
-                ids, clock)), converse, auth, idempotency)::register);
+        areas.add(new ExecutionRoutes(new Execute(pipeline, new ToolLoop(database.traces(), database.steps(),
+                stepRecorder, ids, clock)), converse, auth, idempotency)::register);
         areas.add(new ChatCompletionRoutes(converse, auth, idempotency)::register);
         areas.add(new OneShotRoutes(new OneShotCalls(database.traces(), database.steps(), admission, guardrails,
                 routes, fallbackCaller, providers, stepLog, clock), auth, idempotency)::register);

@@ -177,6 +177,47 @@ class PipelineEndToEndTest extends OlyxAgainstFakeProvider {
     }
 
     @Test
+    void answersWhoseModelCallFailedCanBeSentAgain() {
+        provider.enqueue(FakeBehavior.toolCall("get_weather", "{\"city\":\"London\"}"),
+                FakeBehavior.error(500, "down"), FakeBehavior.text("15°C."));
+        String trace = newTrace();
+        ApiClient.Response asked = tenant.client().post("/api/v1/executions",
+                Map.of("trace_id", trace, "input", "Weather?", "tools", WEATHER_TOOL));
+        long parent = asked.json().path("step_id").asLong();
+        List<Map<String, String>> results = List.of(Map.of("tool_call_id",
+                asked.json().path("tool_calls").get(0).path("id").asText(), "content", "15°C"));
+
+        ApiClient.Response failed = answer(trace, parent, results);
+        ApiClient.Response retried = answer(trace, parent, results);
+
+        assertError(failed, 502, "provider_unreachable");
+        assertThat(retried.text("output")).as(retried.toString()).isEqualTo("15°C.");
+        JsonNode messages = provider.lastRequest().json().path("messages");
+        assertThat(messages).extracting(m -> m.path("role").asText()).containsExactly("user", "assistant", "tool");
+        assertThat(tenant.client().get("/api/v1/traces/" + trace).json().path("steps"))
+                .extracting(s -> s.path("type").asText() + ":" + s.path("status").asText())
+                .containsExactly("run:tool_calls_pending", "run:failed", "tool_call:ok", "run:ok");
+    }
+
+    @Test
+    void answersToATraceThatHasEndedAreNotRecorded() {
+        provider.enqueue(FakeBehavior.toolCall("get_weather", "{\"city\":\"London\"}"));
+        String trace = newTrace();
+        ApiClient.Response asked = tenant.client().post("/api/v1/executions",
+                Map.of("trace_id", trace, "input", "Weather?", "tools", WEATHER_TOOL));
+        tenant.client().patch("/api/v1/traces/" + trace + "/complete", null);
+        JsonNode before = tenant.client().get("/api/v1/traces/" + trace).json();
+
+        ApiClient.Response late = answer(trace, asked.json().path("step_id").asLong(), List.of(Map.of(
+                "tool_call_id", asked.json().path("tool_calls").get(0).path("id").asText(), "content", "15°C")));
+
+        assertThat(late.status()).as(late.toString()).isEqualTo(409);
+        JsonNode after = tenant.client().get("/api/v1/traces/" + trace).json();
+        assertThat(after.path("steps")).extracting(s -> s.path("type").asText()).containsExactly("run");
+        assertThat(after.path("summary")).isEqualTo(before.path("summary"));
+    }
+
+    @Test
     void concurrentAnswersToOneToolCallAreTakenOnce() throws Exception {
         ToolAnswerRace race = ToolAnswerRace.prepare(tenant.client(), provider);
 

@@ -70,6 +70,20 @@ final class GroupCommitStepRecorder implements StepRecorder, AutoCloseable {
         return submit(new Write(null, answers.stream().map(steps::toAnswerRow).toList(), true));
     }
 
+    /**
+     * Deletes the answers in one statement, past the writer thread: they were committed when {@link #recordAnswers}
+     * returned, and a withdrawal is rare (a request that failed), so it need not share a commit with others.
+     */
+    @Override
+    public boolean withdrawAnswers(List<Step> answers) {
+        List<Object> params = new ArrayList<>();
+        params.add(answers.get(0).projectId().value());
+        params.add(answers.get(0).traceId().value());
+        params.add(TraceStatus.PENDING.wire());
+        answers.forEach(answer -> params.add(answer.id().value()));
+        return hotPath.update(StepRows.deleteAnswersInPendingTrace(answers.size()), params.toArray()) > 0;
+    }
+
     /** @return where the write landed, or empty when it was answers the database refused as already given */
     private Optional<Landing> submit(Write write) {
         if (closed) {

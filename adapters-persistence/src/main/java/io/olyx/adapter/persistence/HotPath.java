@@ -53,6 +53,16 @@ final class HotPath {
         }
     }
 
+    /** Runs one INSERT, UPDATE or DELETE in its own transaction. @return the number of rows it changed */
+    int update(String sql, Object... params) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = prepare(connection, sql, params)) {
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("update failed: " + sql, e);
+        }
+    }
+
     /** Runs {@code work} in one transaction on one connection. */
     void inTransaction(SqlWork work) {
         try (Connection connection = dataSource.getConnection()) {

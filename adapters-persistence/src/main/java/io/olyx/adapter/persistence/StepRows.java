@@ -13,7 +13,6 @@ import io.olyx.domain.trace.TraceId;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,10 +36,17 @@ final class StepRows {
     static final String SELECT_BY_TRACE = "SELECT * FROM steps WHERE project_id = ? AND trace_id = ? ORDER BY id";
     static final String SELECT_ONE = "SELECT * FROM steps WHERE project_id = ? AND id = ?";
 
+    /** A project's answers to tool calls in one trace, by id, while that trace is pending. */
+    static String deleteAnswersInPendingTrace(int answers) {
+        return "DELETE FROM steps WHERE project_id = ? AND trace_id = ? AND answers_tool_call IS NOT NULL"
+                + " AND EXISTS (SELECT 1 FROM traces WHERE traces.id = steps.trace_id AND traces.status = ?)"
+                + " AND id IN (" + HotPath.parameterMarkers(answers) + ")";
+    }
+
     /** Steps of one type under any of {@code parents} parent steps of a trace; served by the trace's index. */
     static String selectChildren(int parents) {
         return "SELECT * FROM steps WHERE project_id = ? AND trace_id = ? AND type = ? AND parent_step_id IN ("
-                + String.join(", ", Collections.nCopies(parents, "?")) + ") ORDER BY id";
+                + HotPath.parameterMarkers(parents) + ") ORDER BY id";
     }
 
     private final JsonCodec json;

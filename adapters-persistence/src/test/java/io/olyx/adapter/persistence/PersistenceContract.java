@@ -469,6 +469,33 @@ abstract class PersistenceContract extends DatabaseContract {
                 .contains(StepRecorder.Landing.ENDED_TRACE);
     }
 
+    @Test
+    void withdrawnAnswersLeaveTheirCallsOpenWhileTheTraceIsPending() {
+        Project project = newProject("Withdrawn answers");
+        Trace trace = trace(project, NOW);
+        db.traces().insert(trace);
+        Step asked = runStep(project, trace, 1);
+        db.stepRecorder().record(asked);
+        List<Step> first = List.of(answer(project, trace, asked, "call_london"),
+                answer(project, trace, asked, "call_paris"));
+        db.stepRecorder().recordAnswers(first);
+
+        boolean withdrawn = db.stepRecorder().withdrawAnswers(first);
+        boolean byAnotherProject = db.stepRecorder().withdrawAnswers(List.of(answer(newProject("Not theirs"),
+                trace, asked, "call_london")));
+        List<Step> again = List.of(answer(project, trace, asked, "call_london"));
+        Optional<StepRecorder.Landing> retried = db.stepRecorder().recordAnswers(again);
+        db.traces().updateIfStatus(trace.ended(TraceStatus.COMPLETED, NOW.plusSeconds(1), summary(2)),
+                TraceStatus.PENDING);
+
+        assertThat(withdrawn).isTrue();
+        assertThat(byAnotherProject).isFalse();
+        assertThat(retried).contains(StepRecorder.Landing.OPEN_TRACE);
+        assertThat(db.stepRecorder().withdrawAnswers(again)).as("an ended trace keeps what its summary counts")
+                .isFalse();
+        assertThat(db.steps().listByTrace(project.id(), trace.id())).containsExactly(asked, again.get(0));
+    }
+
     /** Two nodes are two writers, so the answers race in the database itself, among other steps' writes. */
     @Test
     void answersToOneToolCallRacingOnTwoNodesAreTakenOnce() throws Exception {

@@ -35,6 +35,7 @@ public final class Execute {
         List<ChatMessage> messages = new ArrayList<>();
         messages.add(ChatMessage.user(command.input()));
         List<ToolDefinition> tools = command.tools();
+        Optional<ToolLoop.Continuation.Resumed> continued = Optional.empty();
         if (!command.toolResults().isEmpty()) {
             if (command.parentStepId().isEmpty()) {
                 return new Outcome.InvalidToolResults("parent_step_id is required with tool_results");
@@ -45,10 +46,15 @@ public final class Execute {
                 case ToolLoop.Continuation.Invalid invalid -> {
                     return new Outcome.InvalidToolResults(invalid.message());
                 }
+                case ToolLoop.Continuation.TraceNotOpen closed -> {
+                    return new Outcome.Ran(closed.status().<PipelineResult>map(PipelineResult.TraceClosed::new)
+                            .orElseGet(PipelineResult.TraceNotFound::new));
+                }
                 case ToolLoop.Continuation.AlreadyAnswered answered -> {
                     return new Outcome.ToolCallAlreadyAnswered(answered.message());
                 }
                 case ToolLoop.Continuation.Resumed resumed -> {
+                    continued = Optional.of(resumed);
                     messages.addAll(resumed.history());
                     if (tools.isEmpty()) {
                         tools = resumed.declaredTools();
@@ -60,8 +66,24 @@ public final class Execute {
                 messages, tools, new ToolChoice.Auto(), command.options(),
                 command.model().<ModelSelection>map(ModelSelection.Explicit::new).orElseGet(ModelSelection.Routed::new),
                 false, command.endpoint(), Map.of(), Map.of());
-        PipelineResult result = sink.isPresent() ? pipeline.stream(request, sink.get()) : pipeline.call(request);
-        return new Outcome.Ran(result);
+        PipelineResult result = null;
+        try {
+            result = sink.isPresent() ? pipeline.stream(request, sink.get()) : pipeline.call(request);
+            return new Outcome.Ran(result);
+        } finally {
+            if (continued.isPresent() && !decidedOn(result)) {
+                toolLoop.reopen(continued.get());
+            }
+        }
+    }
+
+    /**
+     * Whether the call came to an end that consumed the tool answers: a model answered them, or a guardrail blocked
+     * the conversation holding them (both recorded as a step after them). Any other end (rate or spend limit,
+     * failed providers, trace ended meanwhile, an exception) leaves a caller nothing but to send them again.
+     */
+    private static boolean decidedOn(PipelineResult result) {
+        return result instanceof PipelineResult.Answered || result instanceof PipelineResult.Blocked;
     }
 
     /** @param model empty for executions (routing decides), the registry identifier for runs */

@@ -4,6 +4,7 @@ import io.olyx.application.access.KeyCaller;
 import io.olyx.application.port.IdGenerator;
 import io.olyx.application.port.StepRecorder;
 import io.olyx.application.port.StepRepository;
+import io.olyx.application.port.TraceRepository;
 import io.olyx.domain.common.JsonValues;
 import io.olyx.domain.llm.ChatMessage;
 import io.olyx.domain.llm.ToolCall;
@@ -12,7 +13,10 @@ import io.olyx.domain.trace.Step;
 import io.olyx.domain.trace.StepId;
 import io.olyx.domain.trace.StepOutcome;
 import io.olyx.domain.trace.StepType;
+import io.olyx.domain.trace.StepWriter;
+import io.olyx.domain.trace.Trace;
 import io.olyx.domain.trace.TraceId;
+import io.olyx.domain.trace.TraceStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,17 +39,23 @@ import static java.util.stream.Collectors.toSet;
  * step) and their results (stored as tool_call steps). The results arriving now are recorded as tool_call steps
  * linked to the run step that asked, timed from that step's answer to now (the caller's tool execution time), all
  * together and before any model is called: the database takes one answer per call, so of two requests answering
- * the same call at once, one goes on and the other is refused without a step or a model call.
+ * the same call at once, one goes on and the other is refused without a step or a model call. A request that then
+ * ends before any model answered (a rate limit, a failed provider) withdraws its answers, so its retry can send them
+ * again.
  */
 public final class ToolLoop {
+    private static final System.Logger LOG = System.getLogger(ToolLoop.class.getName());
     private static final int MAX_ROUNDS = 50;
 
+    private final TraceRepository traces;
     private final StepRepository steps;
     private final StepRecorder recorder;
     private final ToolCallSteps toolSteps;
     private final Clock clock;
 
-    public ToolLoop(StepRepository steps, StepRecorder recorder, IdGenerator ids, Clock clock) {
+    public ToolLoop(TraceRepository traces, StepRepository steps, StepRecorder recorder, IdGenerator ids,
+                    Clock clock) {
+        this.traces = traces;
         this.steps = steps;
         this.recorder = recorder;
         this.toolSteps = new ToolCallSteps(recorder, ids);
@@ -53,6 +63,10 @@ public final class ToolLoop {
     }
 
     public Continuation resume(KeyCaller caller, TraceId trace, StepId parent, List<ToolResult> results) {
+        Optional<TraceStatus> status = traces.find(caller.projectId(), trace).map(Trace::status);
+        if (status.filter(s -> s.acceptsSteps(StepWriter.CLIENT)).isEmpty()) {
+            return new Continuation.TraceNotOpen(status); // answers into a trace that takes no more steps
+        }
         Optional<Step> asked = steps.find(caller.projectId(), parent).filter(s -> s.traceId().equals(trace));
         if (asked.isEmpty() || asked.get().type() != StepType.RUN) {
             return new Continuation.Invalid("parent_step_id must be the run step that asked for the tools");
@@ -65,7 +79,8 @@ public final class ToolLoop {
         if (refused.isPresent()) {
             return refused.get();
         }
-        if (recorder.recordAnswers(answers(caller, asked.get(), calls, results)).isEmpty()) {
+        List<Step> answers = answers(caller, asked.get(), calls, results);
+        if (recorder.recordAnswers(answers).isEmpty()) {
             return answeredMeanwhile(caller, trace, parent, calls, results);
         }
         List<ChatMessage> history = new ArrayList<>();
@@ -78,7 +93,22 @@ public final class ToolLoop {
                 history.addAll(recorded.getOrDefault(round.id(), List.of()));
             }
         }
-        return new Continuation.Resumed(history, declaredTools(asked.get()));
+        return new Continuation.Resumed(history, declaredTools(asked.get()), answers);
+    }
+
+    /**
+     * Takes back the answers a continuation recorded, when its request ended before a model answered them or a
+     * guardrail decided on them: the calls are open again for the caller's retry. A failure here is logged, not
+     * thrown, so the request still gets the answer it had; the caller's retry then gets the 409 it got before. So
+     * does a trace that ended meanwhile, which keeps them: its summary may already count them.
+     */
+    public void reopen(Continuation.Resumed resumed) {
+        try {
+            recorder.withdrawAnswers(resumed.answers());
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not withdraw the tool answers under step "
+                    + resumed.answers().get(0).parentStepId().map(StepId::value).orElse(0L), e);
+        }
     }
 
     /** The tool_call steps recording {@code results}, timed from the asking step's answer to now. */
@@ -182,10 +212,16 @@ public final class ToolLoop {
     }
 
     public sealed interface Continuation {
-        record Resumed(List<ChatMessage> history, List<ToolDefinition> declaredTools) implements Continuation {
+        /** @param answers the tool_call steps recorded for the results, which {@link #reopen} can take back */
+        record Resumed(List<ChatMessage> history, List<ToolDefinition> declaredTools, List<Step> answers)
+                implements Continuation {
         }
 
         record Invalid(String message) implements Continuation {
+        }
+
+        /** @param status empty when the caller has no such trace */
+        record TraceNotOpen(Optional<TraceStatus> status) implements Continuation {
         }
 
         /** A result for a call whose result the trace already holds: refused rather than recorded twice. */

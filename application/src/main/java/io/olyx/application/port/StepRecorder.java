@@ -32,5 +32,15 @@ public interface StepRecorder {
      */
     Optional<Landing> recordAnswers(List<Step> answers);
 
+    /**
+     * Removes answers that {@link #recordAnswers} committed, when the request that sent them ended before any model
+     * answered them (a rate limit, failed providers): their calls are open again, so the
+     * caller can send the same answers once more, as seed 002's retry rules expect of a 429 or a 5xx. Answers in a
+     * trace that has ended meanwhile are kept, since its summary may count them; it takes no retry anyway.
+     *
+     * @return whether they were removed
+     */
+    boolean withdrawAnswers(List<Step> answers);
+
     enum Landing { OPEN_TRACE, ENDED_TRACE }
 }

@@ -43,4 +43,10 @@ public final class SummaryRevisingRecorder implements StepRecorder {
         }
         return landing;
     }
+
+    /** Only a pending trace gives answers back, so there is no summary to revise. */
+    @Override
+    public boolean withdrawAnswers(List<Step> answers) {
+        return recorder.withdrawAnswers(answers);
+    }
 }
