@@ -23,40 +23,40 @@ public final class ConfigLoader {
 
     private OlyxConfig load() {
         return new OlyxConfig(
-                new OlyxConfig.Server(text("OLYX_HOST").orElse("0.0.0.0"), integer("OLYX_PORT", 4000, 0, 65535),
-                        integer("OLYX_MAX_BODY_BYTES", 8 * 1024 * 1024, 1024, Integer.MAX_VALUE),
-                        integer("OLYX_MAX_UPLOAD_BYTES", 32 * 1024 * 1024, 1024, Integer.MAX_VALUE),
-                        Duration.ofSeconds(integer("OLYX_IDLE_TIMEOUT_SECONDS", 30, 1, 3600))),
-                new OlyxConfig.Storage(Path.of(text("OLYX_DATA_DIR").orElse("olyx-data")),
-                        text("OLYX_DATABASE_URL"), text("OLYX_DATABASE_USER").orElse(""),
-                        text("OLYX_DATABASE_PASSWORD").orElse(""), integer("OLYX_DATABASE_POOL_SIZE", 16, 1, 500)),
-                new OlyxConfig.Security(text("OLYX_MASTER_KEY"), text("OLYX_OWNER_LOGIN_KEY"),
-                        Duration.ofSeconds(integer("OLYX_KEY_CACHE_SECONDS", 5, 0, 3600)),
-                        integer("OLYX_LOGIN_ATTEMPTS_PER_MINUTE", 10, 1, 10_000)),
-                new OlyxConfig.Rag(integer("OLYX_RAG_INDEX_BATCH", 256, 1, 10_000),
-                        integer("OLYX_EMBEDDER_THREADS", 0, 0, 256)),
-                new OlyxConfig.Gateways(text("OLYX_OUTBOUND_ALLOW").orElse(""),
-                        Duration.ofSeconds(integer("OLYX_CALLBACK_TIMEOUT_SECONDS", 15, 1, 600)),
-                        Duration.ofMillis(integer("OLYX_SSE_PING_MS", 5000, 100, 600_000))));
+                new OlyxConfig.Server(text(Setting.HOST).orElseThrow(), integer(Setting.PORT, 0, 65535),
+                        integer(Setting.MAX_BODY_BYTES, 1024, Integer.MAX_VALUE),
+                        integer(Setting.MAX_UPLOAD_BYTES, 1024, Integer.MAX_VALUE),
+                        Duration.ofSeconds(integer(Setting.IDLE_TIMEOUT_SECONDS, 1, 3600))),
+                new OlyxConfig.Storage(Path.of(text(Setting.DATA_DIR).orElseThrow()),
+                        text(Setting.DATABASE_URL), text(Setting.DATABASE_USER).orElse(""),
+                        text(Setting.DATABASE_PASSWORD).orElse(""), integer(Setting.DATABASE_POOL_SIZE, 1, 500)),
+                new OlyxConfig.Security(text(Setting.MASTER_KEY), text(Setting.OWNER_LOGIN_KEY),
+                        Duration.ofSeconds(integer(Setting.KEY_CACHE_SECONDS, 0, 3600)),
+                        integer(Setting.LOGIN_ATTEMPTS_PER_MINUTE, 1, 10_000)),
+                new OlyxConfig.Rag(integer(Setting.RAG_INDEX_BATCH, 1, 10_000),
+                        integer(Setting.EMBEDDER_THREADS, 0, 256)),
+                new OlyxConfig.Gateways(text(Setting.OUTBOUND_ALLOW).orElse(""),
+                        Duration.ofSeconds(integer(Setting.CALLBACK_TIMEOUT_SECONDS, 1, 600)),
+                        Duration.ofMillis(integer(Setting.SSE_PING_MS, 100, 600_000))));
     }
 
-    private Optional<String> text(String name) {
-        return Optional.ofNullable(env.get(name)).map(String::trim).filter(s -> !s.isEmpty());
+    /** The variable's value, else its default. */
+    private Optional<String> text(Setting setting) {
+        return Optional.ofNullable(env.get(setting.variable())).map(String::trim).filter(s -> !s.isEmpty())
+                .or(setting::fallback);
     }
 
-    private int integer(String name, int fallback, int min, int max) {
-        Optional<String> value = text(name);
-        if (value.isEmpty()) {
-            return fallback;
-        }
+    private int integer(Setting setting, int min, int max) {
+        String value = text(setting).orElseThrow();
+        String name = setting.variable();
         try {
-            int parsed = Integer.parseInt(value.get());
+            int parsed = Integer.parseInt(value);
             if (parsed < min || parsed > max) {
                 throw new ConfigException(name + " must be between " + min + " and " + max + " (got " + parsed + ")");
             }
             return parsed;
         } catch (NumberFormatException e) {
-            throw new ConfigException(name + " must be a whole number (got \"" + value.get() + "\")");
+            throw new ConfigException(name + " must be a whole number (got \"" + value + "\")");
         }
     }
 

@@ -103,7 +103,9 @@ public final class Olyx implements AutoCloseable {
     private final HttpApi http;
     private final LastUsedTracker lastUsed;
     private final ScheduledExecutorService scheduler;
-    private final Optional<String> createdOwnerLoginKey;
+    private final FirstStart firstStart;
+    private final Optional<String> ownerLoginKey;
+    private Optional<String> createdOwnerLoginKey = Optional.empty();
     private final RagWiring rag;
     private final GatewayWiring gateways;
 
@@ -122,8 +124,9 @@ public final class Olyx implements AutoCloseable {
         ApiKeyRepository apiKeys = database.apiKeys();
         Auditor auditor = new Auditor(database.auditLog(), clock);
 
-        createdOwnerLoginKey = new FirstStart(new EnsureOwner(accounts, hasher, ids, clock), projects,
-                database.models(), unitOfWork, clock).run(config.security().ownerLoginKey());
+        firstStart = new FirstStart(new EnsureOwner(accounts, hasher, ids, clock), projects, database.models(),
+                unitOfWork, clock);
+        ownerLoginKey = config.security().ownerLoginKey();
 
         lastUsed = new LastUsedTracker(apiKeys);
         KeyDirectory keyDirectory = new KeyDirectory(apiKeys, projects, hasher, lastUsed, clock,
@@ -225,6 +228,8 @@ public final class Olyx implements AutoCloseable {
             olyx.jobs.start();
             olyx.http.start();
             olyx.rag.warmUp();
+            // last: a start that fails before serving must not create the owner whose login key it cannot show
+            olyx.createdOwnerLoginKey = olyx.firstStart.run(olyx.ownerLoginKey);
         } catch (RuntimeException e) {
             olyx.close();
             throw e;

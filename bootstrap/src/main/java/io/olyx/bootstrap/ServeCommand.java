@@ -1,6 +1,8 @@
 package io.olyx.bootstrap;
 
 import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -8,26 +10,48 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 
 /** Starts the server and keeps it up until SIGTERM/SIGINT, then shuts down gracefully. */
-@Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Start the Olyx server.", "",
-                "Configuration comes from OLYX_* environment variables: OLYX_PORT (4000), OLYX_HOST (0.0.0.0),",
-                "OLYX_DATA_DIR (./olyx-data), OLYX_DATABASE_URL/_USER/_PASSWORD (PostgreSQL instead of the",
-                "embedded H2), OLYX_MASTER_KEY, OLYX_OWNER_LOGIN_KEY, OLYX_MAX_BODY_BYTES, OLYX_MAX_UPLOAD_BYTES.",
-                "See README.md."})
+@Command(name = "serve", mixinStandardHelpOptions = true, usageHelpWidth = 132, description = "Start the Olyx server.",
+        footerHeading = "%nConfiguration comes from these environment variables (README.md explains each):%n")
 final class ServeCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
 
+    private final Map<String, String> env;
+
+    ServeCommand() {
+        this(System.getenv());
+    }
+
+    ServeCommand(Map<String, String> env) {
+        this.env = env;
+    }
+
+    /** @return 0 after a shutdown, 2 for a bad setting, 1 when the server could not start */
     @Override
     public Integer call() {
         long started = System.nanoTime();
         OlyxConfig config;
         try {
-            config = ConfigLoader.fromEnvironment();
+            config = ConfigLoader.from(env);
         } catch (ConfigLoader.ConfigException e) {
             System.err.println("olyx: " + e.getMessage());
             return 2;
         }
-        Olyx olyx = Olyx.start(config, Clock.systemUTC());
+        env.keySet().stream().filter(Setting::unknown).sorted().forEach(variable -> LOG.warn(
+                "{} is not an Olyx setting and is ignored (olyx serve --help lists them)", variable));
+        Optional<String> problem = StartChecks.problem(config);
+        if (problem.isPresent()) {
+            System.err.println("olyx: " + problem.get());
+            return 1;
+        }
+        Olyx olyx;
+        try {
+            olyx = Olyx.start(config, Clock.systemUTC());
+        } catch (RuntimeException e) {
+            System.err.println("olyx: could not start: " + StartChecks.reason(e)
+                    + " (OLYX_LOG_LEVEL=DEBUG logs the stack trace)");
+            LOG.debug("start failed", e);
+            return 1;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("shutting down");

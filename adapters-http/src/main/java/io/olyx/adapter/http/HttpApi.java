@@ -67,8 +67,18 @@ public final class HttpApi implements AutoCloseable {
                 .forEach(route -> app.head(route.getPath(), route.getHandler()));
     }
 
+    /**
+     * Listens on the configured address. When Jetty cannot bind it, Javalin's stop of the half-started server (with
+     * its graceful-shutdown timeout) throws in place of the bind failure, so the failure names the address itself.
+     * That exception is a checked one Kotlin code throws undeclared, hence the catch of any exception.
+     */
     public HttpApi start() {
-        app.start(settings.host(), settings.port());
+        try {
+            app.start(settings.host(), settings.port());
+        } catch (Exception e) {
+            throw new IllegalStateException("could not listen on " + settings.host() + ":" + settings.port()
+                    + " (OLYX_HOST, OLYX_PORT): " + e.getMessage(), e);
+        }
         return this;
     }
 
