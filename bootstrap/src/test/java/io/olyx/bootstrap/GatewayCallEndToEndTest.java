@@ -553,6 +553,33 @@ class GatewayCallEndToEndTest {
                 "context_length_exceeded");
     }
 
+    /** The registry's provider key is the admin's secret: a provider quoting it back must not hand it to a key holder. */
+    @Test
+    void aProviderKeyTheProviderQuotesBackIsMaskedInTheAnswerAndTheStep() {
+        String id = gateway("Echoing provider", Map.of("modelName", "gpt-4o"));
+        provider.enqueue(FakeBehavior.error(401, "Incorrect API key provided: Bearer sk-test-gpt-4o"),
+                FakeBehavior.error(500, "upstream refused sk-test-gpt-4o"));
+
+        ApiClient.Response refused = chat(id, "Hi", Map.of());
+        String refusedTrace = latestTrace();
+        ApiClient.Response failed = chat("gpt-4o", "Hi", Map.of());
+        String failedTrace = latestTrace();
+
+        assertError(refused, 502, "provider_rejected_request");
+        assertError(failed, 502, "provider_unreachable");
+        assertThat(refused.body() + failed.body()).as("the answers").doesNotContain("sk-test-gpt-4o")
+                .contains("Incorrect API key provided: Bearer ********").contains("upstream refused ********");
+        for (String trace : List.of(refusedTrace, failedTrace)) {
+            JsonNode attempts = api.get("/api/v1/traces/" + trace).json().path("steps").path(0).path("attempts");
+            assertThat(attempts.path(0).path("error").asText()).as("the step's attempt").contains("********")
+                    .doesNotContain("sk-test-gpt-4o");
+        }
+    }
+
+    private String latestTrace() {
+        return api.get("/api/v1/traces?per_page=1").json().path("data").path(0).path("id").asText();
+    }
+
     @Test
     void truncationKeepsTheSystemPromptAndTheNewestTurns() {
         String id = gateway("Truncating", Map.of("modelName", "gpt-4o", "systemInstruction", "Be brief.",

@@ -8,11 +8,13 @@ import io.olyx.adapter.providers.gemini.GeminiAdapter;
 import io.olyx.adapter.providers.openai.OpenAiAdapter;
 import io.olyx.adapter.providers.openai.OpenAiRoutes;
 import io.olyx.adapter.providers.sandbox.SandboxProvider;
+import io.olyx.adapter.providers.support.EchoedKeys;
 import io.olyx.adapter.providers.support.HttpTransport;
 import io.olyx.adapter.providers.support.Jsons;
 import io.olyx.adapter.providers.support.StallWatchdog;
 import io.olyx.adapter.providers.support.TokenCounter;
 import io.olyx.application.port.ModelProvider;
+import io.olyx.application.port.ProviderFailure;
 import io.olyx.application.port.TokenEstimator;
 import io.olyx.domain.llm.ChatRequest;
 import io.olyx.domain.llm.ChatResult;
@@ -27,6 +29,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The {@link ModelProvider} bootstrap wires in: one adapter per wire format, chosen by the endpoint's
@@ -88,12 +91,12 @@ public final class ProviderGateway implements ModelProvider, TokenEstimator, Aut
 
     @Override
     public ChatResult chat(ModelEndpoint endpoint, ChatRequest request) {
-        return adapter(endpoint).chat(endpoint, request);
+        return keyMasked(endpoint, () -> adapter(endpoint).chat(endpoint, request));
     }
 
     @Override
     public ChatResult stream(ModelEndpoint endpoint, ChatRequest request, Consumer<StreamEvent> sink) {
-        return adapter(endpoint).stream(endpoint, request, sink);
+        return keyMasked(endpoint, () -> adapter(endpoint).stream(endpoint, request, sink));
     }
 
     @Override
@@ -101,12 +104,21 @@ public final class ProviderGateway implements ModelProvider, TokenEstimator, Aut
         if (inputs.isEmpty()) {
             return new EmbeddingResult(List.of(), io.olyx.domain.llm.TokenUsage.ZERO, endpoint.model());
         }
-        return adapter(endpoint).embed(endpoint, inputs);
+        return keyMasked(endpoint, () -> adapter(endpoint).embed(endpoint, inputs));
     }
 
     @Override
     public ImageResult generateImage(ModelEndpoint endpoint, ImageRequest request) {
-        return adapter(endpoint).generateImage(endpoint, request);
+        return keyMasked(endpoint, () -> adapter(endpoint).generateImage(endpoint, request));
+    }
+
+    /** Every adapter's failures, with the endpoint's key masked wherever the provider quoted it back. */
+    private static <T> T keyMasked(ModelEndpoint endpoint, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (ProviderFailure failure) {
+            throw EchoedKeys.masked(failure, endpoint);
+        }
     }
 
     private ModelProvider adapter(ModelEndpoint endpoint) {

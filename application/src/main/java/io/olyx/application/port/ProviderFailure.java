@@ -74,6 +74,11 @@ public final class ProviderFailure extends RuntimeException {
                 getCause());
     }
 
+    /** The same failure in other words: the provider's text with a credential it echoed masked, say. */
+    public ProviderFailure withProviderMessage(String message) {
+        return new ProviderFailure(kind, provider, httpStatus, message, retryAfter, partial, getCause());
+    }
+
     public Kind kind() {
         return kind;
     }
