@@ -471,6 +471,21 @@ class GatewayCallEndToEndTest {
         }
     }
 
+    /** generation_context's money follows the one rule: plain digits without trailing zeros, streamed or not. */
+    @Test
+    void generatedUsageWritesMoneyInPlainDigitsWithoutTrailingZeros() throws Exception {
+        Models.register(owner, tenant.projectId(), provider, "tiny", "openai", 0.0000001, 0.00000012, true, Map.of());
+        String id = gateway("Priced", Map.of("modelName", "gpt-4o"));
+        provider.enqueue(FakeBehavior.text("ok").withUsage(30, 4), FakeBehavior.text("ok").withUsage(30, 4));
+
+        String answered = chat(id, "Hi", Map.of()).body();
+        String streamed = stream("tiny", true);
+
+        assertThat(answered).contains("\"amount\":0.000075,\"unit_price\":0.0000025,\"quantity\":30");
+        assertThat(streamed).contains("\"amount\":0.000000003,\"unit_price\":0.0000000001,\"quantity\":30")
+                .doesNotContainPattern("[0-9]E-?[0-9]");
+    }
+
     private HttpRequest.Builder streamRequest(String model, boolean noPing) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + olyx.port()
                         + "/v1/chat/completions")).header("Authorization", "Bearer " + tenant.rawKey())

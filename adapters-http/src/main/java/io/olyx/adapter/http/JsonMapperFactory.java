@@ -24,11 +24,11 @@ import java.math.BigDecimal;
  * with their own annotation), exact decimals, one JSON document per text (trailing tokens are malformed), ISO-8601
  * times, and no silent coercion of wrong JSON types.
  */
-final class JsonMapperFactory {
+public final class JsonMapperFactory {
     private JsonMapperFactory() {
     }
 
-    static ObjectMapper create() {
+    public static ObjectMapper create() {
         return JsonMapper.builder(pooledFactory())
                 .addModule(new SimpleModule("olyx-decimals").addSerializer(BigDecimal.class, new DecimalSerializer())
                         .addSerializer(Double.class, new DoubleSerializer())

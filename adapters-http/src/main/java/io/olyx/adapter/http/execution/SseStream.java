@@ -1,10 +1,9 @@
 package io.olyx.adapter.http.execution;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
+import io.olyx.adapter.http.JsonMapperFactory;
 import io.olyx.adapter.http.StreamTranscript;
 import io.olyx.application.pipeline.StreamSink;
 import io.olyx.domain.llm.StreamEvent;
@@ -31,8 +30,8 @@ import java.util.concurrent.TimeUnit;
  * which stops the provider stream; the pipeline still records the step with what was produced.
  */
 public final class SseStream implements StreamSink {
-    private static final ObjectMapper JSON = new ObjectMapper(
-            JsonFactory.builder().recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool()).build());
+    /** The edge's own mapper, so a chunk writes numbers as every other answer does (money in plain digits). */
+    private static final ObjectMapper JSON = JsonMapperFactory.create();
 
     private final Context ctx;
     private final Optional<StreamTranscript> transcript;

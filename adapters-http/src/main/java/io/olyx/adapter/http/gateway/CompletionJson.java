@@ -1,6 +1,7 @@
 package io.olyx.adapter.http.gateway;
 
 import io.olyx.adapter.http.ApiError;
+import io.olyx.adapter.http.MoneyJson;
 import io.olyx.adapter.http.execution.OpenAiJson;
 import io.olyx.adapter.http.execution.PipelineErrors;
 import io.olyx.application.gateway.ChatOutcome;
@@ -47,8 +48,8 @@ final class CompletionJson {
     private static Map<String, Object> line(UsageLine line) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("sku", line.sku());
-        json.put("amount", line.amount());
-        json.put("unit_price", line.unitPrice());
+        json.put("amount", MoneyJson.amount(line.amount()));
+        json.put("unit_price", MoneyJson.amount(line.unitPrice()));
         json.put("quantity", line.quantity());
         json.put("description", line.description());
         return json;
