@@ -134,6 +134,34 @@ class GatewayApiEndToEndTest extends OlyxAgainstFakeProvider {
     }
 
     @Test
+    void aKeyOfAnotherTypeOrANullNameOrParametersIsRefusedNotSilentlyIgnored() {
+        String id = create("Keyed", Map.of("modelName", "gpt-4o", "apiKey", "sk-gateway-0000abcd"));
+        ApiClient.Response numberKey = api.post("/api/v1/ai-gateways", Map.of("name", "x", "parameters",
+                Map.of("modelName", "gpt-4o", "apiKey", 12345)));
+        assertError(numberKey, 422, "invalid_request");
+        assertThat(numberKey.text("error")).isEqualTo("parameters.apiKey must be a string or null");
+        assertError(api.patch("/api/v1/ai-gateways/" + id, Map.of("parameters", Map.of("apiKey",
+                Map.of("value", "sk-other")))), 422, "invalid_request");
+        Map<String, Object> nullName = new HashMap<>();
+        nullName.put("name", null);
+        Map<String, Object> nullParameters = new HashMap<>();
+        nullParameters.put("parameters", null);
+        assertThat(api.patch("/api/v1/ai-gateways/" + id, nullName).text("error")).isEqualTo(
+                "name must be a string, not null");
+        assertThat(api.patch("/api/v1/ai-gateways/" + id, nullParameters).text("error")).isEqualTo(
+                "parameters must be a JSON object, not null");
+
+        JsonNode kept = api.get("/api/v1/ai-gateways/" + id).json();
+        assertThat(kept.path("name").asText()).isEqualTo("Keyed");
+        assertThat(kept.path("parameters").path("apiKey").asText()).as("the stored key").isEqualTo("********abcd");
+        ApiClient.Response farOut = api.post("/api/v1/ai-gateways", Map.of("name", "x", "parameters",
+                Map.of("modelName", "gpt-4o", "knowledgeBaseMaximumResults", 99_999_999_999L)));
+        assertError(farOut, 422, "invalid_request");
+        assertThat(farOut.text("error")).as("the field's own range, not the int bounds")
+                .isEqualTo("parameters.knowledgeBaseMaximumResults must be between 1 and 50");
+    }
+
+    @Test
     void v1ModelsListsTheRegisteredModelsThenTheGateways() {
         String id = create("Listed", Map.of("modelName", "gpt-4o"));
         JsonNode models = api.get("/v1/models").json();

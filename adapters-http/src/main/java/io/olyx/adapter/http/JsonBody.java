@@ -190,10 +190,20 @@ public final class JsonBody {
      * status), where null would read as "clear it" and clearing is not allowed.
      */
     public Optional<String> nonNullString(String field) {
-        if (has(field) && fields.get(field) == null) {
-            throw wrongType(field, "a string, not null");
-        }
+        requireNotNull(field, "a string, not null");
         return string(field);
+    }
+
+    /** An object that may be left out but is never null, as {@link #nonNullString} for a string. */
+    public Optional<Map<String, Object>> nonNullObject(String field) {
+        requireNotNull(field, "a JSON object, not null");
+        return object(field);
+    }
+
+    private void requireNotNull(String field, String expected) {
+        if (has(field) && fields.get(field) == null) {
+            throw wrongType(field, expected);
+        }
     }
 
     /** Outer empty: absent. Inner empty: explicitly null. */

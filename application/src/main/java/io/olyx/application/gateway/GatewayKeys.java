@@ -1,6 +1,7 @@
 package io.olyx.application.gateway;
 
 import io.olyx.application.port.SecretCipher;
+import io.olyx.domain.common.InvalidInput;
 import io.olyx.domain.model.ProviderKey;
 import io.olyx.domain.model.SealedSecret;
 import java.util.LinkedHashMap;
@@ -28,6 +29,9 @@ public final class GatewayKeys {
     public Sealed seal(Map<String, Object> document, Optional<SealedSecret> current) {
         Map<String, Object> out = new LinkedHashMap<>(document);
         Object given = out.get(FIELD);
+        // a key of another type (a number, an object) is a mistake, not a removal: dropping it unseen lost the key
+        InvalidInput.require(given == null || given instanceof String, "parameters." + FIELD,
+                "parameters." + FIELD + " must be a string or null");
         if (!(given instanceof String key) || key.isBlank()) {
             out.remove(FIELD);
             return new Sealed(out, Optional.empty());

@@ -88,11 +88,13 @@ final class JsonFields {
         return OptionalInt.of(value.get().intValueExact());
     }
 
+    /** A whole number outside the field's range is told that range, however far out (not the int bounds). */
     int wholeNumber(String field, int fallback, int min, int max) {
-        int value = wholeNumber(field).orElse(fallback);
-        InvalidInput.require(value >= min && value <= max, name(field),
-                name(field) + " must be between " + min + " and " + max);
-        return value;
+        Optional<BigDecimal> value = number(field);
+        boolean outside = value.isPresent() && JsonValues.isWholeNumber(value.get())
+                && JsonValues.wholeNumberProblem(value.get(), min, max).isPresent();
+        InvalidInput.require(!outside, name(field), name(field) + " must be between " + min + " and " + max);
+        return wholeNumber(field).orElse(fallback);
     }
 
     List<String> strings(String field) {

@@ -66,7 +66,9 @@ public final class GatewayRoutes {
         ProjectId project = auth.requireKey(ctx).projectId();
         GatewayId id = id(ctx);
         JsonBody body = JsonBody.of(ctx);
-        ctx.json(view(saved(gateways.edit(project, id, body.string("name"), body.object("parameters")))));
+        // a gateway always has a name and parameters: null (merge patch's "remove") is refused, not ignored
+        ctx.json(view(saved(gateways.edit(project, id, body.nonNullString("name"),
+                body.nonNullObject("parameters")))));
     }
 
     private void delete(Context ctx) {
