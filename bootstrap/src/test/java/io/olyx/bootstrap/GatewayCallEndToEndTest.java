@@ -446,11 +446,7 @@ class GatewayCallEndToEndTest {
         CountDownLatch release = new CountDownLatch(1);
         provider.enqueue(FakeBehavior.text("one two three four five six").holdAfterFirstContent(release)
                 .delayBetweenChunks(Duration.ofMillis(5)));
-        ListAppender<ILoggingEvent> errors = new ListAppender<>();
-        Logger errorHandling = (Logger) LoggerFactory.getLogger("io.olyx.adapter.http.ErrorHandling");
-        errors.start();
-        errorHandling.addAppender(errors);
-        try {
+        List<ILoggingEvent> errors = errorsLoggedWhile(() -> {
             InputStream body = HttpClient.newHttpClient().send(streamRequest(id, true).build(),
                     HttpResponse.BodyHandlers.ofInputStream()).body();
             assertThat(body.read()).isPositive();
@@ -464,8 +460,24 @@ class GatewayCallEndToEndTest {
                 steps = api.get("/api/v1/traces/" + trace).json().path("steps");
             }
             assertThat(steps).as("the left stream's step").isNotEmpty();
+        });
+        assertThat(errors).as("errors logged for the left stream").isEmpty();
+    }
+
+    private interface Scenario {
+        void run() throws Exception;
+    }
+
+    /** What ErrorHandling logged while the scenario ran and half a second after (a late failure included). */
+    private static List<ILoggingEvent> errorsLoggedWhile(Scenario scenario) throws Exception {
+        ListAppender<ILoggingEvent> errors = new ListAppender<>();
+        Logger errorHandling = (Logger) LoggerFactory.getLogger("io.olyx.adapter.http.ErrorHandling");
+        errors.start();
+        errorHandling.addAppender(errors);
+        try {
+            scenario.run();
             Thread.sleep(500);
-            assertThat(errors.list).as("errors logged for the left stream").isEmpty();
+            return List.copyOf(errors.list);
         } finally {
             errorHandling.detachAppender(errors);
         }
@@ -484,6 +496,43 @@ class GatewayCallEndToEndTest {
         assertThat(answered).contains("\"amount\":0.000075,\"unit_price\":0.0000025,\"quantity\":30");
         assertThat(streamed).contains("\"amount\":0.000000003,\"unit_price\":0.0000000001,\"quantity\":30")
                 .doesNotContainPattern("[0-9]E-?[0-9]");
+    }
+
+    /**
+     * A client that leaves while the model is still choosing the client's tools: the held tool calls find no one to
+     * write to, and that is no server error (the round is recorded by then), as for a text answer.
+     */
+    @Test
+    void aStreamingClientThatLeavesBeforeItsToolCallsAreReleasedIsNoServerError() throws Exception {
+        String id = gateway("Tool leaver", Map.of("modelName", "gpt-4o"));
+        provider.enqueue(FakeBehavior.toolCall("open_ticket", "{\"title\":\"x\"}")
+                .delayFirstByte(Duration.ofMillis(800)));
+        List<ILoggingEvent> errors = errorsLoggedWhile(() -> {
+            Map<String, Object> tool = Map.of("type", "function", "function", Map.of("name", "open_ticket",
+                    "parameters", Map.of("type", "object")));
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + olyx.port()
+                            + "/v1/chat/completions")).header("Authorization", "Bearer " + tenant.rawKey())
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(ApiClient.JSON.writeValueAsString(Map.of("model", id,
+                            "stream", true, "tools", List.of(tool), "messages",
+                            List.of(Map.of("role", "user", "content", "Open a ticket")))))).build();
+            long before = traceCount();
+            InputStream body = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream())
+                    .body();
+            assertThat(body.read()).as("the first ping").isPositive();
+            body.close();
+
+            for (int i = 0; i < 200 && traceCount() == before; i++) {
+                Thread.sleep(25);
+            }
+            JsonNode steps = api.get("/api/v1/traces/" + latestTrace()).json().path("steps");
+            assertThat(steps).as("the left stream's step").isNotEmpty();
+        });
+        assertThat(errors).as("errors logged for the left stream").isEmpty();
+    }
+
+    private long traceCount() {
+        return api.get("/api/v1/traces?per_page=1").json().path("total").asLong();
     }
 
     private HttpRequest.Builder streamRequest(String model, boolean noPing) throws Exception {

@@ -2,6 +2,7 @@ package io.olyx.application.gateway;
 
 import io.olyx.application.pipeline.StreamSink;
 import io.olyx.domain.llm.StreamEvent;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -41,12 +42,19 @@ final class RoundSink implements StreamSink {
         }
     }
 
-    /** The round was the last: the client's tool calls go out. */
+    /**
+     * The round was the last: the client's tool calls go out. A client that left while they were being generated
+     * (nothing was written to it meanwhile, so nothing noticed) is no failure: the round is answered and recorded.
+     */
     void release() {
-        for (Held h : held) {
-            if (!serverTools.contains(names.getOrDefault(h.index(), ""))) {
-                client.accept(h.model(), h.event());
+        try {
+            for (Held h : held) {
+                if (!serverTools.contains(names.getOrDefault(h.index(), ""))) {
+                    client.accept(h.model(), h.event());
+                }
             }
+        } catch (UncheckedIOException clientGone) {
+            // StreamSink's way of saying the receiver went away; there is no one left to tell
         }
         discard();
     }
