@@ -458,6 +458,43 @@ class PipelineEndToEndTest extends OlyxAgainstFakeProvider {
         assertThat(answered.status()).as(answered.toString()).isEqualTo(200);
     }
 
+    /**
+     * The local_ref_required refusal tells the caller to open a trace and pass its trace_id: /v1/chat/completions
+     * takes it too, for a registered model and for an AI gateway alike, and leaves the trace open for the caller.
+     */
+    @Test
+    void whereLocalRefIsRequiredAV1CallJoinsTheTraceItNames() {
+        RunningOlyx.Tenant strict = olyx.newTenant(owner, "Local refs on /v1");
+        Models.register(owner, strict.projectId(), provider, "gpt-4o", "openai", 0.0025, 0.01, true, Map.of());
+        owner.patch("/api/v1/projects/" + strict.projectId(), Map.of("project", Map.of("settings", Map.of(
+                "local_ref_required", true))));
+        String gateway = strict.client().post("/api/v1/ai-gateways", Map.of("name", "Strict gateway", "parameters",
+                Map.of("modelName", "gpt-4o"))).text("aiGatewayId");
+        List<Map<String, Object>> hello = List.of(Map.of("role", "user", "content", "Hello"));
+        assertError(strict.client().post("/v1/chat/completions", Map.of("model", gateway, "messages", hello)), 422,
+                "local_ref_required");
+        provider.enqueue(FakeBehavior.text("Hi."), FakeBehavior.text("Hi again."));
+
+        String trace = strict.client().post("/api/v1/traces", Map.of("local_ref", "ticket-43")).text("id");
+        ApiClient.Response direct = strict.client().post("/v1/chat/completions", Map.of("model", "gpt-4o",
+                "trace_id", trace, "messages", hello));
+        ApiClient.Response viaGateway = strict.client().post("/v1/chat/completions", Map.of("model", gateway,
+                "trace_id", trace, "stream", true, "messages", hello));
+
+        assertThat(direct.status()).as(direct.toString()).isEqualTo(200);
+        assertThat(direct.text("trace_id")).isEqualTo(trace);
+        assertThat(viaGateway.status()).as(viaGateway.toString()).isEqualTo(200);
+        assertThat(viaGateway.body()).contains("finish_reason\":\"stop").contains("data: [DONE]")
+                .doesNotContain("\"error\"");
+        JsonNode joined = strict.client().get("/api/v1/traces/" + trace).json();
+        assertThat(joined.path("status").asText()).as("the caller's trace stays open").isEqualTo("pending");
+        assertThat(joined.path("steps")).hasSize(2);
+        assertThat(strict.client().get("/api/v1/traces").json().path("total").asInt()).as("no trace of its own")
+                .isEqualTo(1);
+        assertError(strict.client().post("/v1/chat/completions", Map.of("model", gateway, "trace_id", "not-a-trace",
+                "messages", hello)), 404, "not_found");
+    }
+
     @Test
     void anonymizedProjectsKeepNoRawPromptsCompletionsOrUserIds() {
         RunningOlyx.Tenant private_ = olyx.newTenant(owner, "Anonymized");

@@ -74,7 +74,7 @@ public final class GatewayChat {
             return new ChatOutcome.UnknownModel(command.model());
         }
         Optional<RoundSink> roundSink = sink.map(s -> new RoundSink(s, Set.of()));
-        ModelRequest request = new ModelRequest(caller, Optional.empty(), Optional.empty(), command.messages(),
+        ModelRequest request = new ModelRequest(caller, command.traceId(), Optional.empty(), command.messages(),
                 command.tools(), command.toolChoice(), command.options(), new ModelSelection.Explicit(command.model()),
                 true, ENDPOINT, Map.of(), command.metadata());
         PipelineResult result = roundSink.isPresent() ? pipeline.stream(request, roundSink.get())
@@ -88,7 +88,8 @@ public final class GatewayChat {
         GatewayParameters p = gateway.parameters();
         boolean severalCalls = ServerToolKit.offersAny(p, command.externalUserId())
                 || (p.knowledge().enabled() && p.knowledge().strategy().rewrites());
-        Optional<TraceId> trace = traces.open(caller, command.metadata(), severalCalls);
+        Optional<TraceId> trace = command.traceId().isPresent() ? command.traceId()
+                : traces.open(caller, command.metadata(), severalCalls);
         boolean answered = false;
         try {
             Map<String, ServerTool> server = toolKit.forCall(p, caller.projectId(), command.externalUserId());
@@ -109,7 +110,9 @@ public final class GatewayChat {
             answered = outcome instanceof ChatOutcome.Completed;
             return sink.isPresent() ? outcome : withPrefill(outcome, shownPrefill);
         } finally {
-            traces.close(caller, trace, answered);
+            if (command.traceId().isEmpty()) { // the caller's own trace is the caller's to complete
+                traces.close(caller, trace, answered);
+            }
         }
     }
 

@@ -122,7 +122,7 @@ public final class ExecutionRoutes {
         return json;
     }
 
-    static TraceId traceId(String text) {
+    public static TraceId traceId(String text) {
         return TraceId.parse(text).orElseThrow(() -> ApiError.notFound("Trace"));
     }
 

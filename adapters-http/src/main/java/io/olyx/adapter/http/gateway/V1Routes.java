@@ -8,6 +8,7 @@ import io.olyx.adapter.http.Idempotency;
 import io.olyx.adapter.http.JsonBody;
 import io.olyx.adapter.http.RequestIds;
 import io.olyx.adapter.http.execution.ChatInput;
+import io.olyx.adapter.http.execution.ExecutionRoutes;
 import io.olyx.adapter.http.execution.SseStream;
 import io.olyx.application.access.KeyCaller;
 import io.olyx.application.gateway.ChatCommand;
@@ -73,7 +74,8 @@ public final class V1Routes {
         JsonBody body = JsonBody.of(ctx);
         ChatCommand command = new ChatCommand(body.requireString("model"), ChatInput.messages(body),
                 ChatInput.tools(body), ChatInput.toolChoice(body), ChatInput.options(body),
-                body.object("metadata").orElse(Map.of()), endUser(body));
+                body.object("metadata").orElse(Map.of()), endUser(body),
+                body.string("trace_id").map(ExecutionRoutes::traceId));
         if (!body.bool("stream").orElse(false)) {
             ChatOutcome outcome = chat.complete(command, caller, Optional.empty());
             if (!(outcome instanceof ChatOutcome.Completed done)) {
