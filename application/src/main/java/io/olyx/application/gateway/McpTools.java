@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A gateway's MCP sources as server-side tools: each server's tool list is fetched (with the source's headers) and
@@ -20,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class McpTools {
     private final McpClient client;
     private final Clock clock;
-    private final ConcurrentHashMap<RemoteSource, Listing> listings = new ConcurrentHashMap<>();
+    private final ExpiringCache<RemoteSource, List<ToolDefinition>> listings = new ExpiringCache<>();
 
     public McpTools(OutboundHttp http, Clock clock) {
         this.client = new McpClient(http);
@@ -29,14 +28,12 @@ public final class McpTools {
 
     List<ServerTool> tools(RemoteSource source) {
         Instant now = clock.instant();
-        Listing cached = listings.get(source);
-        if (cached == null || !cached.until().isAfter(now)) {
-            cached = new Listing(list(source), now.plus(source.cacheDuration()));
-            if (!source.cacheDuration().isZero()) {
-                listings.put(source, cached);
-            }
-        }
-        return cached.tools().stream().<ServerTool>map(t -> new Tool(source, t)).toList();
+        List<ToolDefinition> tools = listings.get(source, now).orElseGet(() -> {
+            List<ToolDefinition> listed = list(source);
+            listings.put(source, listed, now.plus(source.cacheDuration()), now);
+            return listed;
+        });
+        return tools.stream().<ServerTool>map(t -> new Tool(source, t)).toList();
     }
 
     @SuppressWarnings("unchecked")
@@ -69,9 +66,6 @@ public final class McpTools {
             return Optional.empty();
         }
         return Optional.of(new ToolDefinition(name, tool.get("description") instanceof String d ? d : "", schema));
-    }
-
-    private record Listing(List<ToolDefinition> tools, Instant until) {
     }
 
     private final class Tool implements ServerTool {

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Instruction sources (a gateway's systemInstructionsSources, a skill's instructionSources): fetched with their
@@ -20,7 +19,7 @@ public final class RemoteTexts {
 
     private final OutboundHttp http;
     private final Clock clock;
-    private final ConcurrentHashMap<Key, Cached> cache = new ConcurrentHashMap<>();
+    private final ExpiringCache<Key, String> cache = new ExpiringCache<>();
 
     public RemoteTexts(OutboundHttp http, Clock clock) {
         this.http = http;
@@ -31,17 +30,15 @@ public final class RemoteTexts {
     public Fetched fetch(RemoteSource source) {
         Key key = new Key(source.url(), source.headers());
         Instant now = clock.instant();
-        Cached cached = cache.get(key);
-        if (cached != null && cached.until().isAfter(now)) {
-            return new Fetched(Optional.of(cached.text()), Optional.empty());
+        Optional<String> cached = cache.get(key, now);
+        if (cached.isPresent()) {
+            return new Fetched(cached, Optional.empty());
         }
         OutboundHttp.Outcome outcome = http.send(new OutboundHttp.Request("GET", source.url(), source.headers(),
                 Optional.empty(), TIMEOUT));
         return switch (outcome) {
             case OutboundHttp.Outcome.Answered answered when answered.ok() -> {
-                if (!source.cacheDuration().isZero()) {
-                    cache.put(key, new Cached(answered.body(), now.plus(source.cacheDuration())));
-                }
+                cache.put(key, answered.body(), now.plus(source.cacheDuration()), now);
                 yield new Fetched(Optional.of(answered.body()), Optional.empty());
             }
             case OutboundHttp.Outcome.Answered answered -> failed(source, "HTTP " + answered.status());
@@ -58,8 +55,5 @@ public final class RemoteTexts {
     }
 
     private record Key(URI url, Map<String, String> headers) {
-    }
-
-    private record Cached(String text, Instant until) {
     }
 }
