@@ -92,7 +92,12 @@ public final class ManageModels {
             if (found.isEmpty()) {
                 return new Result.NotFound();
             }
-            ModelDefinition updated = found.get().updated(changes, clock.instant()).validatedForSaving();
+            ModelDefinition current = found.get();
+            ModelDefinition updated = current.updated(sameKeyLeftOut(changes, current), clock.instant())
+                    .validatedForSaving();
+            if (updated == current) {
+                return new Result.Saved(current, false);
+            }
             if (!updated.identifier().equals(found.get().identifier())
                     && models.findByIdentifier(project, updated.identifier()).isPresent()) {
                 return new Result.DuplicateIdentifier(updated.identifier());
@@ -119,6 +124,16 @@ public final class ManageModels {
         return result;
     }
 
+    /**
+     * Sealing draws a fresh nonce, so the stored key sent again would read as a change; it is left out instead.
+     */
+    private ModelChanges sameKeyLeftOut(ModelChanges changes, ModelDefinition current) {
+        Optional<SealedSecret> sent = changes.apiKey().flatMap(key -> key);
+        boolean same = sent.isPresent() && current.apiKey().isPresent()
+                && cipher.open(sent.get()).equals(cipher.open(current.apiKey().get()));
+        return same ? changes.withoutApiKey() : changes;
+    }
+
     /** Seals a plain provider key for a PATCH; blank clears the stored key. */
     public Optional<SealedSecret> seal(String plainKey) {
         if (plainKey == null || plainKey.isBlank()) {
@@ -129,7 +144,8 @@ public final class ManageModels {
     }
 
     private void audit(Result result, AuditEventType type, Account actor, ProjectId project, RequestOrigin origin) {
-        if (result instanceof Result.Saved saved) {
+        // only a change is audited: a PATCH that changes nothing leaves no trace, as for keys
+        if (result instanceof Result.Saved saved && saved.changed()) {
             catalog.forget(project);
             auditor.record(type, Optional.of(actor.id().toString()), Optional.of(project.value()), origin,
                     Map.of("identifier", saved.model().identifier()));
@@ -137,7 +153,11 @@ public final class ManageModels {
     }
 
     public sealed interface Result {
-        record Saved(ModelDefinition model) implements Result {
+        /** {@code changed} is false when the model already was as asked. */
+        record Saved(ModelDefinition model, boolean changed) implements Result {
+            public Saved(ModelDefinition model) {
+                this(model, true);
+            }
         }
 
         record NotFound() implements Result {

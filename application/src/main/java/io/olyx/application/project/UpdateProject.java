@@ -41,11 +41,15 @@ public final class UpdateProject {
                 .<Result>map(project -> {
                     Project updated = project.updated(changes, clock.instant());
                     SettingsCheck.validate(updated.settings());
+                    if (updated == project) {
+                        return new Result.Updated(project, false);
+                    }
                     projects.update(updated);
-                    return new Result.Updated(updated);
+                    return new Result.Updated(updated, true);
                 })
                 .orElseGet(Result.NotFound::new));
-        if (result instanceof Result.Updated updated) {
+        // only a change is audited: a PATCH that changes nothing leaves no trace, as for keys
+        if (result instanceof Result.Updated updated && updated.changed()) {
             keyDirectory.forgetProject(id);
             Map<String, Object> changed = new LinkedHashMap<>();
             changes.name().ifPresent(n -> changed.put("name", n));
@@ -58,7 +62,8 @@ public final class UpdateProject {
     }
 
     public sealed interface Result {
-        record Updated(Project project) implements Result {
+        /** {@code changed} is false when the project already was as asked. */
+        record Updated(Project project, boolean changed) implements Result {
         }
 
         record NotFound() implements Result {

@@ -12,4 +12,10 @@ public record ModelChanges(Optional<String> name, Optional<String> identifier, O
                            Optional<BigDecimal> outputCostPer1k, Optional<Integer> dataRetentionDays,
                            Optional<String> regionRestriction, Optional<String> currency,
                            Optional<Map<String, Object>> additionalConfigPatch) {
+
+    /** These changes with the api_key left out (kept as stored). */
+    public ModelChanges withoutApiKey() {
+        return new ModelChanges(name, identifier, provider, baseUrl, Optional.empty(), isPublic, inputCostPer1k,
+                outputCostPer1k, dataRetentionDays, regionRestriction, currency, additionalConfigPatch);
+    }
 }

@@ -98,8 +98,9 @@ public record ModelDefinition(ModelId id, ProjectId projectId, String name, Stri
         return JsonValues.string(additionalConfig, "model").filter(s -> !s.isBlank()).orElse(identifier);
     }
 
+    /** The model with {@code c} applied, or this very model when they change nothing (no new updatedAt). */
     public ModelDefinition updated(ModelChanges c, Instant now) {
-        return new ModelDefinition(id, projectId,
+        ModelDefinition changed = new ModelDefinition(id, projectId,
                 c.name().orElse(name), c.identifier().orElse(identifier), c.provider().orElse(provider),
                 c.baseUrl().orElse(baseUrl), c.apiKey().orElse(apiKey), c.isPublic().orElse(isPublic),
                 new Pricing(c.inputCostPer1k().orElse(pricing.inputPer1k()),
@@ -108,6 +109,12 @@ public record ModelDefinition(ModelId id, ProjectId projectId, String name, Stri
                 c.currency().orElse(currency),
                 c.additionalConfigPatch().map(p -> JsonMergePatch.apply(additionalConfig, p))
                         .orElse(additionalConfig),
-                createdAt, now);
+                createdAt, updatedAt);
+        return changed.equals(this) ? this : changed.touched(now);
+    }
+
+    private ModelDefinition touched(Instant now) {
+        return new ModelDefinition(id, projectId, name, identifier, provider, baseUrl, apiKey, isPublic, pricing,
+                dataRetentionDays, regionRestriction, currency, additionalConfig, createdAt, now);
     }
 }

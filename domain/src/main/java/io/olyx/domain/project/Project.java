@@ -28,12 +28,18 @@ public record Project(ProjectId id, String name, String description, ProjectStat
                 "name is required and must be at most " + MAX_NAME_LENGTH + " characters");
     }
 
+    /** The project with {@code changes} applied, or this very project when they change nothing (no new updatedAt). */
     public Project updated(ProjectChanges changes, Instant now) {
-        return new Project(id,
+        Project changed = new Project(id,
                 changes.name().orElse(name),
                 changes.description().orElse(description),
                 changes.status().orElse(status),
                 changes.settingsPatch().map(settings::merge).orElse(settings),
-                createdAt, now);
+                createdAt, updatedAt);
+        return changed.equals(this) ? this : changed.touched(now);
+    }
+
+    private Project touched(Instant now) {
+        return new Project(id, name, description, status, settings, createdAt, now);
     }
 }

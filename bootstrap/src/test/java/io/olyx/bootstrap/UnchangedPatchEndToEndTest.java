@@ -1,0 +1,75 @@
+package io.olyx.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.olyx.fixtures.provider.FakeProviderServer;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A PATCH that changes nothing records no audit event (docs/api.md), while one that changes something does. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class UnchangedPatchEndToEndTest {
+    @TempDir
+    static Path dataDir;
+
+    FakeProviderServer provider;
+    RunningOlyx olyx;
+    ApiClient owner;
+
+    @BeforeAll
+    void start() {
+        provider = FakeProviderServer.start();
+        olyx = RunningOlyx.start(dataDir);
+        owner = olyx.owner();
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        olyx.close();
+        provider.close();
+    }
+
+    @Test
+    void aProjectPatchThatChangesNothingIsNotAudited() {
+        ApiClient.Response created = owner.post("/api/v1/projects", Map.of("project", Map.of("name", "Still",
+                "description", "as it was", "settings", Map.of("custom", 1))));
+        String project = "/api/v1/projects/" + created.json().path("id").asLong();
+        String updates = "/api/v1/audit-events?event=project_updated&project_id=" + created.json().path("id");
+
+        ApiClient.Response same = owner.patch(project, Map.of("project", Map.of("name", "Still",
+                "description", "as it was", "status", "active", "settings", Map.of("custom", 1))));
+        assertThat(same.status()).as(same.toString()).isEqualTo(200);
+        assertThat(same.text("updated_at")).isEqualTo(created.text("updated_at"));
+        assertThat(owner.get(updates).json()).isEmpty();
+
+        assertThat(owner.patch(project, Map.of("project", Map.of("name", "Renamed"))).status()).isEqualTo(200);
+        assertThat(owner.get(updates).json()).hasSize(1);
+    }
+
+    @Test
+    void aModelPatchThatChangesNothingIsNotAuditedEvenWithItsOwnKeySentAgain() {
+        long projectId = owner.post("/api/v1/projects", Map.of("project", Map.of("name", "Still model"))).json()
+                .path("id").asLong();
+        Map<String, Object> definition = Map.of("identifier", "still", "provider", "openai",
+                "base_url", provider.baseUrl() + "/v1", "api_key", "sk-still-the-same-key",
+                "input_cost_per_1k", 0.5, "additional_config", Map.of("custom", "x"));
+        ApiClient.Response created = owner.post("/api/v1/projects/" + projectId + "/models",
+                Map.of("model_definition", definition));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String model = "/api/v1/projects/" + projectId + "/models/" + created.json().path("id").asLong();
+        String updates = "/api/v1/audit-events?event=model_updated&project_id=" + projectId;
+
+        ApiClient.Response same = owner.patch(model, definition);
+        assertThat(same.status()).as(same.toString()).isEqualTo(200);
+        assertThat(same.text("updated_at")).isEqualTo(created.text("updated_at"));
+        assertThat(owner.get(updates).json()).isEmpty();
+
+        assertThat(owner.patch(model, Map.of("api_key", "sk-another-key")).status()).isEqualTo(200);
+        assertThat(owner.get(updates).json()).hasSize(1);
+    }
+}
