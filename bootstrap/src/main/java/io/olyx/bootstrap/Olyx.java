@@ -150,7 +150,7 @@ public final class Olyx implements AutoCloseable {
                 new LogIn(accounts, database.sessions(), hasher, ids,
                         new LoginThrottle(config.security().loginAttemptsPerMinute()), auditor, clock),
                 sessions, new CreateAccount(accounts, hasher, ids, auditor, clock),
-                new ManageAccounts(accounts, database.sessions(), auditor), auth)::register);
+                new ManageAccounts(accounts, database.sessions(), unitOfWork, auditor), auth)::register);
         areas.add(new ProjectRoutes(new CreateProject(projects, auditor, clock),
                 new UpdateProject(projects, unitOfWork, keyDirectory, auditor, clock),
                 new DeleteProject(projects, unitOfWork, keyDirectory, auditor), projectQueries, auth, idempotency)::register);

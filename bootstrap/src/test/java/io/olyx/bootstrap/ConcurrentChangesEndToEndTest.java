@@ -60,6 +60,11 @@ class ConcurrentChangesEndToEndTest {
         assertEveryModelConfigKept(List.of(owner), owner, provider);
     }
 
+    @Test
+    void parallelAdminPatchesOfAnAccountKeepBothTheRoleAndTheState() throws Exception {
+        assertEveryAccountChangeKept(List.of(owner), owner, "one");
+    }
+
     /**
      * Model creates, key creates and model calls racing a DELETE of their project: each is answered as it would be
      * before the delete (2xx) or after it (404, or 401 for a key the delete took), never with a 5xx, and nothing is
@@ -128,6 +133,30 @@ class ConcurrentChangesEndToEndTest {
         JsonNode config = owner.get(model).json().path("additional_config");
         for (int i = 0; i < PATCHES; i++) {
             assertThat(config.path("custom_" + i).asInt(-1)).as("custom_" + i + " in " + config).isEqualTo(i);
+        }
+    }
+
+    /**
+     * Each account gets one PATCH making it an admin and nine disabling it, all at once: a disabling PATCH that read
+     * the account before the role changed and wrote after would put the member role back.
+     */
+    static void assertEveryAccountChangeKept(List<ApiClient> nodes, ApiClient owner, String run) throws Exception {
+        int accounts = 4;
+        List<String> ids = new ArrayList<>();
+        for (int a = 0; a < accounts; a++) {
+            ApiClient.Response created = owner.post("/api/v1/admin/accounts", Map.of("name", "Raced " + a,
+                    "role", "member", "loginKey", "lk_raced_account_" + run + "_" + a + "_0000000001"));
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+            ids.add(created.text("id"));
+        }
+        List<ApiClient.Response> answers = AtOnce.send(nodes, accounts * 10, (node, i) -> node.patch(
+                "/api/v1/admin/accounts/" + ids.get(i % accounts), i / accounts == 5 ? Map.of("role", "admin")
+                        : Map.of("disabled", true)));
+        assertThat(answers).allSatisfy(a -> assertThat(a.status()).as(a.toString()).isEqualTo(200));
+        for (String id : ids) {
+            JsonNode account = owner.get("/api/v1/admin/accounts/" + id).json();
+            assertThat(account.path("role").asText()).as(account.toString()).isEqualTo("admin");
+            assertThat(account.path("disabled").asBoolean()).as(account.toString()).isTrue();
         }
     }
 }

@@ -75,6 +75,7 @@ class TwoNodesEndToEndTest {
         List<ApiClient> owners = List.of(first.owner(), second.owner());
         ConcurrentChangesEndToEndTest.assertEveryProjectSettingKept(owners, owners.get(0));
         ConcurrentChangesEndToEndTest.assertEveryModelConfigKept(owners, owners.get(1), provider);
+        ConcurrentChangesEndToEndTest.assertEveryAccountChangeKept(owners, owners.get(0), "two");
     }
 
     @Test

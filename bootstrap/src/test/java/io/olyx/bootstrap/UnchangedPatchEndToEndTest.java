@@ -72,4 +72,27 @@ class UnchangedPatchEndToEndTest {
         assertThat(owner.patch(model, Map.of("api_key", "sk-another-key")).status()).isEqualTo(200);
         assertThat(owner.get(updates).json()).hasSize(1);
     }
+
+    @Test
+    void anAccountChangeThatChangesNothingIsNotAudited() {
+        ApiClient.Response created = owner.post("/api/v1/admin/accounts", Map.of("name", "Still here",
+                "role", "member", "loginKey", "lk_still_here_login_key_0001"));
+        String id = created.text("id");
+        ApiClient member = olyx.api.as(olyx.api.post("/api/v1/auth/login",
+                Map.of("loginKey", "lk_still_here_login_key_0001")).text("accessToken"));
+
+        assertThat(owner.patch("/api/v1/admin/accounts/" + id, Map.of("role", "member", "disabled", false))
+                .status()).isEqualTo(200);
+        assertThat(member.put("/api/v1/accounts", Map.of("name", "Still here")).status()).isEqualTo(200);
+        assertThat(accountUpdates(id)).isZero();
+
+        assertThat(owner.patch("/api/v1/admin/accounts/" + id, Map.of("role", "admin")).status()).isEqualTo(200);
+        assertThat(member.put("/api/v1/accounts", Map.of("name", "Moved on")).status()).isEqualTo(200);
+        assertThat(accountUpdates(id)).isEqualTo(2);
+    }
+
+    private long accountUpdates(String accountId) {
+        return owner.get("/api/v1/audit-events?event=account_updated").json().findValuesAsText("account_id").stream()
+                .filter(accountId::equals).count();
+    }
 }

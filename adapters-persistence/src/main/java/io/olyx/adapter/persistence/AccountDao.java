@@ -32,6 +32,9 @@ interface AccountDao {
     @SqlQuery("SELECT * FROM accounts WHERE id = :id")
     Optional<Row> findById(@Bind("id") UUID id);
 
+    @SqlQuery("SELECT * FROM accounts WHERE id = :id FOR UPDATE")
+    Optional<Row> findForUpdate(@Bind("id") UUID id);
+
     @SqlQuery("SELECT * FROM accounts WHERE login_key_hash = :hash")
     Optional<Row> findByLoginKeyHash(@Bind("hash") String hash);
 

@@ -34,6 +34,11 @@ final class JdbiAccountRepository implements AccountRepository {
     }
 
     @Override
+    public Optional<Account> findForUpdate(AccountId id) {
+        return dao.findForUpdate(id.value()).map(this::toAccount);
+    }
+
+    @Override
     public Optional<Account> findByLoginKeyHash(String loginKeyHash) {
         return dao.findByLoginKeyHash(loginKeyHash).map(this::toAccount);
     }

@@ -582,6 +582,19 @@ abstract class PersistenceContract extends DatabaseContract {
         assertThat(db.apiKeys().findById(key.id()).orElseThrow().status()).isEqualTo(KeyStatus.REVOKED);
     }
 
+    /** Each change appends to the name it read: a change written over another's read loses that one's letter. */
+    @Test
+    void concurrentChangesOfAnAccountOnTwoNodesAllStay() throws Exception {
+        Account account = new Account(new AccountId(db.ids().timeOrderedUuid()), "A", "", Role.MEMBER, false,
+                Map.of(), NOW);
+        db.accounts().insert(account, "changed-at-once-" + account.id());
+        onTwoNodesAtOnce(20, (node, i) -> node.unitOfWork().run(() -> {
+            Account current = node.accounts().findForUpdate(account.id()).orElseThrow();
+            node.accounts().update(current.withParameters(current.name() + "a", current.parameters()));
+        }));
+        assertThat(db.accounts().findById(account.id()).orElseThrow().name()).isEqualTo("A" + "a".repeat(20));
+    }
+
     /** Runs {@code task} {@code n} times at once, alternating between this node and a second one. */
     void onTwoNodesAtOnce(int n, NodeTask task) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(n);

@@ -12,6 +12,12 @@ public interface AccountRepository {
 
     Optional<Account> findById(AccountId id);
 
+    /**
+     * As {@link #findById}, and locks the row until the surrounding {@link UnitOfWork} ends: a read-change-write of
+     * the account then waits for any other one (on any node) instead of overwriting what it wrote.
+     */
+    Optional<Account> findForUpdate(AccountId id);
+
     Optional<Account> findByLoginKeyHash(String loginKeyHash);
 
     List<Account> list(Optional<String> query);
