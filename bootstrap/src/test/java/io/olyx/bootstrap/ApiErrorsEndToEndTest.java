@@ -444,6 +444,26 @@ class ApiErrorsEndToEndTest {
     }
 
     @Test
+    void auditEventFiltersOutOfRangeAreToldWhatTheyMustBeNotAJavaTypesRange() {
+        for (String query : List.of("project_id=99999999999999999999", "project_id=0", "project_id=abc")) {
+            ApiClient.Response refused = owner.get("/api/v1/audit-events?" + query);
+            assertError(refused, 422, "invalid_request");
+            assertThat(refused.text("error")).as(query).isEqualTo("project_id must be a project id");
+        }
+        for (String query : List.of("before_id=99999999999999999999", "before_id=0", "before_id=x")) {
+            ApiClient.Response refused = owner.get("/api/v1/audit-events?" + query);
+            assertError(refused, 422, "invalid_request");
+            assertThat(refused.text("error")).as(query).isEqualTo("before_id must be an audit event id");
+        }
+        ApiClient.Response noSuchProject = owner.get("/api/v1/audit-events?project_id=99999999999");
+        assertThat(noSuchProject.status()).as(noSuchProject.toString()).isEqualTo(200);
+        assertThat(noSuchProject.json()).isEmpty();
+        ApiClient.Response beyondEveryId = owner.get("/api/v1/audit-events?before_id=3000000000");
+        assertThat(beyondEveryId.status()).as(beyondEveryId.toString()).isEqualTo(200);
+        assertThat(beyondEveryId.json()).isNotEmpty();
+    }
+
+    @Test
     void membersCannotAdministerAndCannotSeeAuditEvents() {
         ApiClient.Response created = owner.post("/api/v1/admin/accounts",
                 Map.of("name", "Mia", "role", "member", "loginKey", "lk_member_login_key_0001"));

@@ -2,6 +2,7 @@ package io.olyx.adapter.http;
 
 import io.javalin.http.Context;
 import io.olyx.domain.common.PageRequest;
+import io.olyx.domain.project.ProjectId;
 import java.math.BigInteger;
 import java.util.Optional;
 import java.util.function.Function;
@@ -43,6 +44,23 @@ public final class PathParams {
                 throw ApiError.invalid(name + " must be between " + min + " and " + max + unit);
             }
             return number.intValueExact();
+        });
+    }
+
+    /** The optional {@code project_id} filter: a project id, else 422 whatever the value (too large included). */
+    public static Optional<ProjectId> projectQuery(Context ctx) {
+        return query(ctx, "project_id").map(id -> ProjectId.parse(id.trim())
+                .orElseThrow(() -> ApiError.invalid("project_id must be a project id")));
+    }
+
+    /** An optional row id in the query (a cursor): a whole number from 1, as ids are, else 422 naming {@code what}. */
+    public static Optional<Long> idQuery(Context ctx, String name, String what) {
+        return query(ctx, name).map(String::trim).map(value -> {
+            BigInteger id = WHOLE.matcher(value).matches() ? new BigInteger(value) : BigInteger.ZERO;
+            if (id.signum() < 1 || id.bitLength() >= Long.SIZE) {
+                throw ApiError.invalid(name + " must be " + what);
+            }
+            return id.longValue();
         });
     }
 

@@ -9,6 +9,7 @@ import io.olyx.application.audit.ListAuditEvents;
 import io.olyx.application.port.AuditLog.AuditQuery;
 import io.olyx.domain.account.Account;
 import io.olyx.domain.audit.AuditEvent;
+import io.olyx.domain.project.ProjectId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -36,8 +37,8 @@ public final class AuditRoutes {
         Account actor = auth.requireSession(ctx);
         int limit = PathParams.intQuery(ctx, "limit", 1, MAX_LIMIT).orElse(DEFAULT_LIMIT);
         AuditQuery query = new AuditQuery(PathParams.query(ctx, "event"),
-                PathParams.intQuery(ctx, "project_id").map(Integer::longValue),
-                PathParams.intQuery(ctx, "before_id").map(Integer::longValue), limit);
+                PathParams.projectQuery(ctx).map(ProjectId::value),
+                PathParams.idQuery(ctx, "before_id", "an audit event id"), limit);
         ctx.json(listEvents.list(actor, query)
                 .orElseThrow(() -> ApiError.forbidden("Audit events need the admin or owner role"))
                 .stream().map(AuditRoutes::json).toList());

@@ -50,9 +50,7 @@ public final class KeyRoutes {
 
     private void list(Context ctx) {
         auth.requireSession(ctx);
-        Optional<ProjectId> project = PathParams.query(ctx, "project_id")
-                .map(p -> ProjectId.parse(p).orElseThrow(() -> ApiError.invalid("project_id must be a project id")));
-        ctx.json(keys.list(project).stream().map(KeyRoutes::json).toList());
+        ctx.json(keys.list(PathParams.projectQuery(ctx)).stream().map(KeyRoutes::json).toList());
     }
 
     private void create(Context ctx) {

@@ -34,8 +34,7 @@ public final class StatsRoutes {
     }
 
     private void get(Context ctx) {
-        Optional<ProjectId> named = PathParams.query(ctx, "project_id").map(id -> ProjectId.parse(id.trim())
-                .orElseThrow(() -> ApiError.invalid("project_id must be a project id")));
+        Optional<ProjectId> named = PathParams.projectQuery(ctx);
         Project project = usesSession(ctx) ? dashboardProject(ctx, named) : keyProject(ctx, named);
         StatsQuery.Query query = new StatsQuery.Query(PathParams.intQuery(ctx, "window", 1,
                 StatsPeriod.MAX_WINDOW_HOURS, " hours"), date(ctx, "start_date"),
