@@ -2,38 +2,11 @@ package io.olyx.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.olyx.fixtures.provider.FakeProviderServer;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A PATCH that changes nothing records no audit event (docs/api.md), while one that changes something does. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class UnchangedPatchEndToEndTest {
-    @TempDir
-    static Path dataDir;
-
-    FakeProviderServer provider;
-    RunningOlyx olyx;
-    ApiClient owner;
-
-    @BeforeAll
-    void start() {
-        provider = FakeProviderServer.start();
-        olyx = RunningOlyx.start(dataDir);
-        owner = olyx.owner();
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        olyx.close();
-        provider.close();
-    }
-
+class UnchangedPatchEndToEndTest extends OlyxAgainstFakeProvider {
     @Test
     void aProjectPatchThatChangesNothingIsNotAudited() {
         ApiClient.Response created = owner.post("/api/v1/projects", Map.of("project", Map.of("name", "Still",
