@@ -520,4 +520,29 @@ class PipelineEndToEndTest extends OlyxAgainstFakeProvider {
         assertThat(step.path("output").path("sha256").asText()).hasSize(64);
         assertThat(step.path("usage").path("total_tokens").asInt()).isPositive();
     }
+
+    @Test
+    void anonymizedProjectsKeepNoUserIdsInTheMetadataOfTracesModelCallsOpenOrNestedInAnyTrace() {
+        RunningOlyx.Tenant private_ = olyx.newTenant(owner, "Anonymized calls");
+        Models.register(owner, private_.projectId(), provider, "gpt-4o", "openai", 0.0025, 0.01, true, Map.of());
+        owner.patch("/api/v1/projects/" + private_.projectId(), Map.of("project", Map.of("settings", Map.of(
+                "telemetry_mode", "anonymized", "routing_tiers", Map.of("simple", "gpt-4o")))));
+        provider.enqueue(FakeBehavior.text("Hi."));
+
+        ApiClient.Response call = private_.client().post("/api/v1/chat/completions", Map.of(
+                "messages", List.of(Map.of("role", "user", "content", "Hello")),
+                "metadata", Map.of("user_id", "user_456", "feature", "support")));
+        ApiClient.Response created = private_.client().post("/api/v1/traces", Map.of("metadata", Map.of(
+                "context", Map.of("email", "ann@example.com", "people", List.of(Map.of("phone", "+15550100"))))));
+
+        assertThat(call.status()).as(call.toString()).isEqualTo(200);
+        JsonNode opened = private_.client().get("/api/v1/traces/" + call.text("trace_id")).json().path("metadata");
+        assertThat(opened.path("user_id").asText()).startsWith("pseudonym:");
+        assertThat(opened.path("feature").asText()).isEqualTo("support");
+        JsonNode nested = private_.client().get("/api/v1/traces/" + created.text("id")).json().path("metadata");
+        assertThat(nested.path("context").path("email").asText()).startsWith("pseudonym:");
+        assertThat(nested.path("context").path("people").get(0).path("phone").asText()).startsWith("pseudonym:");
+        assertThat(private_.client().get("/api/v1/traces").json().toString())
+                .doesNotContain("user_456", "ann@example.com", "+15550100");
+    }
 }

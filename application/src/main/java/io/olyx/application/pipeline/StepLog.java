@@ -51,7 +51,7 @@ public final class StepLog {
 
     TraceHandle openImplicit(KeyCaller caller, Map<String, Object> metadata, String endpoint) {
         Trace.validateMetadata(metadata);
-        Map<String, Object> labelled = new LinkedHashMap<>(metadata);
+        Map<String, Object> labelled = new LinkedHashMap<>(Pseudonyms.metadata(caller.project().settings(), metadata));
         labelled.putIfAbsent("source", endpoint);
         return TraceHandle.implicit(new Trace(new TraceId(ids.timeOrderedUuid()), caller.projectId(),
                 TraceStatus.PENDING, labelled, Optional.empty(), Optional.empty(),

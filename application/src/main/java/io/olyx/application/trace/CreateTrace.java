@@ -1,6 +1,7 @@
 package io.olyx.application.trace;
 
 import io.olyx.application.access.KeyCaller;
+import io.olyx.application.pipeline.Pseudonyms;
 import io.olyx.application.port.IdGenerator;
 import io.olyx.application.port.TraceRepository;
 import io.olyx.domain.project.DistributionPolicy;
@@ -33,8 +34,7 @@ public final class CreateTrace {
         if (policy.localRefRequired() && command.localRef().isEmpty()) {
             return new Result.LocalRefRequired();
         }
-        Map<String, Object> metadata = policy.telemetryMode().equals("anonymized")
-                ? Pseudonyms.userIdentifiers(command.metadata()) : command.metadata();
+        Map<String, Object> metadata = Pseudonyms.metadata(caller.project().settings(), command.metadata());
         Trace trace = new Trace(new TraceId(ids.timeOrderedUuid()), caller.projectId(), TraceStatus.PENDING,
                 metadata, command.revenue(), command.localRef(),
                 command.distributionChannel().orElse(policy.distributionChannel()), Optional.empty(),
