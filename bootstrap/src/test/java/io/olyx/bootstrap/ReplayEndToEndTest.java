@@ -341,4 +341,19 @@ class ReplayEndToEndTest extends OlyxAgainstFakeProvider {
         assertThat(done.path("error").asText()).contains("anonymized");
         assertThat(done.has("comparison")).isFalse();
     }
+
+    @Test
+    void aReplayWhoseStepTheProviderDoesNotAnswerFailsInsteadOfComparingNoAnswer() {
+        String source = sourceTrace(tenant.client(), "Summarize: the provider is down.", 500, 100);
+        provider.enqueue(FakeBehavior.error(400, "model overloaded"), FakeBehavior.error(400, "model overloaded"));
+
+        ApiClient.Response queued = tenant.client().post("/api/v1/replay", Map.of("trace_id", source,
+                "force_model", "claude-haiku"));
+        JsonNode done = Replays.awaitEnd(tenant.client(), queued.text("job_id"));
+
+        assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("failed");
+        assertThat(done.path("error").asText()).contains("no answer from the provider", "claude-haiku");
+        assertThat(done.has("comparison")).isFalse();
+        assertThat(done.has("summary")).isFalse();
+    }
 }

@@ -15,6 +15,7 @@ import io.olyx.domain.common.JsonValues;
 import io.olyx.domain.llm.ToolChoice;
 import io.olyx.domain.trace.Step;
 import io.olyx.domain.trace.StepId;
+import io.olyx.domain.trace.StepOutcome;
 import io.olyx.domain.trace.StepType;
 import io.olyx.domain.trace.Trace;
 import io.olyx.domain.trace.TraceId;
@@ -77,6 +78,9 @@ final class ReplayRecorder {
         List<Step> recorded = steps.listByTrace(caller.projectId(), trace.id());
         TraceSummary summary = grading.summarize(trace, recorded);
         traces.updateIfStatus(trace.ended(TraceStatus.REPLAY, clock.instant(), summary), TraceStatus.REPLAY);
+        recorded.stream().filter(ReplayRecorder::unanswered).findFirst().ifPresent(step -> {
+            throw noAnswerToCompare(step);
+        });
         return new Recorded(trace, recorded, summary, OutputOverlap.of(pairs(recorded, sourceById)));
     }
 
@@ -133,6 +137,28 @@ final class ReplayRecorder {
             parent = parent.get().parentStepId().map(sourceById::get);
         }
         return parent.filter(p -> p.type() == StepType.RUN).map(Step::id);
+    }
+
+    /**
+     * A replayed step no model answered (the provider failed, or a guardrail now blocks its input before any call)
+     * costs nothing and takes no time, so a comparison holding it would show the target cheaper, faster and better
+     * graded than it is. An answer withheld for a secret in it was paid for and timed, so it still compares.
+     */
+    private static boolean unanswered(Step step) {
+        return step.outcome() == StepOutcome.FAILED
+                || step.outcome() == StepOutcome.BLOCKED && step.modelCall().isEmpty();
+    }
+
+    private static ReplayFailed noAnswerToCompare(Step step) {
+        String source = replayOf(step).map(id -> "Step " + id.value() + " of the source trace").orElse("A step");
+        String model = step.modelCall().map(call -> " on " + call.model()).orElse("");
+        String why = step.outcome() == StepOutcome.BLOCKED
+                ? "was blocked by the project's guardrails (" + JsonValues.string(step.details(), "reason")
+                        .orElse("blocked") + ")"
+                : "got no answer from the provider (" + JsonValues.string(step.details(), "error")
+                        .orElse("failed") + ")";
+        return new ReplayFailed(source + " " + why + " when replayed" + model
+                + ", so there is no answer to compare; queue the replay again once it can be answered");
     }
 
     private static Optional<StepId> replayOf(Step step) {
