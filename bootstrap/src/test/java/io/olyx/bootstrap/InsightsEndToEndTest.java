@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.olyx.fixtures.provider.FakeBehavior;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -117,5 +119,47 @@ class InsightsEndToEndTest extends OlyxAgainstFakeProvider {
         assertError(owner.patch(insights + "/999999/dismiss", null), 404, "not_found");
         assertError(owner.patch(insights + "/abc/dismiss", null), 404, "not_found");
         assertError(owner.get(insights + "?status=someday"), 422, "invalid_request");
+    }
+
+    @Test
+    void onlyReplaysOfEveryStepAreEvidenceThatACheaperModelHoldsQuality() {
+        RunningOlyx.Tenant partial = olyx.newTenant(owner, "Partial replays");
+        Models.register(owner, partial.projectId(), provider, "gpt-4o", "openai", 0.0025, 0.01, true, Map.of());
+        Models.register(owner, partial.projectId(), provider, "gpt-4o-mini", "openai", 0.00015, 0.0006, true,
+                Map.of());
+        String refresh = "/api/v1/projects/" + partial.projectId() + "/insights/refresh";
+        List<String> traces = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            String trace = partial.client().post("/api/v1/traces", Map.of("metadata", Map.of("task", "translation")))
+                    .text("id");
+            partial.client().post("/api/v1/runs", Map.of("trace_id", trace, "model", "gpt-4o",
+                    "input", "Translate letter number " + i));
+            partial.client().patch("/api/v1/traces/" + trace + "/complete", null);
+            traces.add(trace);
+        }
+
+        for (String trace : traces.subList(0, 3)) {
+            JsonNode skippedAll = replay(partial, trace, Map.of("max_cost", 0));
+            assertThat(skippedAll.path("skipped_steps").asLong()).as(skippedAll.toString()).isEqualTo(1);
+        }
+        assertThat(owner.post(refresh, null).json()).as("three replays that sent nothing")
+                .extracting(i -> i.path("insight_type").asText()).doesNotContain("migration_alert");
+
+        for (String trace : traces.subList(3, 6)) {
+            assertThat(replay(partial, trace, Map.of()).path("skipped_steps").asLong()).isZero();
+        }
+        JsonNode migration = ofType(owner.post(refresh, null).json(), "migration_alert");
+        assertThat(migration.path("data").path("evidence").asText()).isEqualTo("replays");
+        assertThat(migration.path("data").path("replay_count").asInt()).isEqualTo(3);
+    }
+
+    private static JsonNode replay(RunningOlyx.Tenant tenant, String trace, Map<String, Object> overrides) {
+        Map<String, Object> request = new HashMap<>(overrides);
+        request.put("trace_id", trace);
+        request.put("force_model", "gpt-4o-mini");
+        JsonNode done = Replays.awaitEnd(tenant.client(), tenant.client().post("/api/v1/replay", request)
+                .text("job_id"));
+        assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("completed");
+        return done;
     }
 }

@@ -131,7 +131,8 @@ public final class RunReplay implements JobHandler {
             ReplayRecorder.Recorded recorded = recorder.record(caller, replay, source, sourceSteps, target, plan);
             sides.put(target, ComparisonSide.of(recorded.summary(), recorded.steps()));
             skipped.put(target, plan.skippedCount());
-            if (modelsChanged) {
+            // a replay that skipped steps (max_cost) answered part of the trace, so it says nothing of the whole
+            if (modelsChanged && plan.skippedCount() == 0) {
                 evidence.add(new ReplayEvidence(intent, sourceModel, target, sourceSummary.optimizationGrade(),
                         recorded.summary().optimizationGrade(), recorded.outputMatch()));
             }
