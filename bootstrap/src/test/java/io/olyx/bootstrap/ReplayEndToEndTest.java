@@ -356,4 +356,25 @@ class ReplayEndToEndTest extends OlyxAgainstFakeProvider {
         assertThat(done.has("comparison")).isFalse();
         assertThat(done.has("summary")).isFalse();
     }
+
+    @Test
+    void aPendingTraceIsReplayedOnceEndedSoTheCachedComparisonCoversEveryStep() {
+        String trace = tenant.client().post("/api/v1/traces", Map.of()).text("id");
+        Map<String, Object> run = Map.of("trace_id", trace, "model", "gpt-4o", "input", "Summarize: still running.");
+        provider.enqueue(FakeBehavior.text("A short summary.").withUsage(100, 10));
+        tenant.client().post("/api/v1/runs", run);
+        Map<String, Object> replay = Map.of("trace_id", trace, "force_model", "gpt-4o-mini");
+
+        assertError(tenant.client().post("/api/v1/replay", replay), 409, "trace_pending");
+
+        provider.enqueue(FakeBehavior.text("A short summary.").withUsage(300, 30));
+        tenant.client().post("/api/v1/runs", run);
+        JsonNode completed = tenant.client().patch("/api/v1/traces/" + trace + "/complete", null).json();
+        JsonNode done = Replays.awaitEnd(tenant.client(), tenant.client().post("/api/v1/replay", replay)
+                .text("job_id"));
+        assertThat(done.path("comparison").path("source").path("total_cost").decimalValue())
+                .isEqualByComparingTo(completed.path("total_cost").decimalValue());
+        assertThat(tenant.client().get("/api/v1/traces/" + done.path("replay_trace_id").asText()).json()
+                .path("steps")).hasSize(2);
+    }
 }

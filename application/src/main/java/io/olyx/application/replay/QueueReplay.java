@@ -13,7 +13,9 @@ import io.olyx.domain.jobs.JobStatus;
 import io.olyx.domain.model.ModelDefinition;
 import io.olyx.domain.replay.ReplayCacheKey;
 import io.olyx.domain.replay.ReplayOverrides;
+import io.olyx.domain.trace.Trace;
 import io.olyx.domain.trace.TraceId;
+import io.olyx.domain.trace.TraceStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -60,11 +62,17 @@ public final class QueueReplay {
             // Identical requests (from this node or another) would each find no replay and each queue one. Holding
             // the source trace's row until commit makes them take turns, and each sees the replay the one before
             // it queued, so the check and the insert below happen as one step.
-            if (traces.findLocked(caller.projectId(), source).isEmpty()) {
+            Optional<Trace> trace = traces.findLocked(caller.projectId(), source);
+            if (trace.isEmpty()) {
                 return new Result.TraceNotFound();
             }
             if (!unknown.isEmpty()) {
                 return new Result.UnknownModels(unknown);
+            }
+            // Seed 002 replays work that has finished: a pending trace may still take steps, which neither its replay
+            // nor that replay's hour in the cache would show, so the cached comparison would speak of another trace.
+            if (trace.get().status() == TraceStatus.PENDING) {
+                return new Result.SourcePending();
             }
             return joinOrQueue(caller, source, overrides, cacheKey);
         });
@@ -113,6 +121,10 @@ public final class QueueReplay {
         }
 
         record TraceNotFound() implements Result {
+        }
+
+        /** The source trace is still pending: it is replayed once completed, failed or canceled. */
+        record SourcePending() implements Result {
         }
 
         record UnknownModels(List<String> models) implements Result {

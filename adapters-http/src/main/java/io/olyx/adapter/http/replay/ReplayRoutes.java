@@ -45,6 +45,8 @@ public final class ReplayRoutes {
             case QueueReplay.Result.Queued queued -> ctx.status(202).json(ReplayJson.of(queued.replay()));
             case QueueReplay.Result.Cached cached -> ctx.json(ReplayJson.cached(cached.replay()));
             case QueueReplay.Result.TraceNotFound missing -> throw ApiError.notFound("Source trace");
+            case QueueReplay.Result.SourcePending pending -> throw ApiError.conflict("trace_pending",
+                    "A pending trace cannot be replayed yet: complete, fail or cancel it first");
             case QueueReplay.Result.UnknownModels unknown -> throw ApiError.of(422, "unknown_model",
                     "Not registered in this project: " + String.join(", ", unknown.models()))
                     .with("models", unknown.models());
