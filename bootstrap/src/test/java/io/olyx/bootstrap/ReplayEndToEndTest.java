@@ -377,4 +377,24 @@ class ReplayEndToEndTest extends OlyxAgainstFakeProvider {
         assertThat(tenant.client().get("/api/v1/traces/" + done.path("replay_trace_id").asText()).json()
                 .path("steps")).hasSize(2);
     }
+
+    @Test
+    void aRatingLoggedAfterAReplayEndsItsCacheSoTheComparisonShowsTheSourceAsItIs() {
+        String source = sourceTrace(tenant.client(), "Summarize: rated later.", 100, 10);
+        Map<String, Object> replay = Map.of("trace_id", source, "force_model", "claude-haiku");
+        JsonNode first = Replays.awaitEnd(tenant.client(), tenant.client().post("/api/v1/replay", replay)
+                .text("job_id"));
+        tenant.client().post("/api/v1/logs", Map.of("trace_id", source, "output", Map.of("user_rating", 1)));
+        JsonNode rated = tenant.client().get("/api/v1/traces/" + source).json().path("summary");
+
+        ApiClient.Response again = tenant.client().post("/api/v1/replay", replay);
+
+        assertThat(again.status()).as(again.toString()).isEqualTo(202);
+        JsonNode second = Replays.awaitEnd(tenant.client(), again.text("job_id"));
+        assertThat(second.path("comparison").path("source").path("optimization_grade").asText())
+                .isEqualTo(rated.path("optimization_grade").asText())
+                .isNotEqualTo(first.path("comparison").path("source").path("optimization_grade").asText());
+        assertThat(tenant.client().post("/api/v1/replay", replay).json().path("cached").asBoolean())
+                .as("unchanged since, it is a cache hit again").isTrue();
+    }
 }

@@ -74,7 +74,7 @@ public final class QueueReplay {
             if (trace.get().status() == TraceStatus.PENDING) {
                 return new Result.SourcePending();
             }
-            return joinOrQueue(caller, source, overrides, cacheKey);
+            return joinOrQueue(caller, trace.get(), overrides, cacheKey);
         });
         if (result instanceof Result.Queued) {
             // Also for a joined job: the spare wake-up costs the worker one empty poll.
@@ -83,10 +83,10 @@ public final class QueueReplay {
         return result;
     }
 
-    private Result joinOrQueue(KeyCaller caller, TraceId source, ReplayOverrides overrides, String cacheKey) {
+    private Result joinOrQueue(KeyCaller caller, Trace source, ReplayOverrides overrides, String cacheKey) {
         Instant now = clock.instant();
         Optional<Replay> latest = store.latest(caller.projectId(), cacheKey);
-        if (latest.isPresent() && cached(latest.get(), now)) {
+        if (latest.isPresent() && cached(latest.get(), now) && showsAsItIs(latest.get(), source)) {
             return new Result.Cached(latest.get());
         }
         if (latest.isPresent() && inFlight(latest.get())) {
@@ -94,8 +94,8 @@ public final class QueueReplay {
         }
         String id = ids.randomHex(ID_BYTES);
         Job job = jobs.enqueue(RunReplay.job(caller.projectId(), id, now), now);
-        Replay queued = new Replay(id, caller.projectId(), caller.key().id().value(), source, overrides, cacheKey,
-                job.id(), ReplayStore.Status.QUEUED, Map.of(), Optional.empty(), Optional.empty(), now,
+        Replay queued = new Replay(id, caller.projectId(), caller.key().id().value(), source.id(), overrides,
+                cacheKey, job.id(), ReplayStore.Status.QUEUED, Map.of(), Optional.empty(), Optional.empty(), now,
                 Optional.empty());
         store.insert(queued);
         return new Result.Queued(queued);
@@ -104,6 +104,15 @@ public final class QueueReplay {
     private static boolean cached(Replay replay, Instant now) {
         return replay.status() == ReplayStore.Status.COMPLETED
                 && replay.finishedAt().filter(at -> at.plus(ReplayCacheKey.TTL).isAfter(now)).isPresent();
+    }
+
+    /**
+     * A step that landed in the source since its replay (a call admitted while it was pending, a log with a rating)
+     * revises its summary; the cached comparison then speaks of the trace as it was, so the replay runs again.
+     */
+    private static boolean showsAsItIs(Replay replay, Trace source) {
+        return replay.result().map(result -> result.comparison().source())
+                .flatMap(side -> source.summary().map(side::shows)).orElse(false);
     }
 
     private boolean inFlight(Replay replay) {

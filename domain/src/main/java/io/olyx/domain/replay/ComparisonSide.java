@@ -29,6 +29,12 @@ public record ComparisonSide(BigDecimal totalCost, Grade optimizationGrade, doub
         return of(summary, modelsUsed(steps));
     }
 
+    /** Whether this side still says what {@code summary} does: the same cost, latency and grades. */
+    public boolean shows(TraceSummary summary) {
+        return totalCost.compareTo(summary.totalCost()) == 0 && totalLatencyMs == summary.totalLatencyMs()
+                && grades.equals(summary.grades());
+    }
+
     /** The models the trace's run steps called, each once, in the order the steps ran. */
     public static List<String> modelsUsed(Iterable<Step> steps) {
         List<Step> runs = new ArrayList<>();
