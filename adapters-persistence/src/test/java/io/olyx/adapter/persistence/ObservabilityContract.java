@@ -232,6 +232,9 @@ abstract class ObservabilityContract extends DatabaseContract {
         Project project = newProject("Replay race");
         Trace source = trace(project, HOUR);
         db.traces().insert(source);
+        // a replay needs a source that has ended (seed 002: replay once the work finishes)
+        db.traces().updateIfStatus(source.ended(TraceStatus.COMPLETED, HOUR, summary(BigDecimal.ZERO, Grade.A, 0, 0)),
+                TraceStatus.PENDING);
         KeyCaller caller = new KeyCaller(new ApiKey(new ApiKeyId("ak_00000000000000b1"), "k", project.id(), "hash",
                 "ak_000...00b1", KeyStatus.ACTIVE, Optional.empty(), Optional.empty(), 0, Optional.empty(), HOUR),
                 project);
