@@ -24,6 +24,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -39,8 +43,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The search index on Lucene: one Lucene index per key in a directory under {@code root}, chunks with a BM25
  * text field and a scalar-quantized HNSW vector field (dot product on unit vectors). Indexes open lazily on
- * first use and stay open until {@link #close()}. Dropping an index while another thread searches it makes
- * that search fail; callers serialise collection deletion with its use. A background thread merges each small
+ * first use and stay open until {@link #close()}. Dropping an index waits for the searches and writes already
+ * using it and holds back new ones until it is gone, which they then read as missing: a search racing the deletion
+ * of its collection never meets a closed index or a half-deleted directory, and never brings the index back to
+ * life. A background thread merges each small
  * index into one segment once writes to it have stopped ({@link IndexHandle#mergeIfIdle}).
  */
 public final class LuceneSearchIndex implements SearchIndex {
@@ -62,11 +68,15 @@ public final class LuceneSearchIndex implements SearchIndex {
     public static final Duration MERGE_WHEN_IDLE_FOR = Duration.ofSeconds(30);
     /** Larger indexes are left to Lucene's merge policy: rewriting them whole would cost minutes of a core. */
     static final int MERGE_AT_MOST_CHUNKS = 20_000;
+    /** Striped, so memory stays fixed however many indexes come and go. */
+    private static final int LIFECYCLE_STRIPES = 64;
 
     private final Path root;
     private final Analyzer analyzer;
     private final BM25Similarity similarity;
     private final Map<String, IndexHandle> open = new ConcurrentHashMap<>();
+    /** Shared by every use of an index, exclusive to dropping it. */
+    private final ReadWriteLock[] lifecycle = new ReadWriteLock[LIFECYCLE_STRIPES];
     private final LuceneRetrieval retrieval;
     private final ScheduledExecutorService merger = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon(true).name("olyx-index-merger").factory());
@@ -79,6 +89,9 @@ public final class LuceneSearchIndex implements SearchIndex {
         };
         this.similarity = new BM25Similarity(options.k1(), options.b());
         this.retrieval = new LuceneRetrieval(analyzer);
+        for (int i = 0; i < LIFECYCLE_STRIPES; i++) {
+            lifecycle[i] = new ReentrantReadWriteLock();
+        }
         merger.scheduleWithFixedDelay(() -> mergeIdle(MERGE_WHEN_IDLE_FOR), 10, 10, TimeUnit.SECONDS);
     }
 
@@ -97,14 +110,14 @@ public final class LuceneSearchIndex implements SearchIndex {
 
     @Override
     public void upsert(String indexKey, EmbeddingModelSpec spec, List<ChunkToIndex> chunks) {
-        run(() -> handle(indexKey).write(spec, List.of(), chunks));
+        using(indexKey, () -> run(() -> handle(indexKey).write(spec, List.of(), chunks)));
     }
 
     @Override
     public void replaceDocuments(String indexKey, EmbeddingModelSpec spec, Collection<String> documentIds,
                                  List<ChunkToIndex> chunks) {
         List<Term> deletes = documentIds.stream().distinct().map(IndexHandle::documentTerm).toList();
-        run(() -> handle(indexKey).write(spec, deletes, chunks));
+        using(indexKey, () -> run(() -> handle(indexKey).write(spec, deletes, chunks)));
     }
 
     @Override
@@ -115,30 +128,36 @@ public final class LuceneSearchIndex implements SearchIndex {
     @Override
     public void deleteDocuments(String indexKey, Collection<String> documentIds) {
         List<Term> terms = documentIds.stream().distinct().map(IndexHandle::documentTerm).toList();
-        run(() -> handle(indexKey).deleteTerms(terms));
+        using(indexKey, () -> run(() -> handle(indexKey).deleteTerms(terms)));
     }
 
     @Override
     public void reset(String indexKey) {
-        run(() -> handle(indexKey).reset());
+        using(indexKey, () -> run(() -> handle(indexKey).reset()));
     }
 
     @Override
     public void drop(String indexKey) {
         Path dir = IndexDirectories.resolve(root, indexKey);
-        run(() -> {
-            IndexHandle handle = open.remove(indexKey);
-            if (handle != null) {
-                handle.discard();
-            }
-            if (Files.exists(dir)) {
-                try (Stream<Path> paths = Files.walk(dir)) {
-                    for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.delete(p);
+        Lock exclusive = lifecycle(indexKey).writeLock();
+        exclusive.lock();
+        try {
+            run(() -> {
+                IndexHandle handle = open.remove(indexKey);
+                if (handle != null) {
+                    handle.discard();
+                }
+                if (Files.exists(dir)) {
+                    try (Stream<Path> paths = Files.walk(dir)) {
+                        for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                            Files.delete(p);
+                        }
                     }
                 }
-            }
-        });
+            });
+        } finally {
+            exclusive.unlock();
+        }
     }
 
     @Override
@@ -250,11 +269,35 @@ public final class LuceneSearchIndex implements SearchIndex {
 
     /** Reads (and deletes, which have nothing to do on a missing index) never create an index. */
     private <T> T read(String indexKey, T whenMissing, IoFunction<T> function) {
-        IndexHandle handle = open.get(indexKey);
-        if (handle == null && !Files.isDirectory(IndexDirectories.resolve(root, indexKey))) {
-            return whenMissing;
+        return using(indexKey, () -> {
+            IndexHandle handle = open.get(indexKey);
+            if (handle == null && !Files.isDirectory(IndexDirectories.resolve(root, indexKey))) {
+                return whenMissing;
+            }
+            return call(() -> function.apply(handle != null ? handle : handle(indexKey)));
+        });
+    }
+
+    private void using(String indexKey, Runnable work) {
+        using(indexKey, () -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /** Runs {@code work} while the index cannot be dropped (searches and writes share this; drop excludes them). */
+    private <T> T using(String indexKey, Supplier<T> work) {
+        Lock shared = lifecycle(indexKey).readLock();
+        shared.lock();
+        try {
+            return work.get();
+        } finally {
+            shared.unlock();
         }
-        return call(() -> function.apply(handle != null ? handle : handle(indexKey)));
+    }
+
+    private ReadWriteLock lifecycle(String indexKey) {
+        return lifecycle[Math.floorMod(indexKey.hashCode(), LIFECYCLE_STRIPES)];
     }
 
     private interface IoFunction<T> {

@@ -11,8 +11,12 @@ import io.olyx.application.port.StoredChunk;
 import io.olyx.domain.rag.DocumentMetadata;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterEach;
@@ -243,6 +247,47 @@ class LuceneSearchIndexTest {
         index.drop(KEY);
         assertThat(index.count(KEY)).isZero();
         assertThat(root.toFile().list()).isEmpty();
+    }
+
+    /**
+     * A query racing the deletion of its collection: searches running while the index is dropped either finish on
+     * it or find it missing; none fails on a closed index or a half-deleted directory, and none re-creates it.
+     */
+    @Test
+    void searchesRacingADropOfTheirIndexReadItAsMissingAndNeverFail() throws InterruptedException {
+        open();
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        for (int round = 0; round < 40 && failures.isEmpty(); round++) {
+            seed();
+            AtomicBoolean dropped = new AtomicBoolean();
+            CountDownLatch searching = new CountDownLatch(4);
+            List<Thread> readers = new ArrayList<>();
+            for (int r = 0; r < 4; r++) {
+                readers.add(Thread.ofPlatform().start(() -> {
+                    try {
+                        int afterDrop = 0;
+                        while (afterDrop < 20) {
+                            index.hybridTopK(KEY, "river", new float[] {1, 0, 0}, 5);
+                            index.chunksOf(KEY, "rivers", 0, 2);
+                            searching.countDown();
+                            afterDrop += dropped.get() ? 1 : 0;
+                        }
+                    } catch (Throwable t) {
+                        failures.add(t);
+                        searching.countDown();
+                    }
+                }));
+            }
+            searching.await();
+            index.drop(KEY);
+            dropped.set(true);
+            for (Thread reader : readers) {
+                reader.join();
+            }
+            assertThat(root.toFile().list()).as("a dropped index is not brought back").isEmpty();
+        }
+        assertThat(failures).isEmpty();
+        assertThat(index.hybridTopK(KEY, "river", new float[] {1, 0, 0}, 5)).isEmpty();
     }
 
     @Test
