@@ -4,8 +4,13 @@ import io.olyx.application.port.CollectionRepository;
 import io.olyx.application.port.DocumentRepository;
 import io.olyx.application.port.IdGenerator;
 import io.olyx.application.port.UnitOfWork;
+import io.olyx.domain.project.ProjectId;
+import io.olyx.domain.rag.CollectionId;
+import io.olyx.domain.rag.KnowledgeCollection;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * What the use cases that change collections and documents work with: the two repositories, the search index
@@ -23,5 +28,15 @@ public record KnowledgeStore(CollectionRepository collections, DocumentRepositor
         Objects.requireNonNull(unitOfWork, "unitOfWork");
         Objects.requireNonNull(ids, "ids");
         Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Runs {@code work} on the project's collection under its index lock, the collection looked up under that lock:
+     * deleting a collection takes the same lock, so a request that waited for a delete finds the collection gone
+     * (empty) instead of writing into it or answering for it.
+     */
+    public <T> Optional<T> withCollectionLocked(ProjectId project, CollectionId id,
+                                                Function<KnowledgeCollection, T> work) {
+        return locks.locked(KnowledgeCollection.indexKey(project, id), () -> collections.find(project, id).map(work));
     }
 }

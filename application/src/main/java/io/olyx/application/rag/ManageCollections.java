@@ -66,11 +66,11 @@ public final class ManageCollections {
 
     /** Removes every document (reset-only); returns how many there were, or empty for an unknown collection. */
     public Optional<Integer> reset(ProjectId project, CollectionId id) {
-        return store.collections().find(project, id).map(c -> store.locks().locked(c.indexKey(), () -> {
+        return store.withCollectionLocked(project, id, c -> {
             int removed = store.documents().deleteAll(id);
             store.index().reset(c.indexKey());
             return removed;
-        }));
+        });
     }
 
     /**
@@ -79,12 +79,10 @@ public final class ManageCollections {
      * such a collection fills up again as the jobs run; otherwise each document's chunks are replaced in place.
      */
     public Optional<Integer> reembed(ProjectId project, CollectionId id) {
-        return store.collections().find(project, id).map(c -> {
-            Map<DocumentId, Integer> queued = store.locks().locked(c.indexKey(),
-                    () -> store.unitOfWork().inTransaction(() -> requeue(c)));
-            store.queue().wake();
-            return queued.size();
-        });
+        Optional<Integer> queued = store.withCollectionLocked(project, id,
+                c -> store.unitOfWork().inTransaction(() -> requeue(c)).size());
+        queued.ifPresent(q -> store.queue().wake());
+        return queued;
     }
 
     private Map<DocumentId, Integer> requeue(KnowledgeCollection c) {

@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -61,20 +60,18 @@ public final class WriteDocuments {
         for (DocumentInput input : inputs) {
             InvalidInput.require(names.add(input.name()), "docId", "docId " + input.name() + " appears twice");
         }
-        return store.collections().find(project, id).map(collection -> {
-            Batch batch = inOrder(collection, () -> {
-                Map<String, DocumentVersion> stored = store.documents().versions(id).stream()
-                        .collect(Collectors.toMap(DocumentVersion::name, Function.identity()));
-                Batch b = apply(collection, inputs.stream()
-                        .map(in -> DocumentChange.decide(Optional.ofNullable(stored.get(in.name())), in)).toList());
-                if (sync) {
-                    stored.keySet().removeAll(names);
-                    b.removed.addAll(stored.values().stream().map(DocumentVersion::id).toList());
-                    store.documents().delete(id, b.removed);
-                }
-                return b;
-            });
-            afterCommit(collection, batch);
+        return inOrder(project, id, collection -> {
+            Map<String, DocumentVersion> stored = store.documents().versions(id).stream()
+                    .collect(Collectors.toMap(DocumentVersion::name, Function.identity()));
+            Batch b = apply(collection, inputs.stream()
+                    .map(in -> DocumentChange.decide(Optional.ofNullable(stored.get(in.name())), in)).toList());
+            if (sync) {
+                stored.keySet().removeAll(names);
+                b.removed.addAll(stored.values().stream().map(DocumentVersion::id).toList());
+                store.documents().delete(id, b.removed);
+            }
+            return b;
+        }).map(batch -> {
             int enqueued = (int) batch.changes.stream().filter(DocumentChange::queuesIndexing).count();
             return new UploadResult(enqueued, inputs.size() - enqueued, batch.removed.size());
         });
@@ -82,17 +79,15 @@ public final class WriteDocuments {
 
     /** Creates or updates the document with the input's name. Empty when the collection is not the project's. */
     public Optional<PutResult> put(ProjectId project, CollectionId id, DocumentInput input) {
-        return store.collections().find(project, id).map(collection -> {
-            Batch batch = inOrder(collection, () -> apply(collection, List.of(
-                    DocumentChange.decide(store.documents().versionByName(id, input.name()), input))));
-            afterCommit(collection, batch);
-            return switch (batch.changes.getFirst()) {
-                case DocumentChange.Create create -> new PutResult(batch.created.getFirst(), PutState.CREATED);
-                case DocumentChange.Reindex reindex -> new PutResult(reindex.existing().id(), PutState.MODIFIED);
-                case DocumentChange.Describe describe -> new PutResult(describe.existing().id(), PutState.MODIFIED);
-                case DocumentChange.Unchanged same -> new PutResult(same.existing().id(), PutState.NOT_MODIFIED);
-            };
-        });
+        return inOrder(project, id, collection -> apply(collection, List.of(
+                DocumentChange.decide(store.documents().versionByName(id, input.name()), input))))
+                .map(batch -> switch (batch.changes.getFirst()) {
+                    case DocumentChange.Create create -> new PutResult(batch.created.getFirst(), PutState.CREATED);
+                    case DocumentChange.Reindex reindex -> new PutResult(reindex.existing().id(), PutState.MODIFIED);
+                    case DocumentChange.Describe describe -> new PutResult(describe.existing().id(),
+                            PutState.MODIFIED);
+                    case DocumentChange.Unchanged same -> new PutResult(same.existing().id(), PutState.NOT_MODIFIED);
+                });
     }
 
     /** Empty when the collection is not the project's; false when it has no such document. */
@@ -109,10 +104,15 @@ public final class WriteDocuments {
 
     /**
      * One transaction, and one at a time per collection (on this node, whose index it is): two uploads racing to
-     * create the same name would otherwise both decide "create" and one would fail on the unique name.
+     * create the same name would otherwise both decide "create" and one would fail on the unique name. Empty when
+     * the collection is not the project's, or was deleted while the write waited for it.
      */
-    private Batch inOrder(KnowledgeCollection collection, Supplier<Batch> work) {
-        return store.locks().locked(collection.indexKey(), () -> store.unitOfWork().inTransaction(work));
+    private Optional<Batch> inOrder(ProjectId project, CollectionId id, Function<KnowledgeCollection, Batch> work) {
+        return store.withCollectionLocked(project, id, collection -> {
+            Batch batch = store.unitOfWork().inTransaction(() -> work.apply(collection));
+            afterCommit(collection, batch);
+            return batch;
+        });
     }
 
     private Batch apply(KnowledgeCollection collection, List<DocumentChange> changes) {
