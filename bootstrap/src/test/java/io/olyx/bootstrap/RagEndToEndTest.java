@@ -378,6 +378,12 @@ class RagEndToEndTest {
                     422, "invalid_request");
             assertError(client.post(path, Map.of("terms", List.of("x"), "collections", List.of(id), "top", 0)),
                     422, "invalid_request");
+            for (String top : List.of("0", "101", "1e10", "-99999999999999999999")) {
+                ApiClient.Response outside = client.post(path, "{\"terms\": [\"x\"], \"collections\": [\"" + id
+                        + "\"], \"top\": " + top + "}");
+                assertError(outside, 422, "invalid_request");
+                assertThat(outside.text("error")).isEqualTo("top must be between 1 and 100");
+            }
             assertError(client.post(path, Map.of("terms", List.of("x"), "collections", List.of(id),
                     "minScore", 2)), 422, "invalid_request");
             assertError(client.post(path, Map.of("terms", List.of("x"), "collections", List.of())),

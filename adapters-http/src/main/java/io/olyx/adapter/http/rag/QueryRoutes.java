@@ -10,6 +10,7 @@ import io.olyx.adapter.http.execution.PipelineErrors;
 import io.olyx.application.access.KeyCaller;
 import io.olyx.application.rag.AnswerQuestion;
 import io.olyx.application.rag.SearchCollections;
+import io.olyx.domain.common.JsonValues;
 import io.olyx.domain.rag.CollectionId;
 import io.olyx.domain.rag.RerankerKind;
 import java.math.BigDecimal;
@@ -74,8 +75,24 @@ public final class QueryRoutes {
                 .map(id -> CollectionId.parse(id).orElseThrow(CollectionRoutes::notFound)).toList();
         RerankerKind reranker = body.string("reranker").map(name -> RerankerKind.parse(name).orElseThrow(() ->
                 ApiError.invalid("reranker must be lexical, smart or none"))).orElse(DEFAULT_RERANKER);
-        return new SearchCollections.Request(collections, terms, body.integer("top").orElse(DEFAULT_TOP),
+        return new SearchCollections.Request(collections, terms, top(body),
                 body.decimal("minScore").map(BigDecimal::doubleValue).orElse(0.0), reranker,
                 body.bool("includeReferences").orElse(false));
+    }
+
+    /**
+     * {@code top} named with its own range however far outside it the value is: read as an int first, 10^10 was
+     * told the int's bound (2147483647) rather than the 1 to 100 a query takes.
+     */
+    private static int top(JsonBody body) {
+        return body.decimal("top").map(top -> {
+            if (!JsonValues.isWholeNumber(top)) {
+                throw ApiError.invalid("top must be a whole number");
+            }
+            if (top.compareTo(BigDecimal.ONE) < 0 || top.compareTo(BigDecimal.valueOf(SearchCollections.MAX_TOP)) > 0) {
+                throw ApiError.invalid("top must be between 1 and " + SearchCollections.MAX_TOP);
+            }
+            return top.intValueExact();
+        }).orElse(DEFAULT_TOP);
     }
 }
