@@ -15,8 +15,9 @@ import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
  * The browse query, built from the filter: only the conditions asked for, every value bound, never spliced. Tags
- * are a JSON array in one column, so a tag matches as its JSON string inside it (quotes included, so "a" does not
- * match "ab").
+ * are a compact JSON array in one column, so a tag matches as its JSON string opening an element, right after the
+ * "[" or a "," (quotes included, so "a" does not match "ab"; and as a quote inside a tag is escaped, tag a"b, stored
+ * "a\"b", does not match "b").
  */
 final class DocumentBrowse {
     private static final char ESCAPE = '!';
@@ -30,8 +31,11 @@ final class DocumentBrowse {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("collection", collection.value());
         for (int i = 0; i < filter.tags().size(); i++) {
-            where.add("tags LIKE :tag" + i + " ESCAPE '" + ESCAPE + "'");
-            values.put("tag" + i, "%" + likeLiteral(json.write(filter.tags().get(i))) + "%");
+            where.add("(tags LIKE :firstTag" + i + " ESCAPE '" + ESCAPE + "' OR tags LIKE :laterTag" + i + " ESCAPE '"
+                    + ESCAPE + "')");
+            String element = likeLiteral(json.write(filter.tags().get(i)));
+            values.put("firstTag" + i, "[" + element + "%");
+            values.put("laterTag" + i, "%," + element + "%");
         }
         filter.nameContains().ifPresent(name -> {
             where.add("LOWER(name) LIKE :name ESCAPE '" + ESCAPE + "'");

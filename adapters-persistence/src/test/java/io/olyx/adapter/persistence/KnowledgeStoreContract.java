@@ -204,6 +204,17 @@ abstract class KnowledgeStoreContract {
     }
 
     @Test
+    void aTagFilterMatchesWholeTagsNotTheEndOfATagHoldingAQuote() {
+        KnowledgeCollection c = newCollection(newProject());
+        documents.insert(c.id(), List.of(doc("plain", "x", List.of("other", "even"), "{}"),
+                doc("quoted", "y", List.of("say\"even"), "{}")), NOW);
+
+        assertThat(names(browse(c, "-t even", Optional.empty(), DocumentOrder.NAME_ASC))).containsExactly("plain");
+        assertThat(names(browse(c, "-t other -t even", Optional.empty(), DocumentOrder.NAME_ASC)))
+                .containsExactly("plain");
+    }
+
+    @Test
     void exportPagesThroughEveryDocumentExactlyOnce() {
         KnowledgeCollection c = newCollection(newProject());
         List<NewDocument> docs = new ArrayList<>();
