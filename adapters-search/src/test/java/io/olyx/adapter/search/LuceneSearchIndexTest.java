@@ -60,12 +60,16 @@ class LuceneSearchIndexTest {
     }
 
     private void seed() {
-        open().upsert(KEY, SPEC, List.of(
+        open().upsert(KEY, SPEC, seedChunks());
+    }
+
+    private static List<ChunkToIndex> seedChunks() {
+        return List.of(
                 chunk("rivers", 0, "The Nile is the longest river in Africa.", 1, 0, 0),
                 chunk("rivers", 1, "The Amazon carries more water than any other river.", 0.9f, 0.1f, 0),
                 chunk("rivers", 2, "Rivers flow into seas and oceans.", 0.8f, 0.2f, 0),
                 chunk("space", 0, "Jupiter is the largest planet of the solar system.", 0, 1, 0),
-                chunk("food", 0, "Bread is baked from flour, water and yeast.", 0, 0, 1)));
+                chunk("food", 0, "Bread is baked from flour, water and yeast.", 0, 0, 1));
     }
 
     @Test
@@ -258,7 +262,7 @@ class LuceneSearchIndexTest {
         open();
         List<Throwable> failures = new CopyOnWriteArrayList<>();
         for (int round = 0; round < 40 && failures.isEmpty(); round++) {
-            seed();
+            index.upsert(KEY, SPEC, seedChunks());
             AtomicBoolean dropped = new AtomicBoolean();
             CountDownLatch searching = new CountDownLatch(4);
             List<Thread> readers = new ArrayList<>();
