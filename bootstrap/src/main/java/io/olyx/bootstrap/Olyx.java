@@ -225,14 +225,14 @@ public final class Olyx implements AutoCloseable {
     public static Olyx start(OlyxConfig config, Clock clock) {
         Olyx olyx = new Olyx(config, Clock.tick(clock, Duration.ofNanos(1_000)));
         try {
+            // after the wiring, which can fail, and before the server listens, so a login can never precede it
+            olyx.createdOwnerLoginKey = olyx.firstStart.run(olyx.ownerLoginKey);
             olyx.jobs.start();
             olyx.http.start();
             olyx.rag.warmUp();
-            // last: a start that fails before serving must not create the owner whose login key it cannot show
-            olyx.createdOwnerLoginKey = olyx.firstStart.run(olyx.ownerLoginKey);
         } catch (RuntimeException e) {
             olyx.close();
-            throw e;
+            throw new StartFailed(e, olyx.createdOwnerLoginKey);
         }
         return olyx;
     }
@@ -253,6 +253,23 @@ public final class Olyx implements AutoCloseable {
             host = "localhost";
         }
         return host + ":" + Integer.toHexString(config.storage().dataDir().toAbsolutePath().normalize().hashCode());
+    }
+
+    /**
+     * A start that failed once the server was wired. It may have created the owner (just before listening, so that no
+     * login can come first), and that login key must still be shown: no later start shows it again.
+     */
+    public static final class StartFailed extends RuntimeException {
+        private final Optional<String> createdOwnerLoginKey;
+
+        StartFailed(RuntimeException cause, Optional<String> createdOwnerLoginKey) {
+            super(cause.getMessage(), cause);
+            this.createdOwnerLoginKey = createdOwnerLoginKey;
+        }
+
+        public Optional<String> createdOwnerLoginKey() {
+            return createdOwnerLoginKey;
+        }
     }
 
     /** The owner's login key if this start created the installation (to be shown once). */

@@ -47,6 +47,9 @@ final class ServeCommand implements Callable<Integer> {
         try {
             olyx = Olyx.start(config, Clock.systemUTC());
         } catch (RuntimeException e) {
+            if (e instanceof Olyx.StartFailed failed) {
+                failed.createdOwnerLoginKey().ifPresent(key -> announceOwner(key, config.server().port()));
+            }
             System.err.println("olyx: could not start: " + StartChecks.reason(e)
                     + " (OLYX_LOG_LEVEL=DEBUG logs the stack trace)");
             LOG.debug("start failed", e);

@@ -11,7 +11,7 @@ import java.util.Optional;
 /**
  * What can stop a start, checked before anything is created, so that the operator reads one line naming the
  * setting to change rather than a stack trace from deep in the database or the HTTP server; and a first start that
- * cannot serve does not create the owner account whose login key it would then never show.
+ * cannot serve stops before it creates the owner account.
  */
 final class StartChecks {
     private StartChecks() {
