@@ -1,5 +1,9 @@
 package io.olyx.adapter.persistence;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfoService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -11,9 +15,18 @@ abstract class DatabaseContract {
 
     abstract DatabaseSettings settings();
 
+    /** Opens the database and checks every contract runs on the whole schema: each migration applied, none failed. */
     @BeforeAll
     void open() {
         db = Database.open(settings());
+        DatabaseSettings settings = settings();
+        MigrationInfoService migrations = Flyway.configure()
+                .dataSource(settings.jdbcUrl(), settings.user(), settings.password())
+                .locations("classpath:db/migration").load().info();
+        assertThat(migrations.pending()).as("migrations left unapplied").isEmpty();
+        assertThat(migrations.applied()).as("migrations applied")
+                .allSatisfy(m -> assertThat(m.getState().isFailed()).as(m.getScript()).isFalse())
+                .hasSameSizeAs(migrations.all());
     }
 
     @AfterAll
