@@ -9,45 +9,24 @@ import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.olyx.fixtures.provider.FakeBehavior;
 import io.olyx.fixtures.provider.FakeProviderServer;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 /**
  * Changes that race on one node (embedded H2): PATCHes that merge into one stored document, and requests that run
  * while their project is deleted.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConcurrentChangesEndToEndTest {
+class ConcurrentChangesEndToEndTest extends OlyxAgainstFakeProvider {
     static final int PATCHES = 20;
 
-    @TempDir
-    static Path dataDir;
-
-    FakeProviderServer provider;
-    RunningOlyx olyx;
-    ApiClient owner;
-
     @BeforeAll
-    void start() {
-        provider = FakeProviderServer.start();
+    void answerEveryCall() {
         provider.setDefault(FakeBehavior.text("ok").withUsage(10, 20));
-        olyx = RunningOlyx.start(dataDir);
-        owner = olyx.owner();
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        olyx.close();
-        provider.close();
     }
 
     @Test
