@@ -61,8 +61,8 @@ class RagRestartEndToEndTest {
         }
     }
 
-    @Test
-    void anIndexBuiltWithAnotherModelIsSearchedLexicallyUntilVectorsOnlyReembedsIt() {
+    /** A collection holding "paris", its index then rebuilt (while Olyx is stopped) as another model would have. */
+    private Setup parisIndexedWithAnOlderModel() {
         Setup s;
         String parisId;
         try (RunningOlyx olyx = RunningOlyx.start(dataDir)) {
@@ -73,14 +73,53 @@ class RagRestartEndToEndTest {
             parisId = client(olyx, s).get("/api/v1/collections/" + s.collectionId() + "/documents").json().get(0)
                     .path("id").asText();
         }
-        String key = s.projectId() + "/" + s.collectionId();
         EmbeddingModelSpec old = new EmbeddingModelSpec("an-older-model", 2);
         try (LuceneSearchIndex index = LuceneSearchIndex.open(dataDir.resolve("index"))) {
-            index.reset(key);
+            index.reset(indexKey(s));
             String text = RagEndToEndTest.FACTS.get("paris");
-            index.upsert(key, old, List.of(new ChunkToIndex(new StoredChunk(parisId + "#0", parisId, "paris", 0, 0,
-                    text.length(), text, DocumentMetadata.EMPTY), new float[] {1, 0})));
+            index.upsert(indexKey(s), old, List.of(new ChunkToIndex(new StoredChunk(parisId + "#0", parisId, "paris",
+                    0, 0, text.length(), text, DocumentMetadata.EMPTY), new float[] {1, 0})));
         }
+        return s;
+    }
+
+    private static String indexKey(Setup s) {
+        return s.projectId() + "/" + s.collectionId();
+    }
+
+    @Test
+    void aChangedTextThatFailsToIndexLeavesNoTraceOfTheOldTextInQueries() {
+        Setup s = parisIndexedWithAnOlderModel();
+        try (RunningOlyx olyx = RunningOlyx.start(dataDir)) {
+            ApiClient client = client(olyx, s);
+            assertThat(query(olyx, s, "Eiffel Tower").get(0).path("documentName").asText()).isEqualTo("paris");
+            String documents = "/api/v1/collections/" + s.collectionId() + "/documents";
+            String changed = "Paris hosts the Louvre, the largest art museum, on the right bank of the Seine.";
+            String id = client.put(documents, Map.of("name", "paris", "contents", changed)).text("documentId");
+
+            // indexing the new text fails for good: the index was built with another model
+            JsonNode document = awaitState(client, documents + "/" + id, "Cancelled");
+            assertThat(document.path("contents").asText()).isEqualTo(changed);
+            assertThat(query(olyx, s, "Eiffel Tower")).as("the old text is gone from queries").isEmpty();
+            assertThat(client.get(documents + "?state=cancelled").json()).extracting(d -> d.path("id").asText())
+                    .containsExactly(id);
+        }
+    }
+
+    private static JsonNode awaitState(ApiClient client, String documentPath, String state) {
+        for (int i = 0; i < 1200; i++) {
+            JsonNode document = client.get(documentPath).json();
+            if (document.path("state").asText().equals(state)) {
+                return document;
+            }
+            RagEndToEndTest.sleep();
+        }
+        throw new AssertionError(documentPath + " never reached " + state);
+    }
+
+    @Test
+    void anIndexBuiltWithAnotherModelIsSearchedLexicallyUntilVectorsOnlyReembedsIt() {
+        Setup s = parisIndexedWithAnOlderModel();
         try (RunningOlyx olyx = RunningOlyx.start(dataDir)) {
             ApiClient client = client(olyx, s);
             assertThat(query(olyx, s, "Eiffel Tower").get(0).path("documentName").asText())
@@ -96,7 +135,7 @@ class RagRestartEndToEndTest {
                     .isEqualTo("berlin");
         }
         try (LuceneSearchIndex index = LuceneSearchIndex.open(dataDir.resolve("index"))) {
-            assertThat(index.embeddingSpec(key).orElseThrow().model()).isEqualTo("bge-small-en-v1.5-q");
+            assertThat(index.embeddingSpec(indexKey(s)).orElseThrow().model()).isEqualTo("bge-small-en-v1.5-q");
         }
     }
 

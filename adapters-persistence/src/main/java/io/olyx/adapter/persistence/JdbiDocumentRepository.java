@@ -19,9 +19,11 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
@@ -143,11 +145,11 @@ final class JdbiDocumentRepository implements DocumentRepository {
 
     @Override
     public int markIndexed(CollectionId collection, Map<DocumentId, Integer> revisions, Instant now) {
-        return finish(collection, revisions, IndexState.INDEXED, Rows.utc(now));
+        return finish(collection, revisions, IndexState.INDEXED, Rows.utc(now)).size();
     }
 
     @Override
-    public int markCancelled(CollectionId collection, Map<DocumentId, Integer> revisions, Instant now) {
+    public Set<DocumentId> markCancelled(CollectionId collection, Map<DocumentId, Integer> revisions, Instant now) {
         return finish(collection, revisions, IndexState.CANCELLED, null);
     }
 
@@ -177,20 +179,21 @@ final class JdbiDocumentRepository implements DocumentRepository {
         return out;
     }
 
-    private int finish(CollectionId collection, Map<DocumentId, Integer> revisions, IndexState state,
-                       OffsetDateTime indexedAt) {
+    /** The documents moved to {@code state}: those still queued at the revision given. */
+    private Set<DocumentId> finish(CollectionId collection, Map<DocumentId, Integer> revisions, IndexState state,
+                                   OffsetDateTime indexedAt) {
         if (revisions.isEmpty()) {
-            return 0;
+            return Set.of();
         }
-        List<UUID> ids = new ArrayList<>();
-        List<Integer> numbers = new ArrayList<>();
-        revisions.forEach((id, revision) -> {
-            ids.add(id.value());
-            numbers.add(revision);
-        });
-        int changed = 0;
-        for (int n : dao.finish(collection.value(), ids, numbers, state.wire(), indexedAt)) {
-            changed += Math.max(n, 0);
+        List<DocumentId> ids = new ArrayList<>(revisions.keySet());
+        List<Integer> numbers = ids.stream().map(revisions::get).toList();
+        int[] updated = dao.finish(collection.value(), ids.stream().map(DocumentId::value).toList(), numbers,
+                state.wire(), indexedAt);
+        Set<DocumentId> changed = new HashSet<>();
+        for (int i = 0; i < updated.length; i++) {
+            if (updated[i] > 0) {
+                changed.add(ids.get(i));
+            }
         }
         return changed;
     }

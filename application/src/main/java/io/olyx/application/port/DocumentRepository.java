@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The documents of knowledge collections: their text, fields and indexing state. Every method is scoped by the
@@ -64,7 +65,8 @@ public interface DocumentRepository {
 
     int markIndexed(CollectionId collection, Map<DocumentId, Integer> revisions, Instant now);
 
-    int markCancelled(CollectionId collection, Map<DocumentId, Integer> revisions, Instant now);
+    /** Returns the documents it cancelled (those still queued at the revision given), whose chunks must go. */
+    Set<DocumentId> markCancelled(CollectionId collection, Map<DocumentId, Integer> revisions, Instant now);
 
     CollectionState state(CollectionId collection);
 

@@ -24,7 +24,8 @@ import java.util.stream.Collectors;
  * Indexes one batch of queued documents: load their texts, chunk and embed them (outside any lock), then, under
  * the collection's index lock, keep only the documents whose revision is still the queued one, replace their
  * chunks and mark them indexed. A document changed or deleted meanwhile is left to the job of its new revision.
- * On its last failed attempt the batch's documents are marked cancelled, so no document stays queued forever.
+ * On its last failed attempt the batch's documents are marked cancelled, so no document stays queued forever, and
+ * their chunks are removed, so the index never answers with a text its document no longer has.
  * A job whose collection is deleted while it embeds stops at its next embedder call.
  */
 public final class IndexingJob implements JobHandler {
@@ -68,10 +69,28 @@ public final class IndexingJob implements JobHandler {
             return index(collection, queued);
         } catch (RuntimeException e) {
             if (job.attempts() >= job.maxAttempts() || e instanceof PermanentJobFailure) {
-                int cancelled = documents.markCancelled(collection.id(), queued, clock.instant());
-                progress.batchCancelled(collection, cancelled, String.valueOf(e.getMessage()));
+                giveUp(collection, queued, e);
             }
             throw e;
+        }
+    }
+
+    /**
+     * Cancels the batch's documents still queued at its revisions and removes their chunks, under the index lock so
+     * no newer revision is written meanwhile. A cancelled document is not in the index: chunks of a text it no
+     * longer has (left there when removing them on its change did not happen, e.g. a crash just after the change
+     * committed) would otherwise go on answering queries for good.
+     */
+    private void giveUp(KnowledgeCollection collection, Map<DocumentId, Integer> queued, RuntimeException failure) {
+        try {
+            Set<DocumentId> cancelled = locks.locked(collection.indexKey(), () -> {
+                Set<DocumentId> ended = documents.markCancelled(collection.id(), queued, clock.instant());
+                indexing.removeAll(collection.indexKey(), ended.stream().map(DocumentId::toString).toList());
+                return ended;
+            });
+            progress.batchCancelled(collection, cancelled.size(), String.valueOf(failure.getMessage()));
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
         }
     }
 

@@ -134,6 +134,7 @@ public final class WriteDocuments {
                     store.documents().replaceText(collection.id(), r.existing(), r.input().contents(), r.fields(),
                             now);
                     batch.queued.put(r.existing().id(), r.existing().revision() + 1);
+                    batch.replaced.add(r.existing().id());
                 }
                 case DocumentChange.Describe d -> store.documents().describe(collection.id(), d.existing().id(),
                         d.fields(), now);
@@ -146,11 +147,16 @@ public final class WriteDocuments {
         return batch;
     }
 
+    /**
+     * Still under the collection's index lock: the chunks of deleted documents go, and so do those of documents whose
+     * text was replaced, so a query never answers with a text a document no longer has while its new text waits to
+     * be indexed (or fails to be). Its old revision's job, finding the revision moved on, writes nothing.
+     */
     private void afterCommit(KnowledgeCollection collection, Batch batch) {
-        if (!batch.removed.isEmpty()) {
-            store.locks().run(collection.indexKey(), () -> store.index().removeAll(collection.indexKey(),
-                    batch.removed.stream().map(DocumentId::toString).toList()));
-        }
+        List<String> stale = new ArrayList<>();
+        batch.removed.forEach(id -> stale.add(id.toString()));
+        batch.replaced.forEach(id -> stale.add(id.toString()));
+        store.index().removeAll(collection.indexKey(), stale);
         if (!batch.queued.isEmpty()) {
             store.queue().wake();
         }
@@ -162,6 +168,8 @@ public final class WriteDocuments {
         final List<DocumentId> created = new ArrayList<>();
         final Map<DocumentId, Integer> queued = new HashMap<>();
         final List<DocumentId> removed = new ArrayList<>();
+        /** Documents whose text changed: their chunks hold the old text. */
+        final List<DocumentId> replaced = new ArrayList<>();
 
         Batch(List<DocumentChange> changes) {
             this.changes = List.copyOf(changes);

@@ -2,26 +2,15 @@ package io.olyx.application.rag;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.olyx.application.port.IdGenerator;
-import io.olyx.application.port.JobQueue;
-import io.olyx.domain.jobs.Job;
-import io.olyx.domain.jobs.JobStatus;
-import io.olyx.domain.jobs.NewJob;
 import io.olyx.domain.project.ProjectId;
 import io.olyx.domain.rag.Chunker;
 import io.olyx.domain.rag.ChunkingPolicy;
 import io.olyx.domain.rag.CollectionId;
 import io.olyx.domain.rag.DocumentInput;
 import io.olyx.domain.rag.KnowledgeCollection;
-import io.olyx.domain.trace.StepId;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -41,11 +30,11 @@ class CollectionDeletedMeanwhileTest {
     private final InMemoryCollections collections = new InMemoryCollections();
     private final InMemoryDocuments documents = new InMemoryDocuments();
     private final IndexLocks locks = new IndexLocks();
-    private final List<NewJob> enqueued = new ArrayList<>();
+    private final RecordingJobs jobs = new RecordingJobs();
     private final KnowledgeStore store = new KnowledgeStore(collections, documents,
             new IndexDocuments(new InMemorySearchIndex(), new HashingEmbedder("hash-v1"),
                     new Chunker(ChunkingPolicy.DEFAULT), 256),
-            locks, new IndexingQueue(new RecordingJobs(), Clock.fixed(NOW, ZoneOffset.UTC), 256, () -> { }),
+            locks, new IndexingQueue(jobs, Clock.fixed(NOW, ZoneOffset.UTC), 256, () -> { }),
             Supplier::get, new RandomIds(), Clock.fixed(NOW, ZoneOffset.UTC));
     private final KnowledgeCollection collection = new KnowledgeCollection(new CollectionId(UUID.randomUUID()),
             PROJECT, KnowledgeCollection.Details.of("c", Optional.empty(), Optional.empty()), NOW, NOW);
@@ -63,7 +52,7 @@ class CollectionDeletedMeanwhileTest {
 
         assertThat(answer).isEmpty();
         assertThat(documents.versions(collection.id())).isEmpty();
-        assertThat(enqueued).isEmpty();
+        assertThat(jobs.enqueued).isEmpty();
     }
 
     @Test
@@ -102,67 +91,6 @@ class CollectionDeletedMeanwhileTest {
             latch.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Keeps what is enqueued; the indexing worker is not part of these tests. */
-    private final class RecordingJobs implements JobQueue {
-        @Override
-        public Job enqueue(NewJob job, Instant now) {
-            enqueued.add(job);
-            return new Job(enqueued.size(), job.kind(), job.projectId(), job.payload(), JobStatus.QUEUED, 0,
-                    job.maxAttempts(), job.runAfter(), Optional.empty(), Optional.empty(), Optional.empty(), Map.of(),
-                    now, now);
-        }
-
-        @Override
-        public List<Job> claim(String node, Collection<String> kinds, int max, Instant now, Duration lease) {
-            return List.of();
-        }
-
-        @Override
-        public void succeed(long jobId, String node, Map<String, Object> result, Instant now) {
-        }
-
-        @Override
-        public int renew(String node, List<Long> jobIds, Instant now, Duration lease) {
-            return 0;
-        }
-
-        @Override
-        public void fail(long jobId, String node, String error, Optional<Instant> retryAt, Instant now) {
-        }
-
-        @Override
-        public Optional<Job> find(long jobId) {
-            return Optional.empty();
-        }
-
-        @Override
-        public int release(String node, Instant now) {
-            return 0;
-        }
-
-        @Override
-        public int purgeFinished(Instant before) {
-            return 0;
-        }
-    }
-
-    private static final class RandomIds implements IdGenerator {
-        @Override
-        public UUID timeOrderedUuid() {
-            return UUID.randomUUID();
-        }
-
-        @Override
-        public StepId nextStepId() {
-            throw new UnsupportedOperationException("no steps here");
-        }
-
-        @Override
-        public String randomHex(int bytes) {
-            throw new UnsupportedOperationException("no secrets here");
         }
     }
 }

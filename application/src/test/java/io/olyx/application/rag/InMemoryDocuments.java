@@ -16,10 +16,12 @@ import io.olyx.domain.rag.KnowledgeDocument;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Documents in memory with the repository's revision rules; browsing is left to the database tests. */
 final class InMemoryDocuments implements DocumentRepository {
@@ -138,12 +140,12 @@ final class InMemoryDocuments implements DocumentRepository {
 
     @Override
     public synchronized int markIndexed(CollectionId collection, Map<DocumentId, Integer> revisions, Instant now) {
-        return finish(collection, revisions, IndexState.INDEXED, Optional.of(now));
+        return finish(collection, revisions, IndexState.INDEXED, Optional.of(now)).size();
     }
 
     @Override
-    public synchronized int markCancelled(CollectionId collection, Map<DocumentId, Integer> revisions,
-                                          Instant now) {
+    public synchronized Set<DocumentId> markCancelled(CollectionId collection, Map<DocumentId, Integer> revisions,
+                                                      Instant now) {
         return finish(collection, revisions, IndexState.CANCELLED, Optional.empty());
     }
 
@@ -160,17 +162,17 @@ final class InMemoryDocuments implements DocumentRepository {
         return out;
     }
 
-    private int finish(CollectionId collection, Map<DocumentId, Integer> revisions, IndexState state,
-                       Optional<Instant> indexedAt) {
-        int n = 0;
+    private Set<DocumentId> finish(CollectionId collection, Map<DocumentId, Integer> revisions, IndexState state,
+                                   Optional<Instant> indexedAt) {
+        Set<DocumentId> changed = new HashSet<>();
         for (KnowledgeDocument d : findAll(collection, revisions.keySet())) {
             if (d.summary().state() == IndexState.QUEUED && d.version().revision() == revisions.get(d.id())) {
                 put(collection, d.version(), state, d.summary().createdAt(), d.summary().updatedAt(), indexedAt,
                         d.contents());
-                n++;
+                changed.add(d.id());
             }
         }
-        return n;
+        return changed;
     }
 
     private static long count(List<KnowledgeDocument> all, IndexState state) {

@@ -131,6 +131,23 @@ class IndexingJobTest {
     }
 
     @Test
+    void givingUpOnANewTextRemovesTheChunksOfTheOldOne() {
+        job.handle(job(1, a));
+        // the change as it stands after a crash that kept the write from removing the old text's chunks
+        documents.replaceText(collection.id(), documents.versionByName(collection.id(), "a").orElseThrow(),
+                "Apricots ripen in June.", a.fields(), NOW);
+        assertThat(chunks(a)).extracting(StoredChunk::text).containsExactly("Apples grow on trees in orchards.");
+        embedder.duringNextCall = () -> {
+            throw new IllegalStateException("model crashed");
+        };
+
+        assertThatThrownBy(() -> job.handle(job(5, a))).hasMessage("model crashed");
+
+        assertThat(state(a)).isEqualTo(IndexState.CANCELLED);
+        assertThat(chunks(a)).isEmpty();
+    }
+
+    @Test
     void aJobOfADeletedCollectionDoesNothing() {
         Job pending = job(1, a);
         collections.delete(PROJECT, collection.id());
