@@ -227,6 +227,7 @@ public final class Olyx implements AutoCloseable {
         try {
             // after the wiring, which can fail, and before the server listens, so a login can never precede it
             olyx.createdOwnerLoginKey = olyx.firstStart.run(olyx.ownerLoginKey);
+            olyx.rag.removeOrphanChunks();
             olyx.jobs.start();
             olyx.http.start();
             olyx.rag.warmUp();

@@ -69,7 +69,7 @@ final class RagWiring implements AutoCloseable {
         ReadDocuments reader = new ReadDocuments(collections, documents);
         search = new SearchCollections(collections, documents,
                 new HybridSearch(index, embedder, RankingProfile.DEFAULT));
-        housekeeping = new IndexHousekeeping(collections, index, indexing, locks);
+        housekeeping = new IndexHousekeeping(collections, documents, index, indexing, locks);
         indexingJob = new IndexingJob(collections, documents, indexing, locks, new LoggingIndexingProgress(), clock);
         KnowledgeStore store = new KnowledgeStore(collections, documents, indexing, locks, queue,
                 database.unitOfWork(), database.ids(), clock);
@@ -127,6 +127,23 @@ final class RagWiring implements AutoCloseable {
         int dropped = housekeeping.pruneOrphans();
         if (dropped > 0) {
             LOG.info("removed {} search indexes whose collections no longer exist", dropped);
+        }
+    }
+
+    /**
+     * At start, before queries and indexing jobs: chunks of documents deleted just before a stop (or a crash) that
+     * came between the deletion's commit and its index write are removed, so they no longer take the places of live
+     * chunks among a query's candidates. A failure is logged and leaves them to the next start.
+     */
+    void removeOrphanChunks() {
+        try {
+            int removed = housekeeping.removeOrphanChunks();
+            if (removed > 0) {
+                LOG.info("removed the chunks of {} deleted documents left in search indexes", removed);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("removing the chunks of deleted documents from search indexes failed; the next start tries"
+                    + " again", e);
         }
     }
 

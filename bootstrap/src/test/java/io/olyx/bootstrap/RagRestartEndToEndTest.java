@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -115,6 +117,42 @@ class RagRestartEndToEndTest {
             RagEndToEndTest.sleep();
         }
         throw new AssertionError(documentPath + " never reached " + state);
+    }
+
+    @Test
+    void aStartRemovesChunksWhoseDocumentWasDeletedBeforeTheIndexHeardOfIt() {
+        Setup s;
+        List<String> live;
+        try (RunningOlyx olyx = RunningOlyx.start(dataDir)) {
+            s = setUp(olyx);
+            new JsonlUploads(olyx.port(), s.rawKey()).raw(s.collectionId(), JsonlUploads.jsonl(List.of(
+                    RagEndToEndTest.doc("paris", RagEndToEndTest.FACTS.get("paris")),
+                    RagEndToEndTest.doc("berlin", RagEndToEndTest.FACTS.get("berlin")))), "");
+            RagEndToEndTest.awaitIndexed(client(olyx, s), s.collectionId(), 2);
+            live = new ArrayList<>();
+            client(olyx, s).get("/api/v1/collections/" + s.collectionId() + "/documents").json()
+                    .forEach(d -> live.add(d.path("id").asText()));
+        }
+        // what a crash leaves after a document's deletion committed and before its chunks were removed
+        String deleted = UUID.randomUUID().toString();
+        try (LuceneSearchIndex index = LuceneSearchIndex.open(dataDir.resolve("index"))) {
+            EmbeddingModelSpec spec = index.embeddingSpec(indexKey(s)).orElseThrow();
+            float[] vector = new float[spec.dimension()];
+            vector[0] = 1;
+            String text = "The Eiffel Tower was deleted from this collection.";
+            index.upsert(indexKey(s), spec, List.of(new ChunkToIndex(new StoredChunk(deleted + "#0", deleted, "gone",
+                    0, 0, text.length(), text, DocumentMetadata.EMPTY), vector)));
+        }
+
+        try (RunningOlyx olyx = RunningOlyx.start(dataDir)) {
+            assertThat(query(olyx, s, "Eiffel Tower").get(0).path("documentName").asText()).isEqualTo("paris");
+        }
+
+        try (LuceneSearchIndex index = LuceneSearchIndex.open(dataDir.resolve("index"))) {
+            assertThat(index.documentIds(indexKey(s), Optional.empty(), 10))
+                    .containsExactlyInAnyOrderElementsOf(live);
+            assertThat(index.count(indexKey(s))).isEqualTo(2);
+        }
     }
 
     @Test

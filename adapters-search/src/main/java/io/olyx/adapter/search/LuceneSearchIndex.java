@@ -190,6 +190,14 @@ public final class LuceneSearchIndex implements SearchIndex {
     }
 
     @Override
+    public List<String> documentIds(String indexKey, Optional<String> after, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be >= 1, was " + limit);
+        }
+        return read(indexKey, List.of(), h -> h.search(s -> DocumentIds.page(s.getIndexReader(), after, limit)));
+    }
+
+    @Override
     public long count(String indexKey) {
         return read(indexKey, 0, IndexHandle::count);
     }

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -70,6 +71,20 @@ class LuceneSearchIndexTest {
                 chunk("rivers", 2, "Rivers flow into seas and oceans.", 0.8f, 0.2f, 0),
                 chunk("space", 0, "Jupiter is the largest planet of the solar system.", 0, 1, 0),
                 chunk("food", 0, "Bread is baked from flour, water and yeast.", 0, 0, 1));
+    }
+
+    @Test
+    void documentIdsComeInPagesInIdOrderWithoutDocumentsWhoseChunksWereDeleted() {
+        seed();
+        assertThat(index.documentIds(KEY, Optional.empty(), 10)).containsExactly("food", "rivers", "space");
+
+        index.deleteDocument(KEY, "rivers");
+
+        assertThat(index.documentIds(KEY, Optional.empty(), 1)).containsExactly("food");
+        assertThat(index.documentIds(KEY, Optional.of("food"), 1)).as("after an id").containsExactly("space");
+        assertThat(index.documentIds(KEY, Optional.of("g"), 5)).as("after a prefix").containsExactly("space");
+        assertThat(index.documentIds(KEY, Optional.of("space"), 5)).isEmpty();
+        assertThat(index.documentIds("project-1/never-written", Optional.empty(), 5)).isEmpty();
     }
 
     @Test

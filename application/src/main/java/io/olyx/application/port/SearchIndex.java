@@ -61,6 +61,14 @@ public interface SearchIndex extends AutoCloseable {
     /** Chunks of one document whose ordinal is within {@code [fromOrdinal, toOrdinal]}, by ordinal. */
     List<StoredChunk> chunksOf(String indexKey, String documentId, int fromOrdinal, int toOrdinal);
 
+    /**
+     * Ids of the documents that have chunks in the index, in id order, after {@code after} (from the first when
+     * empty), at most {@code limit}: a page read from the index's term dictionary, so listing every document costs
+     * one step per document, however many chunks each has (for housekeeping, e.g. removing chunks of documents that
+     * no longer exist). A missing index has none.
+     */
+    List<String> documentIds(String indexKey, Optional<String> after, int limit);
+
     /** Number of chunks in the index. */
     long count(String indexKey);
 

@@ -72,6 +72,13 @@ final class InMemorySearchIndex implements SearchIndex {
     }
 
     @Override
+    public synchronized List<String> documentIds(String indexKey, Optional<String> after, int limit) {
+        return index(indexKey).chunks().values().stream().map(c -> c.chunk().documentId())
+                .filter(id -> after.map(a -> id.compareTo(a) > 0).orElse(true)).distinct().sorted().limit(limit)
+                .toList();
+    }
+
+    @Override
     public synchronized List<ChunkHit> lexicalTopK(String indexKey, String query, int k) {
         return top(index(indexKey).chunks().values().stream()
                 .map(c -> new ChunkHit(c.chunk(), lexical(query, c.chunk().text()))).filter(h -> h.score() > 0)
