@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -309,6 +310,32 @@ class RagEndToEndTest {
         assertThat(tenant.client().get("/api/v1/collections/" + id).json().path("state").path("total").asInt())
                 .isZero();
         assertThat(query(id, "longest river in Africa", "smart").json()).isEmpty();
+    }
+
+    @Test
+    void headOnTheExportAnswersItsHeadersWithoutReadingTheDocuments() {
+        String id = factsCollection();
+        String path = "/api/v1/collections/" + id + "/export.jsonl";
+        ApiClient.Response get = tenant.client().get(path);
+
+        ApiClient.Response head = tenant.client().send("HEAD", path, null);
+
+        assertThat(head.status()).isEqualTo(get.status()).isEqualTo(200);
+        for (String header : List.of("Content-Type", "Content-Disposition")) {
+            assertThat(head.headers().firstValue(header)).isEqualTo(get.headers().firstValue(header)).isPresent();
+        }
+        assertThat(head.body()).isEmpty();
+        // a HEAD run as the GET built the export to measure it (and Jetty dropped it), which its length showed
+        assertThat(head.headers().firstValue("Content-Length")).as("no length counted from a built export")
+                .isEmpty();
+        ApiClient.Response unknown = tenant.client().send("HEAD", "/api/v1/collections/" + UUID.randomUUID()
+                + "/export.jsonl", null);
+        ApiClient.Response foreign = stranger.client().send("HEAD", path, null);
+        for (ApiClient.Response missing : List.of(unknown, foreign)) {
+            assertThat(missing.status()).as(missing.toString()).isEqualTo(404);
+            assertThat(missing.headers().firstValue("Content-Disposition")).isEmpty();
+            assertThat(missing.body()).isEmpty();
+        }
     }
 
     @Test

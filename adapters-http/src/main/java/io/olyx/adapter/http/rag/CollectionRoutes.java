@@ -52,6 +52,7 @@ public final class CollectionRoutes {
         app.delete(ONE + "/reset-only", this::reset);
         app.delete(ONE + "/vectors-only", this::reembed);
         app.get(ONE + "/export.jsonl", this::export);
+        app.head(ONE + "/export.jsonl", this::exportHeaders);
     }
 
     private void create(Context ctx) {
@@ -86,12 +87,7 @@ public final class CollectionRoutes {
     /** Streams the collection a page at a time: the response never holds the whole collection in memory. */
     private void export(Context ctx) {
         ProjectId project = project(ctx);
-        CollectionId id = collectionId(ctx);
-        if (collections.find(project, id).isEmpty()) {
-            throw notFound();
-        }
-        ctx.contentType("application/jsonl; charset=utf-8");
-        ctx.header("Content-Disposition", "attachment; filename=\"collection-" + id + ".jsonl\"");
+        CollectionId id = exportHeaders(ctx, project);
         try (BufferedWriter out = new BufferedWriter(new OutputStreamWriter(ctx.outputStream(),
                 StandardCharsets.UTF_8))) {
             reader.export(project, id, document -> {
@@ -105,6 +101,31 @@ public final class CollectionRoutes {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * HEAD: the export's status and headers without reading a document (run as a GET, the whole export was built
+     * for Jetty to drop). Its length is not known without building it, so none is sent, as a long GET sends none.
+     */
+    private void exportHeaders(Context ctx) {
+        exportHeaders(ctx, project(ctx));
+        try {
+            // committed before its end, the answer is sent as a GET's of unknown length is, not as an empty one
+            ctx.res().flushBuffer();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** 404 unless the collection is the project's; otherwise the export's headers are set. */
+    private CollectionId exportHeaders(Context ctx, ProjectId project) {
+        CollectionId id = collectionId(ctx);
+        if (collections.find(project, id).isEmpty()) {
+            throw notFound();
+        }
+        ctx.contentType("application/jsonl; charset=utf-8");
+        ctx.header("Content-Disposition", "attachment; filename=\"collection-" + id + ".jsonl\"");
+        return id;
     }
 
     /** Tags as the seed sends them (one comma-separated string) or as an array of strings. */
