@@ -68,6 +68,7 @@ import io.olyx.application.port.TokenHasher;
 import io.olyx.application.port.UnitOfWork;
 import io.olyx.application.project.CreateProject;
 import io.olyx.application.project.DeleteProject;
+import io.olyx.application.project.SweepDeletedProject;
 import io.olyx.application.project.ProjectQueries;
 import io.olyx.application.project.UpdateProject;
 import io.olyx.application.trace.AppendLogStep;
@@ -153,7 +154,8 @@ public final class Olyx implements AutoCloseable {
                 new ManageAccounts(accounts, database.sessions(), unitOfWork, auditor), auth)::register);
         areas.add(new ProjectRoutes(new CreateProject(projects, auditor, clock),
                 new UpdateProject(projects, unitOfWork, keyDirectory, auditor, clock),
-                new DeleteProject(projects, unitOfWork, keyDirectory, auditor), projectQueries, auth, idempotency)::register);
+                new DeleteProject(projects, unitOfWork, keyDirectory, auditor, database.jobs(), clock), projectQueries,
+                auth, idempotency)::register);
         areas.add(new KeyRoutes(new CreateApiKey(apiKeys, projects, hasher, ids, auditor, clock),
                 new ManageApiKeys(apiKeys, projects, unitOfWork, keyDirectory, lastUsed, auditor, clock),
                 projectQueries, auth, idempotency)::register);
@@ -199,6 +201,7 @@ public final class Olyx implements AutoCloseable {
         List<JobHandler> jobHandlers = new ArrayList<>();
         jobHandlers.addAll(observability.jobHandlers());
         jobHandlers.add(rag.indexingJob());
+        jobHandlers.add(new SweepDeletedProject(database.retention()));
         jobs = new JobWorker(database.jobs(), jobHandlers, nodeName(config), clock, RetryPolicy.DEFAULT,
                 JOB_CONCURRENCY, Duration.ofMinutes(10), Duration.ofSeconds(1));
 

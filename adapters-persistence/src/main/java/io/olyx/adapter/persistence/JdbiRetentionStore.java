@@ -47,4 +47,16 @@ final class JdbiRetentionStore implements RetentionStore {
         } while (batch.size() == BATCH);
         return total;
     }
+
+    /** One statement: the range under the trace cutoff holds only steps whose trace a purge already deleted. */
+    @Override
+    public long deleteOrphanSteps(ProjectId project, Instant before) {
+        return dao.deleteOrphanSteps(project.value(), Rows.utc(before));
+    }
+
+    /** One statement: a deleted project's steps are the few its last calls recorded after the deletion. */
+    @Override
+    public long deleteStepsOfDeletedProject(ProjectId project) {
+        return dao.deleteStepsOfDeletedProject(project.value());
+    }
 }

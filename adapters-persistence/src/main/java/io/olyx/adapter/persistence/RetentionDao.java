@@ -31,4 +31,14 @@ interface RetentionDao {
 
     @SqlUpdate("DELETE FROM traces WHERE project_id = :projectId AND id IN (<traces>)")
     int deleteTraces(@Bind("projectId") long projectId, @BindList("traces") List<UUID> traces);
+
+    @SqlUpdate("""
+            DELETE FROM steps WHERE project_id = :projectId AND created_at < :before
+              AND NOT EXISTS (SELECT 1 FROM traces WHERE traces.id = steps.trace_id)""")
+    int deleteOrphanSteps(@Bind("projectId") long projectId, @Bind("before") OffsetDateTime before);
+
+    @SqlUpdate("""
+            DELETE FROM steps WHERE project_id = :projectId
+              AND NOT EXISTS (SELECT 1 FROM projects WHERE projects.id = :projectId)""")
+    int deleteStepsOfDeletedProject(@Bind("projectId") long projectId);
 }

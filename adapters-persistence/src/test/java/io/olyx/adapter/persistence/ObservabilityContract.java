@@ -2,15 +2,27 @@ package io.olyx.adapter.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.olyx.application.access.Auditor;
 import io.olyx.application.access.KeyCaller;
+import io.olyx.application.access.RequestOrigin;
+import io.olyx.application.keys.KeyDirectory;
+import io.olyx.application.keys.LastUsedTracker;
 import io.olyx.application.port.InsightStore;
+import io.olyx.application.project.DeleteProject;
+import io.olyx.application.project.SweepDeletedProject;
 import io.olyx.application.port.ReplayStore;
 import io.olyx.application.port.ReplayStore.Replay;
 import io.olyx.application.port.StatsSource;
 import io.olyx.application.replay.QueueReplay;
+import io.olyx.application.retention.PurgeExpiredData;
+import io.olyx.application.stats.SealRollups;
+import io.olyx.domain.account.Account;
+import io.olyx.domain.account.AccountId;
+import io.olyx.domain.account.Role;
 import io.olyx.domain.insight.Insight;
 import io.olyx.domain.insight.InsightType;
 import io.olyx.domain.insight.ReplayEvidence;
+import io.olyx.domain.jobs.Job;
 import io.olyx.domain.keys.ApiKey;
 import io.olyx.domain.keys.ApiKeyId;
 import io.olyx.domain.keys.KeyStatus;
@@ -284,6 +296,96 @@ abstract class ObservabilityContract extends DatabaseContract {
         assertThat(db.traces().find(project.id(), old.id())).isEmpty();
         assertThat(db.steps().listByTrace(project.id(), old.id())).isEmpty();
         assertThat(db.steps().listByTrace(project.id(), recent.id())).hasSize(1);
+    }
+
+    /**
+     * A call admitted before its project was deleted records its step afterwards, and steps have no foreign key to
+     * refuse it: the deletion queues sweeps, none runs before the first is due, and that one removes the step.
+     */
+    @Test
+    void aStepRecordedAfterItsProjectWasDeletedIsRemovedByTheSweepTheDeletionQueued() {
+        Project project = newProject("Deleted mid-call");
+        Trace trace = trace(project, HOUR);
+        db.traces().insert(trace);
+        Clock clock = Clock.fixed(HOUR, ZoneOffset.UTC);
+        DeleteProject delete = new DeleteProject(db.projects(), db.unitOfWork(),
+                new KeyDirectory(db.apiKeys(), db.projects(), secret -> secret, new LastUsedTracker(db.apiKeys()),
+                        clock, Duration.ofMinutes(1)), new Auditor(db.auditLog(), clock), db.jobs(), clock);
+        Account admin = new Account(new AccountId(db.ids().timeOrderedUuid()), "Admin", "admin@example.com",
+                Role.ADMIN, false, Map.of(), HOUR);
+        assertThat(delete.delete(project.id(), admin, RequestOrigin.internal()))
+                .isEqualTo(DeleteProject.Result.DELETED);
+
+        Step late = run(project, trace, 1, "gpt-4o", 900, HOUR.minusSeconds(1));
+        db.stepRecorder().record(late);
+        assertThat(db.steps().find(project.id(), late.id())).as("the orphan the race leaves").isPresent();
+
+        List<String> sweeps = List.of(SweepDeletedProject.KIND);
+        assertThat(db.jobs().claim("sweeper", sweeps, 10, HOUR.plus(Duration.ofMinutes(14)), Duration.ofMinutes(5)))
+                .as("no sweep while calls may still run").isEmpty();
+        List<Job> due = db.jobs().claim("sweeper", sweeps, 10, HOUR.plus(Duration.ofMinutes(15)),
+                Duration.ofMinutes(5));
+        assertThat(due).hasSize(1);
+        SweepDeletedProject sweep = new SweepDeletedProject(db.retention());
+        Map<String, Object> swept = sweep.handle(due.get(0));
+        db.jobs().succeed(due.get(0).id(), "sweeper", swept, HOUR.plus(Duration.ofMinutes(15)));
+        assertThat(swept).containsEntry("steps_deleted", 1L);
+        assertThat(db.steps().find(project.id(), late.id())).isEmpty();
+
+        List<Job> later = db.jobs().claim("sweeper", sweeps, 10, HOUR.plus(Duration.ofDays(25)),
+                Duration.ofMinutes(5));
+        assertThat(later).hasSize(2);
+        assertThat(later).allSatisfy(job -> assertThat(sweep.handle(job)).containsEntry("steps_deleted", 0L));
+    }
+
+    /** A sweep queued for a project that still exists (a payload gone wrong) deletes none of its steps. */
+    @Test
+    void aSweepLeavesTheStepsOfAProjectThatExists() {
+        Project project = newProject("Alive");
+        Trace trace = trace(project, HOUR);
+        db.traces().insert(trace);
+        Step step = run(project, trace, 1, "gpt-4o", 900, HOUR);
+        db.stepRecorder().record(step);
+
+        assertThat(db.retention().deleteStepsOfDeletedProject(project.id())).isZero();
+        assertThat(db.steps().find(project.id(), step.id())).isPresent();
+    }
+
+    /**
+     * A call into a trace that the retention purge deletes meanwhile records its step after the purge. The step
+     * started after its trace was created, so once it is older than trace_days a later purge finds it under the
+     * cutoff with no trace and removes it, leaving the steps of live traces alone.
+     */
+    @Test
+    void aStepRecordedIntoATraceThePurgeDeletedMeanwhileIsRemovedByALaterPurge() {
+        Project project = db.projects().insert("Purged mid-call", "", new ProjectSettings(Map.of("retention",
+                Map.of("trace_days", 7))), HOUR.minus(Duration.ofDays(30)));
+        Trace old = trace(project, HOUR.minus(Duration.ofDays(8)));
+        db.traces().insert(old);
+        db.stepRecorder().record(run(project, old, 1, "gpt-4o", 900, HOUR.minus(Duration.ofDays(8))));
+        Trace live = trace(project, HOUR);
+        db.traces().insert(live);
+        Step kept = run(project, live, 2, "gpt-4o", 900, HOUR);
+        db.stepRecorder().record(kept);
+
+        assertThat(purgeAt(project, HOUR).traces()).isEqualTo(1);
+        Step late = run(project, old, 3, "gpt-4o", 900, HOUR.minusSeconds(1));
+        db.stepRecorder().record(late);
+        assertThat(db.steps().find(project.id(), late.id())).as("the orphan the race leaves").isPresent();
+
+        assertThat(purgeAt(project, HOUR.plus(Duration.ofDays(1))).orphanSteps()).isZero();
+        PurgeExpiredData.Purged weekLater = purgeAt(project, HOUR.plus(Duration.ofDays(7)));
+
+        assertThat(weekLater.orphanSteps()).isEqualTo(1);
+        assertThat(db.steps().find(project.id(), late.id())).isEmpty();
+        assertThat(db.steps().find(project.id(), kept.id())).isPresent();
+        assertThat(weekLater.traces()).isZero();
+    }
+
+    private PurgeExpiredData.Purged purgeAt(Project project, Instant now) {
+        Clock clock = Clock.fixed(now, ZoneOffset.UTC);
+        return new PurgeExpiredData(db.projects(), db.models(), db.retention(), db.replays(), db.jobs(),
+                new SealRollups(db.projects(), db.statsRollups(), db.statsSource(), clock), clock).purge(project);
     }
 
     Trace trace(Project project, Instant createdAt) {

@@ -20,7 +20,10 @@ import java.util.Optional;
 /**
  * The scheduled retention purge. Per project: seals the stats rollups first (so the stats of purged periods
  * survive), clears step payloads older than {@code retention.payload_days} and, per model, older than the model's
- * {@code data_retention_days}, then deletes traces older than {@code retention.trace_days} with their steps.
+ * {@code data_retention_days}, then deletes traces older than {@code retention.trace_days} with their steps, and the
+ * steps older than that whose trace is gone: a call still running into a trace when an earlier purge deleted it
+ * records its step afterwards, and steps have no foreign key to take it away. That step started after its trace was
+ * created, so it falls under the cutoff {@code trace_days} after its own start, and a later purge removes it.
  * Replays finished more than {@link #REPLAY_KEEP} ago are dropped (their traces follow the trace rule), and so are
  * jobs that ended more than {@link #JOB_KEEP} ago: their results are only of interest while someone is watching.
  * Both outlast {@link ReplayQueries#KEPT_AFTER_FINISH}, so a replay job id still handed out is still answered.
@@ -58,15 +61,17 @@ public final class PurgeExpiredData implements JobHandler {
     public Map<String, Object> handle(Job job) {
         long payloads = 0;
         long traces = 0;
+        long orphanSteps = 0;
         for (Project project : projects.list()) {
             Purged purged = purge(project);
             payloads += purged.payloads();
             traces += purged.traces();
+            orphanSteps += purged.orphanSteps();
         }
         int replayed = replays.purgeFinishedBefore(clock.instant().minus(REPLAY_KEEP));
         int finishedJobs = jobs.purgeFinished(clock.instant().minus(JOB_KEEP));
-        return Map.of("payloads_cleared", payloads, "traces_deleted", traces, "replays_deleted", replayed,
-                "jobs_deleted", finishedJobs);
+        return Map.of("payloads_cleared", payloads, "traces_deleted", traces, "orphan_steps_deleted", orphanSteps,
+                "replays_deleted", replayed, "jobs_deleted", finishedJobs);
     }
 
     public Purged purge(Project project) {
@@ -81,10 +86,16 @@ public final class PurgeExpiredData implements JobHandler {
                         Optional.of(model.identifier()));
             }
         }
-        long traces = policy.traces().map(keep -> store.deleteTraces(project.id(), now.minus(keep))).orElse(0L);
-        return new Purged(payloads, traces);
+        long traces = 0;
+        long orphans = 0;
+        if (policy.traces().isPresent()) {
+            Instant cutoff = now.minus(policy.traces().get());
+            traces = store.deleteTraces(project.id(), cutoff);
+            orphans = store.deleteOrphanSteps(project.id(), cutoff);
+        }
+        return new Purged(payloads, traces, orphans);
     }
 
-    public record Purged(long payloads, long traces) {
+    public record Purged(long payloads, long traces, long orphanSteps) {
     }
 }
