@@ -61,7 +61,8 @@ final class ObservabilityData {
     void complete(Trace trace, Instant at) {
         BigDecimal cost = BigDecimal.valueOf(random.nextInt(50_000), 7);
         TraceSummary summary = new TraceSummary(random.nextDouble() * 9_000, cost, trace.revenue(),
-                trace.revenue().map(r -> r.subtract(cost)), 100, 200, 300,
+                trace.revenue().map(r -> r.subtract(cost)), Optional.of(100.0), Optional.of(200.0),
+                Optional.of(300.0),
                 new TraceSummary.Grades(Grade.values()[random.nextInt(5)], Grade.A, Grade.B), 3,
                 random.nextInt(8), Optional.empty(), random.nextInt(101) / 100.0, Map.of("gpt-4o", cost),
                 Map.of("public_cloud", cost), new TraceSummary.Security(random.nextBoolean(), false,

@@ -214,6 +214,15 @@ class StatsEndToEndTest extends OlyxAgainstFakeProvider {
         assertThat(own.path("cost").path("total").decimalValue()).isZero();
     }
 
+    /** A period without a model call has no latency: p50, p95, p99 and avg_ms are null, not 0 (docs/api.md). */
+    @Test
+    void aPeriodWithoutModelCallsHasNullLatency() {
+        JsonNode latency = other.client().get("/api/v1/stats?project_id=" + other.projectId()).json().path("latency");
+
+        assertThat(latency.fieldNames()).toIterable().containsExactly("p50", "p95", "p99", "avg_ms");
+        latency.forEach(figure -> assertThat(figure.isNull()).as(latency.toString()).isTrue());
+    }
+
     @Test
     void aSessionReadsTheNamedProjectOrTheFirstActiveOne() {
         JsonNode named = owner.get("/api/v1/stats?project_id=" + tenant.projectId() + "&window=168").json();

@@ -78,6 +78,37 @@ class TraceGradingEndToEndTest extends OlyxAgainstFakeProvider {
         assertThat(read.path("steps").get(0).path("output").path("allowed").asBoolean()).isTrue();
     }
 
+    /** A trace of log steps only has no latency: its percentiles are null, not 0.0 (docs/api.md). */
+    @Test
+    void aTraceWithoutTimedStepsHasNullPercentiles() {
+        String trace = tenant.client().post("/api/v1/traces", Map.of()).text("id");
+        tenant.client().post("/api/v1/logs", Map.of("trace_id", trace, "output", Map.of("user_rating", 5)));
+
+        JsonNode summary = tenant.client().patch("/api/v1/traces/" + trace + "/complete", null).json();
+        JsonNode read = tenant.client().get("/api/v1/traces/" + trace).json().path("summary");
+
+        assertThat(summary.path("status").asText()).isEqualTo("completed");
+        for (String percentile : List.of("latency_p50", "latency_p95", "latency_p99")) {
+            assertThat(read.has(percentile)).as(percentile).isTrue();
+            assertThat(read.path(percentile).isNull()).as(percentile).isTrue();
+        }
+    }
+
+    /** Measured latencies have sub-microsecond digits; the percentiles of them are reported to three decimals. */
+    @Test
+    void percentilesOfMeasuredCallsCarryAtMostThreeDecimals() {
+        String trace = traceWithRuns("gpt-4o-mini", 3);
+        tenant.client().patch("/api/v1/traces/" + trace + "/complete", null);
+
+        JsonNode read = tenant.client().get("/api/v1/traces/" + trace).json().path("summary");
+
+        for (String percentile : List.of("latency_p50", "latency_p95", "latency_p99")) {
+            assertThat(read.path(percentile).isNumber()).as(percentile).isTrue();
+            assertThat(read.path(percentile).decimalValue().stripTrailingZeros().scale()).as(percentile)
+                    .isLessThanOrEqualTo(3);
+        }
+    }
+
     @Test
     void callsStillRunningWhenTheirTraceIsCompletedCountInItsSummary() throws Exception {
         provider.reset();

@@ -410,7 +410,8 @@ abstract class ObservabilityContract extends DatabaseContract {
 
     static TraceSummary summary(BigDecimal cost, Grade grade, int depth, double stall) {
         return new TraceSummary(900, cost, Optional.of(new BigDecimal("0.5")), Optional.of(new BigDecimal("0.49")),
-                100, 200, 300, new TraceSummary.Grades(grade, Grade.A, grade), 2, depth, Optional.empty(), stall,
+                Optional.of(100.0), Optional.of(200.0), Optional.of(300.0), new TraceSummary.Grades(grade, Grade.A, grade),
+                2, depth, Optional.empty(), stall,
                 Map.of("gpt-4o", cost), Map.of("public_cloud", cost),
                 new TraceSummary.Security(true, false, false, Optional.of(0.9), Optional.empty()), Optional.empty());
     }

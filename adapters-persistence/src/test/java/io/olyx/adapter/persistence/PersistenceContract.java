@@ -752,7 +752,8 @@ abstract class PersistenceContract extends DatabaseContract {
 
     private static TraceSummary summary(int steps) {
         return new TraceSummary(1240.5, new BigDecimal("0.00318"), Optional.of(new BigDecimal("0.5")),
-                Optional.of(new BigDecimal("0.49682")), 870, 1200, 1238,
+                Optional.of(new BigDecimal("0.49682")), Optional.of(870.0), Optional.of(1200.0),
+                Optional.of(1238.0),
                 new TraceSummary.Grades(Grade.B, Grade.A, Grade.B), steps, 0, Optional.empty(), 0.02,
                 Map.of("gpt-4o", new BigDecimal("0.00318")), Map.of("public_cloud", new BigDecimal("0.00318")),
                 new TraceSummary.Security(false, false, false, Optional.of(0.98), Optional.empty()),

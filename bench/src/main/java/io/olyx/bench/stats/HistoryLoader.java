@@ -109,7 +109,8 @@ final class HistoryLoader {
 
     private static TraceSummary summary(Trace trace, BigDecimal cost, SplittableRandom random) {
         return new TraceSummary(2_000 + random.nextDouble() * 10_000, cost, trace.revenue(),
-                trace.revenue().map(r -> r.subtract(cost)), 600, 1_400, 1_900,
+                trace.revenue().map(r -> r.subtract(cost)), Optional.of(600.0), Optional.of(1_400.0),
+                Optional.of(1_900.0),
                 new TraceSummary.Grades(Grade.values()[random.nextInt(5)], Grade.A, Grade.B), STEPS_PER_TRACE,
                 random.nextInt(7), Optional.empty(), random.nextInt(100) / 100.0, Map.of("gpt-4o", cost),
                 Map.of("public_cloud", cost), new TraceSummary.Security(random.nextInt(30) == 0, false, false,

@@ -23,7 +23,8 @@ import java.util.TreeMap;
  * ending at created_at + latency_ms (created_at is when the step started); total_cost, cost by model and by
  * infrastructure sum the run steps' exact costs (by_infrastructure always lists public_cloud and private);
  * gross_margin is revenue − total_cost when the trace has revenue; latency p50/p95/p99 are {@link Percentiles}
- * (linear interpolation) over the timed steps (check, run, tool_call); chain_depth is {@link ChainDepth};
+ * (linear interpolation) over the timed steps (check, run, tool_call), to three decimals, empty without a timed
+ * step; chain_depth is {@link ChainDepth};
  * tool_overhead_ms sums the tool_call steps' latency (empty without tool_call steps); stall_probability is
  * {@link StallSignals#probability()}; security flags are set when any step carried them; tool_fidelity_score is
  * {@link ToolFidelity}; shadow_score is the mean {@code details.shadow_score} (0–1) of the steps that carry one;
@@ -53,8 +54,7 @@ public final class TraceGrader {
                 stall.loopDetected(), stallProbability, UserRatings.mean(ordered)), context.thresholds());
         return new TraceSummary(totalLatencyMs(trace, ordered), totalCost, trace.revenue(),
                 trace.revenue().map(revenue -> revenue.subtract(totalCost)),
-                Percentiles.ofSorted(latencies, 50), Percentiles.ofSorted(latencies, 95),
-                Percentiles.ofSorted(latencies, 99),
+                percentile(latencies, 50), percentile(latencies, 95), percentile(latencies, 99),
                 new TraceSummary.Grades(overall, waste, latency), ordered.size(), chainDepth,
                 toolOverheadMs(ordered), stallProbability, costByModel(ordered), costByInfrastructure(ordered),
                 security(ordered), RoutingDecisions.mostCommon(ordered));
@@ -71,7 +71,13 @@ public final class TraceGrader {
             double startMs = sinceCreation.getSeconds() * 1_000.0 + sinceCreation.getNano() / 1_000_000.0;
             last = Math.max(last, startMs + step.latencyMs());
         }
-        return Math.round(last * 1_000) / 1_000.0;
+        return Rounding.millis(last);
+    }
+
+    /** Empty when no step was timed; rounded to the microsecond like total_latency_ms. */
+    private static Optional<Double> percentile(double[] sortedLatencies, double percentile) {
+        return sortedLatencies.length == 0 ? Optional.empty()
+                : Optional.of(Rounding.millis(Percentiles.ofSorted(sortedLatencies, percentile)));
     }
 
     private static Optional<Double> toolOverheadMs(List<Step> ordered) {

@@ -30,8 +30,11 @@ public final class StatsCalculator {
     }
 
     private static StatsReport.Latency latency(LatencySketch sketch) {
-        return new StatsReport.Latency(ms(sketch.percentile(50)), ms(sketch.percentile(95)),
-                ms(sketch.percentile(99)), ms(sketch.meanMs()));
+        if (sketch.count() == 0) {
+            return StatsReport.Latency.none();
+        }
+        return new StatsReport.Latency(Optional.of(ms(sketch.percentile(50))), Optional.of(ms(sketch.percentile(95))),
+                Optional.of(ms(sketch.percentile(99))), Optional.of(ms(sketch.meanMs())));
     }
 
     private static StatsReport.Cost cost(CostTotals cost) {

@@ -23,8 +23,18 @@ public record StatsReport(StatsPeriod period, Latency latency, Cost cost, BigDec
         Objects.requireNonNull(agent, "agent");
     }
 
-    /** Over run steps (model calls). */
-    public record Latency(double p50, double p95, double p99, double avgMs) {
+    /** Over run steps (model calls); every figure is empty when the period has none, rather than 0 ms. */
+    public record Latency(Optional<Double> p50, Optional<Double> p95, Optional<Double> p99, Optional<Double> avgMs) {
+        public Latency {
+            Objects.requireNonNull(p50, "p50");
+            Objects.requireNonNull(p95, "p95");
+            Objects.requireNonNull(p99, "p99");
+            Objects.requireNonNull(avgMs, "avgMs");
+        }
+
+        public static Latency none() {
+            return new Latency(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        }
     }
 
     /** by_model and by_infrastructure are ordered by cost, highest first, then by name. */

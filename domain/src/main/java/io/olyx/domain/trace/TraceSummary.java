@@ -5,9 +5,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-/** What completing a trace computes from its steps (seed 001, "Get a trace"). */
+/**
+ * What completing a trace computes from its steps (seed 001, "Get a trace"). The latency percentiles are empty when
+ * the trace has no timed step: a trace of log steps only has no latency, not one of 0 ms.
+ */
 public record TraceSummary(double totalLatencyMs, BigDecimal totalCost, Optional<BigDecimal> revenue,
-                           Optional<BigDecimal> grossMargin, double latencyP50, double latencyP95, double latencyP99,
+                           Optional<BigDecimal> grossMargin, Optional<Double> latencyP50, Optional<Double> latencyP95,
+                           Optional<Double> latencyP99,
                            Grades grades, int stepCount, int chainDepth, Optional<Double> toolOverheadMs,
                            double stallProbability, Map<String, BigDecimal> costByModel,
                            Map<String, BigDecimal> costByInfrastructure, Security security,
@@ -16,6 +20,9 @@ public record TraceSummary(double totalLatencyMs, BigDecimal totalCost, Optional
         Objects.requireNonNull(totalCost, "totalCost");
         Objects.requireNonNull(revenue, "revenue");
         Objects.requireNonNull(grossMargin, "grossMargin");
+        Objects.requireNonNull(latencyP50, "latencyP50");
+        Objects.requireNonNull(latencyP95, "latencyP95");
+        Objects.requireNonNull(latencyP99, "latencyP99");
         Objects.requireNonNull(grades, "grades");
         Objects.requireNonNull(toolOverheadMs, "toolOverheadMs");
         Objects.requireNonNull(security, "security");

@@ -69,16 +69,36 @@ class TraceGraderTest {
         TraceSummary summary = grade(TIERED, check(1).latency(400), check(2).latency(100).at(1),
                 check(3).latency(300).at(2), check(4).latency(200).at(3));
 
-        assertThat(summary.latencyP50()).isEqualTo(250.0);
-        assertThat(summary.latencyP95()).isEqualTo(385.0, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(summary.latencyP99()).isEqualTo(397.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(summary.latencyP50()).contains(250.0);
+        assertThat(summary.latencyP95()).contains(385.0);
+        assertThat(summary.latencyP99()).contains(397.0);
+    }
+
+    @Test
+    void aTraceWithoutATimedStepHasNoLatencyPercentiles() {
+        TraceSummary summary = grade(TIERED, log(1, Map.of("user_rating", 5)));
+
+        assertThat(summary.latencyP50()).isEmpty();
+        assertThat(summary.latencyP95()).isEmpty();
+        assertThat(summary.latencyP99()).isEmpty();
+    }
+
+    /** Interpolating 200.7 and 300.3 at p95 gives 290.34000000000003 in binary floating point; reported: 290.34. */
+    @Test
+    void percentilesAreRoundedToTheMicrosecondLikeTheTotalLatency() {
+        TraceSummary summary = grade(TIERED, check(1).latency(100.1), check(2).latency(200.7).at(1),
+                check(3).latency(300.3).at(2));
+
+        assertThat(summary.latencyP50()).contains(200.7);
+        assertThat(summary.latencyP95()).contains(290.34);
+        assertThat(summary.latencyP99()).contains(298.308);
     }
 
     @Test
     void logStepsAreNotTimedButCountAsSteps() {
         TraceSummary summary = grade(TIERED, check(1).latency(100), log(2, Map.of("ab_variant", "B")).at(5));
 
-        assertThat(summary.latencyP50()).isEqualTo(100.0);
+        assertThat(summary.latencyP50()).contains(100.0);
         assertThat(summary.stepCount()).isEqualTo(2);
     }
 

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 class ReplayComparisonTest {
     static TraceSummary summary(String cost, Grade overall, double latency) {
-        return new TraceSummary(latency, new BigDecimal(cost), Optional.empty(), Optional.empty(), 1, 2, 3,
+        return new TraceSummary(latency, new BigDecimal(cost), Optional.empty(), Optional.empty(),
+                Optional.of(1.0), Optional.of(2.0), Optional.of(3.0),
                 new TraceSummary.Grades(overall, overall, Grade.A), 2, 0, Optional.empty(), 0, Map.of(), Map.of(),
                 new TraceSummary.Security(false, false, false, Optional.empty(), Optional.empty()), Optional.empty());
     }

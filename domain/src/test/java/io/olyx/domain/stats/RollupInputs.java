@@ -62,7 +62,8 @@ final class RollupInputs {
     static TraceSummary summary(int depth, double stall, int flags, BigDecimal money, String model) {
         Optional<BigDecimal> revenue = flags % 2 == 0 ? Optional.of(money) : Optional.empty();
         Optional<Double> fidelity = depth > 0 ? Optional.of(stall) : Optional.empty();
-        return new TraceSummary(100, money.movePointLeft(2), revenue, revenue, 10, 20, 30,
+        return new TraceSummary(100, money.movePointLeft(2), revenue, revenue, Optional.of(10.0), Optional.of(20.0),
+                Optional.of(30.0),
                 new TraceSummary.Grades(Grade.A, Grade.A, Grade.A), 3, depth, Optional.empty(), stall,
                 Map.of(model, money.movePointLeft(2)), Map.of(), new TraceSummary.Security((flags & 1) != 0,
                 (flags & 2) != 0, (flags & 4) != 0, fidelity, Optional.empty()), Optional.empty());

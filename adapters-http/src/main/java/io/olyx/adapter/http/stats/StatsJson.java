@@ -17,8 +17,9 @@ final class StatsJson {
         json.put("project_id", project.id().value());
         json.put("period", ordered("label", r.period().label(), "start", r.period().start().toString(),
                 "end", r.period().end().toString()));
-        json.put("latency", ordered("p50", r.latency().p50(), "p95", r.latency().p95(), "p99", r.latency().p99(),
-                "avg_ms", r.latency().avgMs()));
+        StatsReport.Latency latency = r.latency();
+        json.put("latency", ordered("p50", latency.p50().orElse(null), "p95", latency.p95().orElse(null),
+                "p99", latency.p99().orElse(null), "avg_ms", latency.avgMs().orElse(null)));
         json.put("cost", ordered("total", MoneyJson.amount(r.cost().total()),
                 "by_model", r.cost().byModel().stream()
                         .map(c -> ordered("model", c.model(), "cost", MoneyJson.amount(c.cost()))).toList(),

@@ -76,9 +76,9 @@ public final class TraceJson {
         json.put("total_cost", MoneyJson.amount(s.totalCost()));
         json.put("revenue", MoneyJson.amount(s.revenue()));
         json.put("gross_margin", MoneyJson.amount(s.grossMargin()));
-        json.put("latency_p50", s.latencyP50());
-        json.put("latency_p95", s.latencyP95());
-        json.put("latency_p99", s.latencyP99());
+        json.put("latency_p50", s.latencyP50().orElse(null));
+        json.put("latency_p95", s.latencyP95().orElse(null));
+        json.put("latency_p99", s.latencyP99().orElse(null));
         json.put("optimization_grade", s.optimizationGrade().name());
         json.put("grades", grades(s));
         json.put("step_count", s.stepCount());
