@@ -195,6 +195,10 @@ class ReplayEndToEndTest extends OlyxAgainstFakeProvider {
                 "invalid_request");
         assertError(tenant.client().post("/api/v1/replay", Map.of("trace_id", source, "max_cost", -1)), 422,
                 "invalid_request");
+        ApiClient.Response tooDear = tenant.client().post("/api/v1/replay", Map.of("trace_id", source,
+                "max_cost", 1e12));
+        assertError(tooDear, 422, "invalid_request");
+        assertThat(tooDear.text("error")).contains("max_cost must be less than 1000000000000");
         assertError(tenant.client().post("/api/v1/replay", Map.of("trace_id", "trace_01J6AF")), 404, "not_found");
         assertError(tenant.client().post("/api/v1/replay", Map.of("trace_id",
                 "00000000-0000-7000-8000-000000000000")), 404, "not_found");

@@ -30,9 +30,15 @@ public final class Money {
      */
     public static void requireStorable(BigDecimal amount, int decimals, String field) {
         BigDecimal exact = normalize(amount);
-        InvalidInput.require((long) exact.precision() - exact.scale() <= WHOLE_DIGITS, field,
-                field + " must be less than 1000000000000 (10^" + WHOLE_DIGITS + ")");
+        requireBelowLimit(exact, field);
         InvalidInput.require(exact.scale() <= decimals, field,
                 field + " may have at most " + decimals + " decimal places");
+    }
+
+    /** Refuses an amount of {@value #WHOLE_DIGITS} digits or more before the point: a trillion dollars or more. */
+    public static void requireBelowLimit(BigDecimal amount, String field) {
+        BigDecimal exact = normalize(amount);
+        InvalidInput.require((long) exact.precision() - exact.scale() <= WHOLE_DIGITS, field,
+                field + " must be less than 1000000000000 (10^" + WHOLE_DIGITS + ")");
     }
 }

@@ -3,6 +3,7 @@ package io.olyx.domain.replay;
 import io.olyx.domain.common.Characters;
 import io.olyx.domain.common.InvalidInput;
 import io.olyx.domain.common.JsonValues;
+import io.olyx.domain.common.Money;
 import io.olyx.domain.model.ModelDefinition;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ import java.util.Optional;
  * The overrides of POST /api/v1/replay (seed 001, "Replay"), validated: force_model and compare_models are mutually
  * exclusive; compare_models lists 1–{@value #MAX_COMPARE_MODELS} distinct models; force_models lists
  * 1–{@value #MAX_FORCE_MODELS} models (order matters: they map onto the trace's fan-out steps in order); max_cost
- * is a non-negative USD amount. Model identifiers must be well formed; whether they are registered is the use
+ * is a USD amount from 0 to below 10^12, like every amount someone sets. Model identifiers must be well formed; whether they are registered is the use
  * case's check ({@link #referencedModels()}).
  */
 public record ReplayOverrides(Optional<String> forceModel, List<String> compareModels, List<String> forceModels,
@@ -41,8 +42,11 @@ public record ReplayOverrides(Optional<String> forceModel, List<String> compareM
         InvalidInput.require(forceModels.size() <= MAX_FORCE_MODELS, "force_models",
                 "force_models may list at most " + MAX_FORCE_MODELS + " models");
         forceModels.forEach(model -> identifier("force_models", model));
-        maxCost.ifPresent(cost -> InvalidInput.require(cost.signum() >= 0, "max_cost",
-                "max_cost must not be negative"));
+        maxCost.ifPresent(cost -> {
+            InvalidInput.require(cost.signum() >= 0, "max_cost", "max_cost must not be negative");
+            // the bound of every amount someone sets; an unbounded one only made a huge cache key and stored row
+            Money.requireBelowLimit(cost, "max_cost");
+        });
     }
 
     public static ReplayOverrides none() {

@@ -44,9 +44,17 @@ class ReplayOverridesTest {
     }
 
     @Test
+    void maxCostGoesUpToJustBelowATrillionDollars() {
+        assertThat(ReplayOverrides.fromRequest(Map.of("max_cost", new BigDecimal("999999999999.999999"))).maxCost())
+                .contains(new BigDecimal("999999999999.999999"));
+    }
+
+    @Test
     void refusesMalformedOverrides() {
         assertRefused(Map.of("max_cost", -0.01), "max_cost");
         assertRefused(Map.of("max_cost", "cheap"), "max_cost");
+        assertRefused(Map.of("max_cost", new BigDecimal("1000000000000")), "max_cost");
+        assertRefused(Map.of("max_cost", 1e300), "max_cost");
         assertRefused(Map.of("force_model", 4), "force_model");
         assertRefused(Map.of("force_model", "bad model name"), "force_model");
         assertRefused(Map.of("compare_models", List.of()), "compare_models");
