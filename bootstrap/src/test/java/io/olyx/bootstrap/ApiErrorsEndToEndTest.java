@@ -118,6 +118,25 @@ class ApiErrorsEndToEndTest {
         assertThat(tenant.client().get("/api/v1/traces?page=two").text("error")).isEqualTo("page must be a whole number");
     }
 
+    /** A query takes a whole number in any spelling a JSON body takes (2.0, 1e1), and refuses a fraction alike. */
+    @Test
+    void wholeNumbersInTheQueryAreSpelledAsFreelyAsInABody() {
+        ApiClient.Response decimalPage = tenant.client().get("/api/v1/traces?page=1.0&per_page=2.0");
+        assertThat(decimalPage.status()).as(decimalPage.toString()).isEqualTo(200);
+        assertThat(decimalPage.json().path("page").asInt()).isEqualTo(1);
+        assertThat(decimalPage.json().path("per_page").asInt()).isEqualTo(2);
+        assertThat(tenant.client().get("/api/v1/traces?per_page=1e1").json().path("per_page").asInt()).isEqualTo(10);
+        assertThat(tenant.client().get("/api/v1/stats?window=24.0").status()).isEqualTo(200);
+
+        ApiClient.Response fraction = tenant.client().get("/api/v1/traces?page=1.5");
+        assertError(fraction, 422, "invalid_request");
+        assertThat(fraction.text("error")).isEqualTo("page must be a whole number");
+        assertThat(tenant.client().get("/api/v1/traces?page=1e999999999").text("error"))
+                .isEqualTo("page must be between 1 and 2147483647");
+        assertThat(tenant.client().get("/api/v1/traces?page=0x10").text("error")).isEqualTo("page must be a whole number");
+        assertThat(tenant.client().get("/api/v1/traces?page=NaN").text("error")).isEqualTo("page must be a whole number");
+    }
+
     @Test
     void badMetadataKeysAndNegativeRevenueAreRejected() {
         assertError(tenant.client().post("/api/v1/traces", Map.of("metadata", Map.of("bad key!", 1))), 422,

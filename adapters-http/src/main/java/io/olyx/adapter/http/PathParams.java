@@ -1,8 +1,10 @@
 package io.olyx.adapter.http;
 
 import io.javalin.http.Context;
+import io.olyx.domain.common.JsonValues;
 import io.olyx.domain.common.PageRequest;
 import io.olyx.domain.project.ProjectId;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Optional;
 import java.util.function.Function;
@@ -11,6 +13,8 @@ import java.util.regex.Pattern;
 /** Typed path and query parameters; a malformed id reads as "not found", as an unknown one would. */
 public final class PathParams {
     private static final Pattern WHOLE = Pattern.compile("[+-]?[0-9]+");
+    /** JSON's number grammar, with the leading {@code +} that whole-number query values always took. */
+    private static final Pattern JSON_NUMBER = Pattern.compile("[+-]?[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
 
     private PathParams() {
     }
@@ -28,7 +32,11 @@ public final class PathParams {
         return intQuery(ctx, name, Integer.MIN_VALUE, Integer.MAX_VALUE);
     }
 
-    /** A whole number from {@code min} to {@code max}; one beyond them is told the range, not "not a number". */
+    /**
+     * A whole number from {@code min} to {@code max}, in any spelling a JSON body takes for one ({@code 2}, {@code 2.0},
+     * {@code 1e3}), so {@code ?page=2.0} means what {@code "page": 2.0} does; {@code 2.5} is not one. A number beyond
+     * the range is told the range, not "not a number".
+     */
     public static Optional<Integer> intQuery(Context ctx, String name, int min, int max) {
         return intQuery(ctx, name, min, max, "");
     }
@@ -36,11 +44,9 @@ public final class PathParams {
     /** As above, the range told with its unit ({@code " hours"}). */
     public static Optional<Integer> intQuery(Context ctx, String name, int min, int max, String unit) {
         return query(ctx, name).map(String::trim).map(value -> {
-            if (!WHOLE.matcher(value).matches()) {
-                throw ApiError.invalid(name + " must be a whole number");
-            }
-            BigInteger number = new BigInteger(value);
-            if (number.compareTo(BigInteger.valueOf(min)) < 0 || number.compareTo(BigInteger.valueOf(max)) > 0) {
+            BigDecimal number = decimal(value).filter(JsonValues::isWholeNumber)
+                    .orElseThrow(() -> ApiError.invalid(name + " must be a whole number"));
+            if (number.compareTo(BigDecimal.valueOf(min)) < 0 || number.compareTo(BigDecimal.valueOf(max)) > 0) {
                 throw ApiError.invalid(name + " must be between " + min + " and " + max + unit);
             }
             return number.intValueExact();
@@ -71,6 +77,18 @@ public final class PathParams {
             case "false" -> false;
             default -> throw ApiError.invalid(name + " must be true or false");
         });
+    }
+
+    /** A decimal number as JSON writes one (no "NaN", no hexadecimal), empty when {@code value} is none. */
+    private static Optional<BigDecimal> decimal(String value) {
+        if (!JSON_NUMBER.matcher(value).matches()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new BigDecimal(value));
+        } catch (NumberFormatException exponentOutOfRange) {
+            return Optional.empty();
+        }
     }
 
     public static Optional<String> query(Context ctx, String name) {
