@@ -12,6 +12,7 @@ import io.olyx.application.admission.AdmissionControl;
 import io.olyx.application.execution.Converse;
 import io.olyx.application.execution.Execute;
 import io.olyx.application.execution.ToolLoop;
+import io.olyx.application.lease.LeaseKeeper;
 import io.olyx.application.gateway.CollectionKnowledge;
 import io.olyx.application.model.ModelCatalog;
 import io.olyx.application.pipeline.FallbackCaller;
@@ -104,6 +105,8 @@ public final class Olyx implements AutoCloseable {
     private final HttpApi http;
     private final LastUsedTracker lastUsed;
     private final ScheduledExecutorService scheduler;
+    /** Its own thread, so a long housekeeping run can never delay a renewal past a lease. */
+    private final ScheduledExecutorService leaseRenewals;
     private final FirstStart firstStart;
     private final Optional<String> ownerLoginKey;
     private Optional<String> createdOwnerLoginKey = Optional.empty();
@@ -143,8 +146,9 @@ public final class Olyx implements AutoCloseable {
         providers = new ProviderGateway(ProviderGateway.sharedHttpClient(), pooledJson(), clock);
         Guardrails guardrails = new Guardrails();
         IdempotencyStore idempotencyStore = database.idempotency();
-        Idempotency idempotency = new Idempotency(new IdempotentRequests(idempotencyStore, vault.cipher(), clock,
-                Duration.ofSeconds(30), Duration.ofMillis(50)));
+        LeaseKeeper leases = new LeaseKeeper(clock);
+        Idempotency idempotency = new Idempotency(new IdempotentRequests(idempotencyStore, vault.cipher(), leases,
+                clock, Duration.ofSeconds(30), Duration.ofMillis(50)));
 
         List<Consumer<Javalin>> areas = new ArrayList<>();
         areas.add(new AccountRoutes(
@@ -219,6 +223,10 @@ public final class Olyx implements AutoCloseable {
                 5, 5, TimeUnit.MINUTES);
         scheduler.scheduleWithFixedDelay(() -> housekeeping(gateways::purgeExpiredMemories), 15, 60, TimeUnit.MINUTES);
         observability.schedule(scheduler, Olyx::housekeeping);
+        leaseRenewals = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon(true)
+                .name("olyx-lease-renewals").factory());
+        long renewEvery = LeaseKeeper.RENEW_EVERY.toMillis();
+        leaseRenewals.scheduleWithFixedDelay(leases::renewAll, renewEvery, renewEvery, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -311,7 +319,8 @@ public final class Olyx implements AutoCloseable {
     @Override
     public void close() {
         List<RuntimeException> failures = new ArrayList<>();
-        for (Runnable part : List.<Runnable>of(http::close, jobs::close, scheduler::shutdownNow, gateways::close,
+        for (Runnable part : List.<Runnable>of(http::close, leaseRenewals::shutdownNow, jobs::close,
+                scheduler::shutdownNow, gateways::close,
                 rag::close, providers::close, this::flushLastUsed, database::close)) {
             try {
                 part.run();

@@ -14,10 +14,16 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterRowMapper(IdempotencyDao.Mapper.class)
 interface IdempotencyDao {
     @SqlUpdate("""
-            INSERT INTO idempotency_keys (scope, idem_key, request_hash, state, created_at, expires_at)
-            VALUES (:scope, :key, :hash, 'in_progress', :createdAt, :expiresAt)""")
+            INSERT INTO idempotency_keys (scope, idem_key, request_hash, state, created_at, expires_at, lease_until)
+            VALUES (:scope, :key, :hash, 'in_progress', :createdAt, :expiresAt, :leaseUntil)""")
     void insert(@Bind("scope") String scope, @Bind("key") String key, @Bind("hash") String hash,
-                @Bind("createdAt") OffsetDateTime createdAt, @Bind("expiresAt") OffsetDateTime expiresAt);
+                @Bind("createdAt") OffsetDateTime createdAt, @Bind("expiresAt") OffsetDateTime expiresAt,
+                @Bind("leaseUntil") OffsetDateTime leaseUntil);
+
+    @SqlUpdate("""
+            UPDATE idempotency_keys SET lease_until = :leaseUntil
+            WHERE scope = :scope AND idem_key = :key AND state = 'in_progress'""")
+    void renew(@Bind("scope") String scope, @Bind("key") String key, @Bind("leaseUntil") OffsetDateTime leaseUntil);
 
     @SqlQuery("SELECT * FROM idempotency_keys WHERE scope = :scope AND idem_key = :key")
     Optional<Row> find(@Bind("scope") String scope, @Bind("key") String key);
@@ -32,8 +38,12 @@ interface IdempotencyDao {
     @SqlUpdate("DELETE FROM idempotency_keys WHERE scope = :scope AND idem_key = :key AND state = 'in_progress'")
     void abandon(@Bind("scope") String scope, @Bind("key") String key);
 
-    @SqlUpdate("DELETE FROM idempotency_keys WHERE scope = :scope AND idem_key = :key AND expires_at <= :now")
-    int deleteIfExpired(@Bind("scope") String scope, @Bind("key") String key, @Bind("now") OffsetDateTime now);
+    /** A claim with no lease (made before leases existed) is abandoned only by expiring. */
+    @SqlUpdate("""
+            DELETE FROM idempotency_keys WHERE scope = :scope AND idem_key = :key
+                AND (expires_at <= :now OR (state = 'in_progress' AND lease_until <= :now))""")
+    int deleteIfExpiredOrAbandoned(@Bind("scope") String scope, @Bind("key") String key,
+                                   @Bind("now") OffsetDateTime now);
 
     @SqlUpdate("DELETE FROM idempotency_keys WHERE expires_at <= :now")
     int purgeExpired(@Bind("now") OffsetDateTime now);

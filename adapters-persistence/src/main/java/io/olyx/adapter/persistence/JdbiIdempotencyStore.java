@@ -19,9 +19,10 @@ final class JdbiIdempotencyStore implements IdempotencyStore {
     }
 
     @Override
-    public boolean tryBegin(IdempotencyRecord r) {
+    public boolean tryBegin(IdempotencyRecord r, Instant leaseUntil) {
         try {
-            dao.insert(r.scope(), r.key(), r.requestHash(), Rows.utc(r.createdAt()), Rows.utc(r.expiresAt()));
+            dao.insert(r.scope(), r.key(), r.requestHash(), Rows.utc(r.createdAt()), Rows.utc(r.expiresAt()),
+                    Rows.utc(leaseUntil));
             return true;
         } catch (UnableToExecuteStatementException e) {
             if (e.getCause() instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
@@ -41,6 +42,11 @@ final class JdbiIdempotencyStore implements IdempotencyStore {
     }
 
     @Override
+    public void renew(String scope, String key, Instant leaseUntil) {
+        dao.renew(scope, key, Rows.utc(leaseUntil));
+    }
+
+    @Override
     public void complete(String scope, String key, StoredResponse response) {
         dao.complete(scope, key, response.status(), response.body(), response.contentType());
     }
@@ -51,8 +57,8 @@ final class JdbiIdempotencyStore implements IdempotencyStore {
     }
 
     @Override
-    public boolean deleteIfExpired(String scope, String key, Instant now) {
-        return dao.deleteIfExpired(scope, key, Rows.utc(now)) == 1;
+    public boolean deleteIfExpiredOrAbandoned(String scope, String key, Instant now) {
+        return dao.deleteIfExpiredOrAbandoned(scope, key, Rows.utc(now)) == 1;
     }
 
     @Override

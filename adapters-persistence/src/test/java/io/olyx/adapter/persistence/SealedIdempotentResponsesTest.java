@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.olyx.application.idempotency.IdempotentRequests;
 import io.olyx.application.idempotency.IdempotentRequests.Outcome;
+import io.olyx.application.lease.LeaseKeeper;
 import io.olyx.domain.idempotency.IdempotencyRecord.StoredResponse;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,7 +17,8 @@ class SealedIdempotentResponsesTest {
     void aKeptResponseRestsSealedAndARetryGetsItBackAsItWas() {
         try (Database db = Database.open(DatabaseSettings.inMemory("sealed-idempotency"))) {
             IdempotentRequests requests = new IdempotentRequests(db.idempotency(),
-                    KeyVault.ofKey(new byte[32]).cipher(), Clock.systemUTC(), Duration.ofSeconds(1),
+                    KeyVault.ofKey(new byte[32]).cipher(), new LeaseKeeper(Clock.systemUTC()), Clock.systemUTC(),
+                    Duration.ofSeconds(1),
                     Duration.ofMillis(10));
             StoredResponse created = new StoredResponse(201, "{\"raw_key\":\"ak_1.s3cr3t-part\"}", "application/json");
 

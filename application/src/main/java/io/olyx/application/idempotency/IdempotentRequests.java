@@ -1,5 +1,6 @@
 package io.olyx.application.idempotency;
 
+import io.olyx.application.lease.LeaseKeeper;
 import io.olyx.application.port.IdempotencyStore;
 import io.olyx.application.port.SecretCipher;
 import io.olyx.domain.idempotency.IdempotencyRecord;
@@ -15,7 +16,9 @@ import java.util.function.Supplier;
  * Runs a create at most once per Idempotency-Key (seed 002). The first request claims the key in the database; a
  * retry with the same body gets the stored response, one with a different body is refused, and a retry that arrives
  * while the first is still running waits for its answer. Keys are kept for 24 hours. Failures that are worth
- * retrying (5xx, 409, 429) release the key instead of being remembered.
+ * retrying (5xx, 409, 429) release the key instead of being remembered. A claim whose node died mid-request is never
+ * released: its lease, renewed while the request runs ({@link LeaseKeeper}), runs out, and a retry then claims the
+ * key afresh and runs the request.
  */
 public final class IdempotentRequests {
     public static final Duration RETENTION = Duration.ofHours(24);
@@ -23,14 +26,16 @@ public final class IdempotentRequests {
 
     private final IdempotencyStore store;
     private final SecretCipher cipher;
+    private final LeaseKeeper leases;
     private final Clock clock;
     private final Duration waitForFirst;
     private final Duration pollEvery;
 
-    public IdempotentRequests(IdempotencyStore store, SecretCipher cipher, Clock clock, Duration waitForFirst,
-                              Duration pollEvery) {
+    public IdempotentRequests(IdempotencyStore store, SecretCipher cipher, LeaseKeeper leases, Clock clock,
+                              Duration waitForFirst, Duration pollEvery) {
         this.store = store;
         this.cipher = cipher;
+        this.leases = leases;
         this.clock = clock;
         this.waitForFirst = waitForFirst;
         this.pollEvery = pollEvery;
@@ -40,8 +45,8 @@ public final class IdempotentRequests {
         Instant now = clock.instant();
         IdempotencyRecord claim = new IdempotencyRecord(scope, key, requestHash, Optional.empty(), now,
                 now.plus(RETENTION));
-        if (!store.tryBegin(claim)) {
-            if (store.deleteIfExpired(scope, key, now) && store.tryBegin(claim)) {
+        if (!store.tryBegin(claim, leases.leaseFromNow())) {
+            if (store.deleteIfExpiredOrAbandoned(scope, key, now) && store.tryBegin(claim, leases.leaseFromNow())) {
                 return run(scope, key, work);
             }
             return awaitFirst(scope, key, requestHash);
@@ -51,7 +56,7 @@ public final class IdempotentRequests {
 
     private Outcome run(String scope, String key, Supplier<StoredResponse> work) {
         StoredResponse response;
-        try {
+        try (LeaseKeeper.Held running = leases.hold(until -> store.renew(scope, key, until))) {
             response = work.get();
         } catch (RuntimeException e) {
             store.abandon(scope, key);
