@@ -182,7 +182,7 @@ public final class Olyx implements AutoCloseable {
                 inputScreen, guardrails, routes, fallbackCaller, providers, stepLog, clock);
         Converse converse = new Converse(pipeline);
         areas.add(new ExecutionRoutes(new Execute(pipeline, new ToolLoop(database.traces(), database.steps(),
-                stepRecorder, ids, clock)), converse, auth, idempotency)::register);
+                stepRecorder, ids, leases, clock)), converse, auth, idempotency)::register);
         areas.add(new ChatCompletionRoutes(converse, auth, idempotency)::register);
         areas.add(new OneShotRoutes(new OneShotCalls(database.traces(), database.steps(), admission, guardrails,
                 routes, fallbackCaller, providers, stepLog, clock), auth, idempotency)::register);

@@ -50,6 +50,12 @@ final class ToolAnswerRace {
         return new ToolAnswerRace(client, provider, asked);
     }
 
+    /** Each call answered by a node that died before a model answered (see {@link DeadNode}). */
+    void answeredByANodeThatDied(DeadNode dead, long projectId) {
+        asked.forEach(call -> dead.answered(projectId, call.trace(), call.parent(), call.callId(),
+                "15°C, said before the node died"));
+    }
+
     /** Each call answered by {@link #CALLERS_PER_CALL} callers, answer i to call i % CALLS, all released together. */
     List<ApiClient.Response> answerAtOnce(List<ApiClient> nodes) throws Exception {
         return AtOnce.post(nodes, "/api/v1/executions", i -> {

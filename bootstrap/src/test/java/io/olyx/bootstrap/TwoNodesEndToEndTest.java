@@ -2,6 +2,7 @@ package io.olyx.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.olyx.adapter.persistence.DatabaseSettings;
 import io.olyx.fixtures.provider.FakeBehavior;
 import io.olyx.fixtures.provider.FakeProviderServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -116,6 +117,62 @@ class TwoNodesEndToEndTest {
         }
 
         race.assertEachTakenOnce(answers);
+    }
+
+    /**
+     * A node died calling the model for a continuation: the caller's answers are recorded and its Idempotency-Key
+     * claimed, with no model step after them. Once their leases have run out, the caller's retry with the same key,
+     * on the other node, goes on as seed 002 says it may, instead of a 409 for every retry.
+     */
+    @Test
+    void aRetryGoesOnWhereANodeDiedHoldingTheToolAnswersAndTheIdempotencyKey() {
+        RunningOlyx.Tenant tenant = SpendRace.tenantWithModel(first.owner(), provider, first.api, "Dead node",
+                Map.of());
+        provider.enqueue(FakeBehavior.toolCall("get_weather", "{\"city\":\"London\"}"));
+        String trace = tenant.client().post("/api/v1/traces", Map.of()).text("id");
+        ApiClient.Response asked = tenant.client().post("/api/v1/executions", Map.of("trace_id", trace,
+                "input", "Weather?", "tools", PipelineEndToEndTest.WEATHER_TOOL));
+        long parent = asked.json().path("step_id").asLong();
+        String callId = asked.json().path("tool_calls").get(0).path("id").asText();
+        try (DeadNode dead = DeadNode.sharing(sharedDatabase())) {
+            dead.claimedKey(tenant.projectId(), "continue-" + trace);
+            dead.answered(tenant.projectId(), trace, parent, callId, "15°C");
+        }
+        int calledBefore = provider.requestCount();
+        provider.enqueue(FakeBehavior.text("It is 15°C in London."));
+
+        ApiClient.Response retry = second.api.as(tenant.rawKey()).send("POST", "/api/v1/executions",
+                Map.of("trace_id", trace, "input", "Weather?", "parent_step_id", parent,
+                        "tool_results", List.of(Map.of("tool_call_id", callId, "content", "15°C"))),
+                "Idempotency-Key", "continue-" + trace);
+
+        assertThat(retry.status()).as(retry.toString()).isEqualTo(200);
+        assertThat(retry.text("output")).isEqualTo("It is 15°C in London.");
+        assertThat(provider.requestCount() - calledBefore).isEqualTo(1);
+        assertThat(tenant.client().get("/api/v1/traces/" + trace).json().path("steps"))
+                .extracting(s -> s.path("type").asText() + " " + s.path("parent_step_id").asText())
+                .as("the dead node's answer withdrawn, the retry's recorded once")
+                .containsExactlyInAnyOrder("run null", "tool_call " + parent, "run " + parent);
+    }
+
+    /** Retries over a dead node's answers, sent to both nodes at once: for each call one takes them over. */
+    @Test
+    void retriesSentToBothNodesAtOnceOverTheAnswersOfANodeThatDiedGoOnOnce() throws Exception {
+        RunningOlyx.Tenant tenant = SpendRace.tenantWithModel(first.owner(), provider, first.api, "Dead race",
+                Map.of());
+        ToolAnswerRace race = ToolAnswerRace.prepare(tenant.client(), provider);
+        try (DeadNode dead = DeadNode.sharing(sharedDatabase())) {
+            race.answeredByANodeThatDied(dead, tenant.projectId());
+        }
+
+        List<ApiClient.Response> answers = race.answerAtOnce(List.of(tenant.client(),
+                second.api.as(tenant.rawKey())));
+
+        race.assertEachTakenOnce(answers);
+    }
+
+    private DatabaseSettings sharedDatabase() {
+        return new DatabaseSettings(postgres.getJdbcUrl("postgres", "olyx_nodes"), "postgres", "postgres", 2);
     }
 
     /** Polled outside the stalling transaction, which would see one snapshot of the activity throughout. */

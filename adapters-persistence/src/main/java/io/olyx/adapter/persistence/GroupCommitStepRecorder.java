@@ -3,11 +3,14 @@ package io.olyx.adapter.persistence;
 import io.olyx.application.port.OwnerDeleted;
 import io.olyx.application.port.StepRecorder;
 import io.olyx.domain.trace.Step;
+import io.olyx.domain.trace.StepType;
 import io.olyx.domain.trace.Trace;
 import io.olyx.domain.trace.TraceStatus;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +39,8 @@ final class GroupCommitStepRecorder implements StepRecorder, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitStepRecorder.class);
     private static final int MAX_BATCH = 500;
     private static final Pending STOP = new Pending(null, null);
+    /** H2's and PostgreSQL's refusal of a write to a row another transaction changed meanwhile. */
+    private static final Set<String> WRITE_CONFLICTS = Set.of("90131", "40001");
 
     private final HotPath hotPath;
     private final StepRows steps;
@@ -54,20 +59,69 @@ final class GroupCommitStepRecorder implements StepRecorder, AutoCloseable {
 
     @Override
     public Landing record(Step step) {
-        return submit(new Write(null, List.of(steps.toRow(step)), false)).orElseThrow();
+        return submit(new Write(null, List.of(steps.toRow(step)), null)).orElseThrow();
     }
 
     @Override
     public void recordWithTrace(Trace trace, Step step) {
-        submit(new Write(traces.toRow(trace), List.of(steps.toRow(step)), false));
+        submit(new Write(traces.toRow(trace), List.of(steps.toRow(step)), null));
     }
 
     @Override
-    public Optional<Landing> recordAnswers(List<Step> answers) {
+    public Optional<Landing> recordAnswers(List<Step> answers, Instant leaseUntil) {
+        return submit(answersWrite(answers, leaseUntil));
+    }
+
+    /** One statement past the writer thread: renewals come every few seconds per long request, not per step. */
+    @Override
+    public void renewAnswers(List<Step> answers, Instant leaseUntil) {
+        List<Object> params = new ArrayList<>(List.of(Rows.utc(leaseUntil), answers.get(0).projectId().value(),
+                answers.get(0).traceId().value()));
+        answers.forEach(answer -> params.add(answer.id().value()));
+        hotPath.update(StepRows.renewAnswers(answers.size()), params.toArray());
+    }
+
+    /**
+     * Past the writer thread, in a transaction of its own: a takeover is rare (a node died), and its delete must not
+     * share a commit with, or roll back, other requests' steps. Racing takeovers meet at the abandoned rows (the
+     * second waits for the first's delete) or at the unique index on answers (the second insert is refused).
+     */
+    @Override
+    public Optional<Landing> takeOverAnswers(List<Step> answers, Instant leaseUntil, Instant now) {
+        Write write = answersWrite(answers, leaseUntil);
+        if (answers.stream().map(Step::parentStepId).distinct().count() != 1) {
+            throw new IllegalArgumentException("answers taking over are answers to one run step");
+        }
+        Step first = answers.get(0);
+        Object project = first.projectId().value();
+        Object trace = first.traceId().value();
+        Object parent = first.parentStepId().orElseThrow().value();
+        try {
+            hotPath.inTransaction(connection -> {
+                try (PreparedStatement delete = connection.prepareStatement(StepRows.DELETE_ABANDONED_ANSWERS)) {
+                    Object[] params = {project, trace, parent, Rows.utc(now), project, trace, parent,
+                        StepType.TOOL_CALL.wire(), TraceStatus.PENDING.wire()};
+                    for (int i = 0; i < params.length; i++) {
+                        delete.setObject(i + 1, params[i]);
+                    }
+                    delete.executeUpdate();
+                }
+                insertAnswers(connection, List.of(write));
+            });
+        } catch (RuntimeException e) {
+            if (answeredAlready(e) || conflicting(e)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        return Optional.of(endedTraces(List.of(write)).isEmpty() ? Landing.OPEN_TRACE : Landing.ENDED_TRACE);
+    }
+
+    private Write answersWrite(List<Step> answers, Instant leaseUntil) {
         if (answers.isEmpty() || answers.stream().map(Step::traceId).distinct().count() != 1) {
             throw new IllegalArgumentException("answers are one or more steps of one trace");
         }
-        return submit(new Write(null, answers.stream().map(steps::toAnswerRow).toList(), true));
+        return new Write(null, answers.stream().map(steps::toAnswerRow).toList(), Rows.utc(leaseUntil));
     }
 
     /**
@@ -172,6 +226,16 @@ final class GroupCommitStepRecorder implements StepRecorder, AutoCloseable {
         return false;
     }
 
+    /** Whether {@code failure} is the database refusing a write to a row that another transaction changed meanwhile. */
+    private static boolean conflicting(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && WRITE_CONFLICTS.contains(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * The traces, among those the batch's steps went into, that no longer take steps. Read after the commit, so a
      * trace that ends after this read was ended with these steps already committed and in its summary.
@@ -194,14 +258,24 @@ final class GroupCommitStepRecorder implements StepRecorder, AutoCloseable {
         }
     }
 
-    /** The opened traces first, then every step: two batched statements in one transaction. */
+    /**
+     * The opened traces first, then every step, then callers' answers with their lease: up to three batched
+     * statements in one transaction (the third only in a batch that holds answers).
+     */
     private void insert(List<Write> batch) {
         hotPath.inTransaction(connection -> {
             insertAll(connection, TraceRows.INSERT, batch.stream().map(Write::trace).filter(Objects::nonNull).toList(),
                     TraceRows::bind);
-            insertAll(connection, StepRows.INSERT, batch.stream().flatMap(w -> w.steps().stream()).toList(),
-                    StepRows::bind);
+            insertAll(connection, StepRows.INSERT, batch.stream().filter(w -> !w.answers())
+                    .flatMap(w -> w.steps().stream()).toList(), StepRows::bind);
+            insertAnswers(connection, batch.stream().filter(Write::answers).toList());
         });
+    }
+
+    private static void insertAnswers(Connection connection, List<Write> answers) throws SQLException {
+        insertAll(connection, StepRows.INSERT_ANSWER, answers.stream()
+                        .flatMap(w -> w.steps().stream().map(row -> new LeasedRow(row, w.leaseUntil()))).toList(),
+                (statement, leased) -> StepRows.bindAnswer(statement, leased.row(), leased.leaseUntil()));
     }
 
     private static <R> void insertAll(Connection connection, String sql, List<R> rows, Binder<R> binder)
@@ -240,12 +314,20 @@ final class GroupCommitStepRecorder implements StepRecorder, AutoCloseable {
 
     /**
      * The rows of steps of one trace, committed together, with the row of the trace they opened ({@code null} when
-     * they record into an existing one); {@code answers}: a caller's answers to tool calls, which may be refused.
+     * they record into an existing one); {@code leaseUntil} is set for a caller's answers to tool calls (which may be
+     * refused), {@code null} for every other write.
      */
-    private record Write(TraceDao.Row trace, List<StepTable.Row> steps, boolean answers) {
+    private record Write(TraceDao.Row trace, List<StepTable.Row> steps, OffsetDateTime leaseUntil) {
         UUID traceId() {
             return steps.get(0).traceId();
         }
+
+        boolean answers() {
+            return leaseUntil != null;
+        }
+    }
+
+    private record LeasedRow(StepTable.Row row, OffsetDateTime leaseUntil) {
     }
 
     private record Pending(Write write, CompletableFuture<Optional<Landing>> done) {

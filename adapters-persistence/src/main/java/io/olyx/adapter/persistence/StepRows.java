@@ -13,6 +13,7 @@ import io.olyx.domain.trace.TraceId;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,12 +26,28 @@ final class StepRows {
     private static final TypeReference<List<ProviderAttempt>> ATTEMPTS = new TypeReference<>() {
     };
 
-    static final String INSERT = """
-            INSERT INTO steps (id, trace_id, project_id, type, parent_step_id, api_key_id, model, provider,
+    private static final String COLUMNS = """
+            id, trace_id, project_id, type, parent_step_id, api_key_id, model, provider,
                 infrastructure, tier, prompt_tokens, completion_tokens, cached_tokens, tokens_estimated, cost,
                 latency_ms, outcome, pii_detected, injection_attempt, secret_leaked, risk_score, input, output,
-                details, attempts, created_at, fingerprint, answers_tool_call)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                details, attempts, created_at, fingerprint, answers_tool_call""";
+    private static final int BOUND = 28;
+    static final String INSERT = "INSERT INTO steps (" + COLUMNS + ") VALUES (" + HotPath.parameterMarkers(BOUND)
+            + ")";
+    /** {@link #INSERT} with the lease of the request that recorded a caller's answers, see {@link #bindAnswer}. */
+    static final String INSERT_ANSWER = "INSERT INTO steps (" + COLUMNS + ", answer_lease_until) VALUES ("
+            + HotPath.parameterMarkers(BOUND + 1) + ")";
+    /**
+     * A project's answers under one run step of a pending trace whose lease ran out, unless a step that is no tool
+     * call (the model's answer to them, a block) follows that run step: their request is gone without a decision.
+     * Parameters: project, trace, parent, now, project, trace, parent, the tool_call type, the pending status.
+     */
+    static final String DELETE_ABANDONED_ANSWERS = """
+            DELETE FROM steps WHERE project_id = ? AND trace_id = ? AND parent_step_id = ?
+                AND answers_tool_call IS NOT NULL AND answer_lease_until <= ?
+                AND NOT EXISTS (SELECT 1 FROM steps decided WHERE decided.project_id = ? AND decided.trace_id = ?
+                    AND decided.parent_step_id = ? AND decided.type <> ?)
+                AND EXISTS (SELECT 1 FROM traces WHERE traces.id = steps.trace_id AND traces.status = ?)""";
     /** The unique index on (parent_step_id, answers_tool_call), as named in a violation's message. */
     static final String ONE_ANSWER_PER_TOOL_CALL = "steps_one_answer_per_tool_call";
     static final String SELECT_BY_TRACE = "SELECT * FROM steps WHERE project_id = ? AND trace_id = ? ORDER BY id";
@@ -41,6 +58,12 @@ final class StepRows {
         return "DELETE FROM steps WHERE project_id = ? AND trace_id = ? AND answers_tool_call IS NOT NULL"
                 + " AND EXISTS (SELECT 1 FROM traces WHERE traces.id = steps.trace_id AND traces.status = ?)"
                 + " AND id IN (" + HotPath.parameterMarkers(answers) + ")";
+    }
+
+    /** Sets the lease of a project's answers in one trace, by id. */
+    static String renewAnswers(int answers) {
+        return "UPDATE steps SET answer_lease_until = ? WHERE project_id = ? AND trace_id = ?"
+                + " AND answers_tool_call IS NOT NULL AND id IN (" + HotPath.parameterMarkers(answers) + ")";
     }
 
     /** Steps of one type under any of {@code parents} parent steps of a trace; served by the trace's index. */
@@ -119,6 +142,12 @@ final class StepRows {
         s.setObject(26, r.createdAt());
         s.setString(27, r.fingerprint());
         s.setString(28, r.answersToolCall());
+    }
+
+    /** Binds {@link #INSERT_ANSWER}: the row, then the lease of the request that recorded it. */
+    static void bindAnswer(PreparedStatement s, StepTable.Row r, OffsetDateTime leaseUntil) throws SQLException {
+        bind(s, r);
+        s.setObject(BOUND + 1, leaseUntil);
     }
 
     Step toStep(StepTable.Row r) {

@@ -56,6 +56,8 @@ import org.junit.jupiter.api.Test;
 /** The same contract, run against H2 and against a real PostgreSQL by the two subclasses. */
 abstract class PersistenceContract extends DatabaseContract {
     private static final Instant NOW = Instant.parse("2026-04-12T09:00:00Z");
+    /** A lease these tests' answers hold: they are never taken over, so it does not matter how long it runs. */
+    private static final Instant LIVE = NOW.plus(1, ChronoUnit.DAYS);
 
     Project newProject(String name) {
         return db.projects().insert(name, "", ProjectSettings.empty(), NOW);
@@ -451,10 +453,10 @@ abstract class PersistenceContract extends DatabaseContract {
         Step london = answer(project, trace, asked, "call_london");
         Step sameCallOfAnotherStep = answer(project, trace, askedAgain, "call_london");
 
-        assertThat(db.stepRecorder().recordAnswers(List.of(london))).contains(StepRecorder.Landing.OPEN_TRACE);
+        assertThat(db.stepRecorder().recordAnswers(List.of(london), LIVE)).contains(StepRecorder.Landing.OPEN_TRACE);
         assertThat(db.stepRecorder().recordAnswers(List.of(answer(project, trace, asked, "call_paris"),
-                answer(project, trace, asked, "call_london")))).as("one of the calls has its answer").isEmpty();
-        assertThat(db.stepRecorder().recordAnswers(List.of(sameCallOfAnotherStep))).isPresent();
+                answer(project, trace, asked, "call_london")), LIVE)).as("one of the calls has its answer").isEmpty();
+        assertThat(db.stepRecorder().recordAnswers(List.of(sameCallOfAnotherStep), LIVE)).isPresent();
         Step ranOnce = answer(project, trace, ranTools, "call_dup");
         Step ranTwice = answer(project, trace, ranTools, "call_dup");
         db.stepRecorder().record(ranOnce);
@@ -465,7 +467,7 @@ abstract class PersistenceContract extends DatabaseContract {
                 + " are results, not answers").containsExactly(london, sameCallOfAnotherStep, ranOnce, ranTwice);
         db.traces().updateIfStatus(trace.ended(TraceStatus.COMPLETED, NOW.plusSeconds(1), summary(5)),
                 TraceStatus.PENDING);
-        assertThat(db.stepRecorder().recordAnswers(List.of(answer(project, trace, asked, "call_paris"))))
+        assertThat(db.stepRecorder().recordAnswers(List.of(answer(project, trace, asked, "call_paris")), LIVE))
                 .contains(StepRecorder.Landing.ENDED_TRACE);
     }
 
@@ -478,13 +480,13 @@ abstract class PersistenceContract extends DatabaseContract {
         db.stepRecorder().record(asked);
         List<Step> first = List.of(answer(project, trace, asked, "call_london"),
                 answer(project, trace, asked, "call_paris"));
-        db.stepRecorder().recordAnswers(first);
+        db.stepRecorder().recordAnswers(first, LIVE);
 
         boolean withdrawn = db.stepRecorder().withdrawAnswers(first);
         boolean byAnotherProject = db.stepRecorder().withdrawAnswers(List.of(answer(newProject("Not theirs"),
                 trace, asked, "call_london")));
         List<Step> again = List.of(answer(project, trace, asked, "call_london"));
-        Optional<StepRecorder.Landing> retried = db.stepRecorder().recordAnswers(again);
+        Optional<StepRecorder.Landing> retried = db.stepRecorder().recordAnswers(again, LIVE);
         db.traces().updateIfStatus(trace.ended(TraceStatus.COMPLETED, NOW.plusSeconds(1), summary(2)),
                 TraceStatus.PENDING);
 
@@ -515,7 +517,7 @@ abstract class PersistenceContract extends DatabaseContract {
                 Step neighbour = runStep(project, trace, 10 + i);
                 answers.add(pool.submit(() -> {
                     start.await();
-                    return node.stepRecorder().recordAnswers(List.of(answer));
+                    return node.stepRecorder().recordAnswers(List.of(answer), LIVE);
                 }));
                 neighbours.add(pool.submit(() -> {
                     start.await();

@@ -71,8 +71,8 @@ public final class Execute {
             result = sink.isPresent() ? pipeline.stream(request, sink.get()) : pipeline.call(request);
             return new Outcome.Ran(result);
         } finally {
-            if (continued.isPresent() && !decidedOn(result)) {
-                toolLoop.reopen(continued.get());
+            if (continued.isPresent()) {
+                toolLoop.end(continued.get(), decidedOn(result));
             }
         }
     }

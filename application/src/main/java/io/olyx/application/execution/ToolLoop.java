@@ -1,6 +1,7 @@
 package io.olyx.application.execution;
 
 import io.olyx.application.access.KeyCaller;
+import io.olyx.application.lease.LeaseKeeper;
 import io.olyx.application.port.IdGenerator;
 import io.olyx.application.port.StepRecorder;
 import io.olyx.application.port.StepRepository;
@@ -41,7 +42,9 @@ import static java.util.stream.Collectors.toSet;
  * together and before any model is called: the database takes one answer per call, so of two requests answering
  * the same call at once, one goes on and the other is refused without a step or a model call. A request that then
  * ends before any model answered (a rate limit, a failed provider) withdraws its answers, so its retry can send them
- * again.
+ * again. A request whose node dies cannot withdraw them: its answers hold a lease that its node renews while the
+ * request runs ({@link LeaseKeeper}), and once that lease has run out with no model answer or block after them, a
+ * request answering the same calls takes them over (in one transaction, so of two such retries one does).
  */
 public final class ToolLoop {
     private static final System.Logger LOG = System.getLogger(ToolLoop.class.getName());
@@ -51,14 +54,16 @@ public final class ToolLoop {
     private final StepRepository steps;
     private final StepRecorder recorder;
     private final ToolCallSteps toolSteps;
+    private final LeaseKeeper leases;
     private final Clock clock;
 
     public ToolLoop(TraceRepository traces, StepRepository steps, StepRecorder recorder, IdGenerator ids,
-                    Clock clock) {
+                    LeaseKeeper leases, Clock clock) {
         this.traces = traces;
         this.steps = steps;
         this.recorder = recorder;
         this.toolSteps = new ToolCallSteps(recorder, ids);
+        this.leases = leases;
         this.clock = clock;
     }
 
@@ -76,12 +81,12 @@ public final class ToolLoop {
         Map<StepId, List<ChatMessage>> recorded = recordedResults(caller, trace,
                 rounds.stream().map(Step::id).toList());
         Optional<Continuation> refused = refusal(parent, calls, recorded.getOrDefault(parent, List.of()), results);
-        if (refused.isPresent()) {
+        if (refused.isPresent() && !(refused.get() instanceof Continuation.AlreadyAnswered)) {
             return refused.get();
         }
         List<Step> answers = answers(caller, asked.get(), calls, results);
-        if (recorder.recordAnswers(answers).isEmpty()) {
-            return answeredMeanwhile(caller, trace, parent, calls, results);
+        if (!claimed(answers, refused.isPresent())) {
+            return refused.orElseGet(() -> answeredMeanwhile(caller, trace, parent, calls, results));
         }
         List<ChatMessage> history = new ArrayList<>();
         for (Step round : rounds) {
@@ -93,16 +98,44 @@ public final class ToolLoop {
                 history.addAll(recorded.getOrDefault(round.id(), List.of()));
             }
         }
-        return new Continuation.Resumed(history, declaredTools(asked.get()), answers);
+        List<ToolDefinition> declared = declaredTools(asked.get());
+        LeaseKeeper.Held lease = leases.hold(until -> recorder.renewAnswers(answers, until));
+        return new Continuation.Resumed(history, declared, answers, lease);
+    }
+
+    /**
+     * Records the answers, or, when the trace held answers to some of their calls already (maybe recorded by a request
+     * whose node then died), takes those over if they are abandoned.
+     *
+     * @return false when the database kept other answers to one of the calls, and nothing was recorded
+     */
+    private boolean claimed(List<Step> answers, boolean answeredAlready) {
+        Instant leaseUntil = leases.leaseFromNow();
+        return (answeredAlready ? recorder.takeOverAnswers(answers, leaseUntil, clock.instant())
+                : recorder.recordAnswers(answers, leaseUntil)).isPresent();
+    }
+
+    /**
+     * Ends a continuation's request: its answers' lease is no longer renewed (a model answer or a block after them
+     * keeps them for good), and if nothing decided on them they are {@link #reopen reopened}.
+     *
+     * @param decided whether a model answered the answers or a guardrail blocked the conversation holding them
+     */
+    public void end(Continuation.Resumed resumed, boolean decided) {
+        resumed.lease().close();
+        if (!decided) {
+            reopen(resumed);
+        }
     }
 
     /**
      * Takes back the answers a continuation recorded, when its request ended before a model answered them or a
      * guardrail decided on them: the calls are open again for the caller's retry. A failure here is logged, not
-     * thrown, so the request still gets the answer it had; the caller's retry then gets the 409 it got before. So
-     * does a trace that ended meanwhile, which keeps them: its summary may already count them.
+     * thrown, so the request still gets the answer it had; the caller's retry then gets the 409 it got before until
+     * the answers' lease runs out, and then takes them over. A trace that ended meanwhile keeps them: its summary may
+     * already count them.
      */
-    public void reopen(Continuation.Resumed resumed) {
+    private void reopen(Continuation.Resumed resumed) {
         try {
             recorder.withdrawAnswers(resumed.answers());
         } catch (RuntimeException e) {
@@ -133,12 +166,13 @@ public final class ToolLoop {
     /**
      * Each result must answer a call the step asked for, once: a second answer to the same call (in this request or
      * an earlier one) would record a second tool_call step timed from the same model answer, counting the caller's
-     * tool time twice in the trace's tool overhead, and would show the model two answers to one call.
+     * tool time twice in the trace's tool overhead, and would show the model two answers to one call. Invalid results
+     * are looked for first: an {@link Continuation.AlreadyAnswered} refusal means the results are otherwise valid,
+     * so they may take over abandoned answers.
      */
     private static Optional<Continuation> refusal(StepId parent, Map<String, ToolCall> calls,
                                                   List<ChatMessage> alreadyRecorded, List<ToolResult> results) {
         Set<String> seen = new HashSet<>();
-        Set<String> answered = alreadyRecorded.stream().map(m -> m.toolCallId().orElse("")).collect(toSet());
         for (ToolResult result : results) {
             String id = result.toolCallId();
             if (!calls.containsKey(id)) {
@@ -149,12 +183,11 @@ public final class ToolLoop {
                 return Optional.of(new Continuation.Invalid("tool_call_id \"" + id
                         + "\" appears more than once in tool_results"));
             }
-            if (answered.contains(id)) {
-                return Optional.of(new Continuation.AlreadyAnswered("tool_call_id \"" + id
-                        + "\" of step " + parent.value() + " already has a recorded result"));
-            }
         }
-        return Optional.empty();
+        Set<String> answered = alreadyRecorded.stream().map(m -> m.toolCallId().orElse("")).collect(toSet());
+        return results.stream().map(ToolResult::toolCallId).filter(answered::contains).findFirst()
+                .map(id -> new Continuation.AlreadyAnswered("tool_call_id \"" + id + "\" of step " + parent.value()
+                        + " already has a recorded result"));
     }
 
     private List<Step> rounds(KeyCaller caller, Step last) {
@@ -212,9 +245,12 @@ public final class ToolLoop {
     }
 
     public sealed interface Continuation {
-        /** @param answers the tool_call steps recorded for the results, which {@link #reopen} can take back */
-        record Resumed(List<ChatMessage> history, List<ToolDefinition> declaredTools, List<Step> answers)
-                implements Continuation {
+        /**
+         * @param answers the tool_call steps recorded for the results, which {@link #end} can take back
+         * @param lease   the renewal of the answers' lease while the request runs, stopped by {@link #end}
+         */
+        record Resumed(List<ChatMessage> history, List<ToolDefinition> declaredTools, List<Step> answers,
+                       LeaseKeeper.Held lease) implements Continuation {
         }
 
         record Invalid(String message) implements Continuation {

@@ -2,6 +2,7 @@ package io.olyx.application.port;
 
 import io.olyx.domain.trace.Step;
 import io.olyx.domain.trace.Trace;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,10 +28,25 @@ public interface StepRecorder {
      * answers in its details' {@code tool_call_id}. All of them are committed together or none is, and a call takes
      * one answer: the database refuses a second one, also when two answers race on nodes sharing it.
      *
+     * @param leaseUntil until when the answers' request counts as alive without a {@link #renewAnswers renewal}
      * @return where they landed (see {@link #record}), or empty when one of the calls had an answer already, in
      *         which case nothing was recorded
      */
-    Optional<Landing> recordAnswers(List<Step> answers);
+    Optional<Landing> recordAnswers(List<Step> answers, Instant leaseUntil);
+
+    /** Pushes the lease of answers {@link #recordAnswers} committed on, while their request is still running. */
+    void renewAnswers(List<Step> answers, Instant leaseUntil);
+
+    /**
+     * Records answers in place of abandoned ones: under the run step they answer, the answers whose lease ran out
+     * before {@code now} are removed and these recorded, in one transaction, but only while the trace is pending and
+     * no step other than an answer follows that run step (a model answer or a block, which decided on them). An
+     * answer whose lease still runs keeps its call, so of two takeovers racing for the same calls one wins.
+     *
+     * @return where they landed, or empty when one of the calls has an answer that is not abandoned (or the answers
+     *         were decided on), in which case nothing changed
+     */
+    Optional<Landing> takeOverAnswers(List<Step> answers, Instant leaseUntil, Instant now);
 
     /**
      * Removes answers that {@link #recordAnswers} committed, when the request that sent them ended before any model

@@ -3,6 +3,7 @@ package io.olyx.application.trace;
 import io.olyx.application.port.StepRecorder;
 import io.olyx.domain.trace.Step;
 import io.olyx.domain.trace.Trace;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,8 +36,21 @@ public final class SummaryRevisingRecorder implements StepRecorder {
     }
 
     @Override
-    public Optional<Landing> recordAnswers(List<Step> answers) {
-        Optional<Landing> landing = recorder.recordAnswers(answers);
+    public Optional<Landing> recordAnswers(List<Step> answers, Instant leaseUntil) {
+        return revisedIfLate(answers, recorder.recordAnswers(answers, leaseUntil));
+    }
+
+    @Override
+    public void renewAnswers(List<Step> answers, Instant leaseUntil) {
+        recorder.renewAnswers(answers, leaseUntil);
+    }
+
+    @Override
+    public Optional<Landing> takeOverAnswers(List<Step> answers, Instant leaseUntil, Instant now) {
+        return revisedIfLate(answers, recorder.takeOverAnswers(answers, leaseUntil, now));
+    }
+
+    private Optional<Landing> revisedIfLate(List<Step> answers, Optional<Landing> landing) {
         if (landing.filter(l -> l == Landing.ENDED_TRACE).isPresent()) {
             Step first = answers.get(0);
             traces.revise(first.projectId(), first.traceId());
