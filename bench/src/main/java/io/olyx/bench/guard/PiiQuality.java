@@ -84,18 +84,24 @@ final class PiiQuality {
         }
         int flagged = 0;
         int sensitive = 0;
+        int identifyingFindings = 0;
+        int people = 0;
         for (JsonNode b : benign) {
             String text = b.get("text").asText();
             List<Finding> findings = guard.scanInput(text, policy).findings(FindingCategory.PII);
             flagged += findings.isEmpty() ? 0 : 1;
             List<Finding> identifying = findings.stream().filter(Sensitivity::identifying).toList();
             sensitive += identifying.isEmpty() ? 0 : 1;
+            identifyingFindings += identifying.size();
+            people += (int) identifying.stream().filter(f -> f.type().equals("person")).count();
             if (verbose) {
                 identifying.forEach(f -> out.println("    benign " + f.type() + ": " + text.substring(f.start(), f.end())));
             }
         }
         out.printf("  benign prompts with any PII finding: %d / %d (they do name people and places)%n", flagged, benign.size());
         out.printf("  benign prompts with identifying PII (routed to the secure tier): %d / %d%n", sensitive, benign.size());
+        // a prompt naming a real person stays flagged whatever else is fixed in it, so count the findings too
+        out.printf("  identifying findings in benign prompts: %d (person %d)%n", identifyingFindings, people);
         if (verbose) {
             eval.errors.forEach(e -> out.println("    " + e));
         }
