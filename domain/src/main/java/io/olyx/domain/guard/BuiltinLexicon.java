@@ -14,6 +14,8 @@ final class BuiltinLexicon implements EntityLexicon {
     private final Set<String> countries = load(NameData.COUNTRIES);
     private final Set<String> places = load(NameData.PLACES);
     private final Set<String> nationalities = load(NameData.NATIONALITIES);
+    private final Set<String> companies = load(TechnologyNameData.COMPANIES);
+    private final Set<String> technologies = union(load(TechnologyNameData.NAMES), companies);
 
     private BuiltinLexicon() {
     }
@@ -28,6 +30,12 @@ final class BuiltinLexicon implements EntityLexicon {
                 }
             }
         }
+        return Set.copyOf(out);
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> out = new HashSet<>(a);
+        out.addAll(b);
         return Set.copyOf(out);
     }
 
@@ -59,5 +67,15 @@ final class BuiltinLexicon implements EntityLexicon {
     @Override
     public boolean isNationality(String lower) {
         return nationalities.contains(lower);
+    }
+
+    @Override
+    public boolean isTechnologyName(String lower) {
+        return technologies.contains(lower);
+    }
+
+    @Override
+    public boolean isCompanyName(String lower) {
+        return companies.contains(lower);
     }
 }

@@ -25,6 +25,16 @@ public interface EntityLexicon {
     /** A nationality, religious or political group word ("hungarian", "saudis", "shiite"). */
     boolean isNationality(String lower);
 
+    /**
+     * A well-known technology or company name: a programming language, framework, database, developer tool, cloud or
+     * online service, AI model, or a large company ("kubernetes", "postgresql", "salesforce"). Some are names of
+     * people too ("julia", "jenkins"); the name lists still say so.
+     */
+    boolean isTechnologyName(String lower);
+
+    /** A well-known company ("salesforce", "samsung"); every one is a technology name too. */
+    boolean isCompanyName(String lower);
+
     static EntityLexicon builtin() {
         return BuiltinLexicon.INSTANCE;
     }

@@ -11,6 +11,15 @@ import java.util.regex.Pattern;
  * capitalisation plus the lexicon (a capitalised word that is not a common English word, or a known first
  * name, surname or place), then typed from the lexicon and the words around them ("Mr.", "my name is",
  * "lives in", "Inc"). Lowercase names are only taken when the lexicon knows the first name.
+ *
+ * <p>Technology names ("Kubernetes", "PostgreSQL") are ordinary words, like common English: one that no name list
+ * knows never starts a name (only a title makes it one: "Dr. Kafka"), though it may end one another word started
+ * ("Franz Kafka"), and a company alone is an organisation ("Salesforce"). One that is also a person's name ("Julia",
+ * "Jenkins", "Claude") stays a name, unless technology stands near it ({@link TechnologySense}: "Write a Julia
+ * script"); there it needs the evidence a common word that is a name needs ("Mark", "Patience"): a title, a person
+ * cue other than "with" or "by" ("built with Jenkins"), a speaker label, or another name part ("Julia Roberts").
+ * Keeping such words names where nothing says otherwise keeps real people found; the technology sense needs a
+ * technical word beside it, which prompts about the technology nearly always have.
  */
 final class NameRecognizer {
 
@@ -69,6 +78,8 @@ final class NameRecognizer {
             "learn", "learning", "study", "studying", "translate", "translated", "write", "written", "fluent");
     private static final Set<String> WORK_WORDS = Set.of("work", "works", "worked", "working", "employed", "job",
             "intern", "interned", "career", "position", "role", "year", "years", "months", "office", "team");
+    /** Person cues that name a tool as often as a person ("deployed with Jenkins", "written by Claude"). */
+    private static final Set<String> TOOL_CUES = Set.of("with", "by");
     private static final Set<String> CONTRACTION_TAILS = Set.of("m", "d", "ll", "ve", "re", "t", "s");
     private static final Pattern LAW_FIRM = Pattern.compile(
             "(?u)(?<![\\p{L}])(\\p{Lu}[\\p{L}'’-]+|\\p{Ll}[\\p{L}'’-]+), (\\p{L}[\\p{L}'’-]+),? and (\\p{L}[\\p{L}'’-]+)(?![\\p{L}])");
@@ -76,9 +87,11 @@ final class NameRecognizer {
     private static final int CONTEXT_WORDS = 8;
 
     private final EntityLexicon lexicon;
+    private final TechnologySense technology;
 
     NameRecognizer(EntityLexicon lexicon) {
         this.lexicon = lexicon;
+        this.technology = new TechnologySense(lexicon);
     }
 
     void recognize(String text, List<Token> tokens, List<Finding> out) {
@@ -101,7 +114,7 @@ final class NameRecognizer {
             if (k == Kind.LOWER_NAME) {
                 while (j + 1 < n && tokens.get(j + 1).isWord() && !tokens.get(j + 1).capitalized()
                         && gapIs(text, tokens.get(j), tokens.get(j + 1), " ")
-                        && (!lexicon.isCommonWord(tokens.get(j + 1).lower()) || tokens.get(j + 1).length() == 1)
+                        && (!ordinary(tokens.get(j + 1).lower()) || tokens.get(j + 1).length() == 1)
                         && j - i < 2) {
                     j++;
                 }
@@ -115,6 +128,11 @@ final class NameRecognizer {
             }
             if (k == Kind.LOWER_PLACE) {
                 out.add(PatternPiiRecognizer.pii("location", t.start(), t.end(), 0.75));
+                i++;
+                continue;
+            }
+            if (k == Kind.COMPANY) {
+                out.add(PatternPiiRecognizer.pii("organization", t.start(), t.end(), 0.75));
                 i++;
                 continue;
             }
@@ -161,7 +179,7 @@ final class NameRecognizer {
             Token t = tokens.get(next);
             String lower = t.lower();
             boolean nameLike = t.capitalized() && t.isWord() && t.length() > 1 && !FORM_WORDS.contains(lower)
-                    && !contraction(lower)
+                    && !contraction(lower) && !onlyTechnology(lower)
                     && !lexicon.isPlace(lower) && !groupWord(lower) && !ACRONYM_STOP.contains(lower);
             if (!nameLike) {
                 break;
@@ -172,7 +190,7 @@ final class NameRecognizer {
         return k;
     }
 
-    private enum Kind { NONE, STRONG, WEAK, LOWER_NAME, LOWER_SINGLE, LOWER_PLACE }
+    private enum Kind { NONE, STRONG, WEAK, LOWER_NAME, LOWER_SINGLE, LOWER_PLACE, COMPANY }
 
     private Kind kind(String text, List<Token> tokens, int i) {
         Token t = tokens.get(i);
@@ -183,23 +201,23 @@ final class NameRecognizer {
         if (!t.capitalized()) {
             boolean nextWord = i + 1 < tokens.size() && tokens.get(i + 1).isWord()
                     && !tokens.get(i + 1).capitalized() && gapIs(text, t, tokens.get(i + 1), " ");
-            boolean nextNameLike = nextWord && (!lexicon.isCommonWord(tokens.get(i + 1).lower())
+            boolean nextNameLike = nextWord && (!ordinary(tokens.get(i + 1).lower())
                     || tokens.get(i + 1).length() == 1);
             // two-letter first names ("le", "al", "jo") are everyday words in too many languages to start a name
-            if (lexicon.isFirstName(lower) && !lexicon.isCommonWord(lower) && nextNameLike && t.length() > 2
+            if (lexicon.isFirstName(lower) && !ordinary(lower) && nextNameLike && t.length() > 2
                     && !foreignContext(text, tokens, i)) {
                 return Kind.LOWER_NAME;
             }
             String prev = i > 0 ? tokens.get(i - 1).lower() : "";
-            boolean cue = PERSON_CUES.contains(prev) || speakerLabel(text, t)
+            boolean cue = PERSON_CUES.contains(prev) && !toolCue(text, tokens, i) || speakerLabel(text, t)
                     || (i > 1 && prev.equals("is") && tokens.get(i - 2).lower().equals("name"));
-            if (LOCATION_CUES.contains(prev) && !prev.equals("at") && lexicon.isPlace(lower) && !lexicon.isCommonWord(lower)
+            if (LOCATION_CUES.contains(prev) && !prev.equals("at") && lexicon.isPlace(lower) && !ordinary(lower)
                     && t.length() >= 3) {
                 return Kind.LOWER_PLACE;
             }
             boolean strongCue = prev.equals("named") || prev.equals("called") || speakerLabel(text, t)
                     || (i > 1 && prev.equals("is") && tokens.get(i - 2).lower().equals("name"));
-            boolean nameLike = !lexicon.isCommonWord(lower)
+            boolean nameLike = !ordinary(lower)
                     && (lexicon.isFirstName(lower) || lexicon.isLastName(lower) || strongCue);
             return cue && nameLike && t.length() >= 3 && !FORM_WORDS.contains(lower) ? Kind.LOWER_SINGLE : Kind.NONE;
         }
@@ -208,10 +226,22 @@ final class NameRecognizer {
             return Kind.NONE;
         }
         boolean known = lexicon.isFirstName(lower) || lexicon.isLastName(lower) || lexicon.isPlace(lower);
-        boolean common = lexicon.isCommonWord(lower) || commonParts(lower) || englishShape(lower);
         if (acronymPlural(t.text())) {
             return Kind.NONE;
         }
+        if (lexicon.isTechnologyName(lower) && !known) {
+            // "Kubernetes", "AWS": a technology no name list knows is a name only right after a title ("Dr. Kafka");
+            // a company is an organisation, unless it is common English opening a sentence ("Apple pie is sweet")
+            if (i > 0 && TITLES.contains(tokens.get(i - 1).lower())) {
+                return Kind.WEAK;
+            }
+            boolean company = lexicon.isCompanyName(lower)
+                    && !(lexicon.isCommonWord(lower) && sentenceStart(text, t.start()));
+            return company ? Kind.COMPANY : Kind.NONE;
+        }
+        // a name that is also a technology is read like a common word among technology ("Write a Julia script")
+        boolean common = lexicon.isCommonWord(lower) || commonParts(lower) || englishShape(lower)
+                || technology.at(text, tokens, i);
         if (t.allCaps() && !known) {
             String prev = i > 0 ? tokens.get(i - 1).lower() : "";
             boolean cue = LOCATION_CUES.contains(prev) || "for".equals(prev);
@@ -267,17 +297,10 @@ final class NameRecognizer {
      * of its own (an address, a signature) has no context, so it never counts as foreign.
      */
     private boolean foreignContext(String text, List<Token> tokens, int i) {
-        int lo = i;
-        while (lo > 0 && i - lo < CONTEXT_WORDS && sameLine(text, tokens.get(lo - 1), tokens.get(lo))) {
-            lo--;
-        }
-        int hi = i;
-        while (hi + 1 < tokens.size() && hi - i < CONTEXT_WORDS && sameLine(text, tokens.get(hi), tokens.get(hi + 1))) {
-            hi++;
-        }
+        LineWindow window = LineWindow.around(text, tokens, i, CONTEXT_WORDS);
         int words = 0;
         int english = 0;
-        for (int k = lo; k <= hi; k++) {
+        for (int k = window.lo(); k <= window.hi(); k++) {
             Token t = tokens.get(k);
             if (k != i && t.isWord() && !t.capitalized() && t.length() > 1) {
                 words++;
@@ -287,15 +310,6 @@ final class NameRecognizer {
         return words >= 2 && english * 3 < words;
     }
 
-    private static boolean sameLine(String text, Token a, Token b) {
-        for (int p = a.end(); p < b.start(); p++) {
-            if (text.charAt(p) == '\n') {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** "I'm", "You're", "Don't": an apostrophe joining a common word and a clitic. */
     private boolean contraction(String lower) {
         int a = lower.indexOf('\'');
@@ -303,11 +317,30 @@ final class NameRecognizer {
                 && (lexicon.isCommonWord(lower.substring(0, a)) || lower.startsWith("i'"));
     }
 
-    /** A common word that is also a name ("Patience", "Mark") stands alone only after a person cue or title. */
+    /**
+     * A common word that is also a name ("Patience", "Mark", "Julia" among technology) stands alone only after a
+     * person cue or title.
+     */
     private boolean weakAccepted(String text, List<Token> tokens, int i) {
         String prev = i > 0 ? tokens.get(i - 1).lower() : "";
-        return TITLES.contains(prev) || PERSON_CUES.contains(prev) || LOCATION_CUES.contains(prev)
+        boolean personCue = PERSON_CUES.contains(prev) && !toolCue(text, tokens, i);
+        return TITLES.contains(prev) || personCue || LOCATION_CUES.contains(prev)
                 && lexicon.isPlace(tokens.get(i).lower()) || speakerLabel(text, tokens.get(i));
+    }
+
+    /** "deployed with Jenkins", "written by Claude": "with" or "by" before a technology among others names a tool. */
+    private boolean toolCue(String text, List<Token> tokens, int i) {
+        return i > 0 && TOOL_CUES.contains(tokens.get(i - 1).lower()) && technology.at(text, tokens, i);
+    }
+
+    /** A common English word or a technology name no name list knows: neither names anyone on its own. */
+    private boolean ordinary(String lower) {
+        return lexicon.isCommonWord(lower) || onlyTechnology(lower);
+    }
+
+    /** A technology name that no name list knows ("Kubernetes", not "Julia"). */
+    private boolean onlyTechnology(String lower) {
+        return lexicon.isTechnologyName(lower) && !lexicon.isFirstName(lower) && !lexicon.isLastName(lower);
     }
 
     private boolean commonParts(String lower) {
@@ -359,7 +392,7 @@ final class NameRecognizer {
         if (next.isWord() && next.length() == 1 && Character.isUpperCase(next.text().charAt(0))) {
             return true;
         }
-        return next.isWord() && next.capitalized() && !lexicon.isCommonWord(next.lower())
+        return next.isWord() && next.capitalized() && !ordinary(next.lower())
                 && !ACRONYM_STOP.contains(next.lower());
     }
 
@@ -376,10 +409,12 @@ final class NameRecognizer {
             String lower = next.lower();
             boolean initial = next.length() == 1 && Character.isUpperCase(next.text().charAt(0));
             boolean afterInitial = cur.length() == 1 && Character.isUpperCase(cur.text().charAt(0))
-                    || j == i && lexicon.isFirstName(cur.lower()) && !lexicon.isPlace(lower)
-                    && !groupWord(lower) && !FORM_WORDS.contains(lower) && !contraction(lower);
+                    || j == i && lexicon.isFirstName(cur.lower()) && !technology.at(text, tokens, j)
+                    && !lexicon.isPlace(lower) && !groupWord(lower) && !FORM_WORDS.contains(lower)
+                    && !contraction(lower);
             if (initial || (next.capitalized() && !ACRONYM_STOP.contains(lower) && !TITLES.contains(lower)
-                    && (afterInitial || isProperWord(next) || ORG_SUFFIX.contains(lower)))) {
+                    && (afterInitial || isProperWord(next) || surnameAfterName(lower)
+                    || ORG_SUFFIX.contains(lower)))) {
                 j++;
                 continue;
             }
@@ -397,12 +432,20 @@ final class NameRecognizer {
         return j;
     }
 
+    /**
+     * A technology name that is not English ("Kafka", "Docker" is) goes on a name another word started: it is that
+     * person's surname there ("Franz Kafka"), though it never starts a name itself.
+     */
+    private boolean surnameAfterName(String lower) {
+        return lexicon.isTechnologyName(lower) && !lexicon.isCommonWord(lower);
+    }
+
     private boolean isProperWord(Token t) {
         String lower = t.lower();
         if (groupWord(lower)) {
             return false;
         }
-        return !lexicon.isCommonWord(lower) && !englishShape(lower) && !commonParts(lower)
+        return !ordinary(lower) && !englishShape(lower) && !commonParts(lower)
                 || lexicon.isFirstName(lower) || lexicon.isLastName(lower) || lexicon.isPlace(lower);
     }
 
@@ -537,7 +580,7 @@ final class NameRecognizer {
             int known = 0;
             for (int g = 1; g <= 3; g++) {
                 String w = m.group(g).toLowerCase(Locale.ROOT);
-                if (lexicon.isCommonWord(w) && !lexicon.isLastName(w)) {
+                if (ordinary(w) && !lexicon.isLastName(w)) {
                     known = -10;
                 }
                 if (lexicon.isLastName(w)) {

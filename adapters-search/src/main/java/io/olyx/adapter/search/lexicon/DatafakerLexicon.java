@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 /**
  * The guardrail lexicon backed by the name and place lists that ship in the net.datafaker:datafaker jar (all of
  * its locales: first and last names, cities, states, countries), on top of the domain's built-in lexicon, which
- * still answers common-word and nationality questions. Loaded once from the classpath; immutable afterwards.
+ * still answers common-word, nationality and technology-name questions. Loaded once from the classpath; immutable
+ * afterwards.
  */
 public final class DatafakerLexicon implements EntityLexicon {
 
@@ -162,6 +163,16 @@ public final class DatafakerLexicon implements EntityLexicon {
     @Override
     public boolean isNationality(String lower) {
         return base.isNationality(lower);
+    }
+
+    @Override
+    public boolean isTechnologyName(String lower) {
+        return base.isTechnologyName(lower);
+    }
+
+    @Override
+    public boolean isCompanyName(String lower) {
+        return base.isCompanyName(lower);
     }
 
     /** Sizes of the loaded lists, for logs and tests. */

@@ -32,6 +32,14 @@ class DatafakerLexiconTest {
     }
 
     @Test
+    void technologyAndCompanyNamesComeFromTheBuiltInLexicon() {
+        EntityLexicon builtin = EntityLexicon.builtin();
+        assertThat(LEXICON.isTechnologyName("kubernetes")).isEqualTo(builtin.isTechnologyName("kubernetes")).isTrue();
+        assertThat(LEXICON.isCompanyName("salesforce")).isEqualTo(builtin.isCompanyName("salesforce")).isTrue();
+        assertThat(LEXICON.isTechnologyName("korhonen")).isFalse();
+    }
+
+    @Test
     void bothYamlListShapesAreRead() throws Exception {
         String yaml = """
                 xx:
