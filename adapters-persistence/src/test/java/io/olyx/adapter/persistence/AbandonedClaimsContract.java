@@ -196,7 +196,8 @@ abstract class AbandonedClaimsContract extends DatabaseContract {
     }
 
     private static TraceSummary summary() {
-        return new TraceSummary(0, BigDecimal.ZERO, Optional.empty(), Optional.empty(), 0, 0, 0,
+        return new TraceSummary(0, BigDecimal.ZERO, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(),
                 new TraceSummary.Grades(Grade.A, Grade.A, Grade.A), 2, 0, Optional.empty(), 0, Map.of(), Map.of(),
                 new TraceSummary.Security(false, false, false, Optional.empty(), Optional.empty()), Optional.empty());
     }
