@@ -3,7 +3,6 @@ package io.olyx.adapter.persistence;
 import io.olyx.application.port.OwnerDeleted;
 import io.olyx.application.port.StepRecorder;
 import io.olyx.domain.trace.Step;
-import io.olyx.domain.trace.StepType;
 import io.olyx.domain.trace.Trace;
 import io.olyx.domain.trace.TraceStatus;
 import java.sql.Connection;
@@ -39,12 +38,11 @@ final class GroupCommitStepRecorder implements StepRecorder, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitStepRecorder.class);
     private static final int MAX_BATCH = 500;
     private static final Pending STOP = new Pending(null, null);
-    /** H2's and PostgreSQL's refusal of a write to a row another transaction changed meanwhile. */
-    private static final Set<String> WRITE_CONFLICTS = Set.of("90131", "40001");
 
     private final HotPath hotPath;
     private final StepRows steps;
     private final TraceRows traces;
+    private final AnswerStatements answerStatements;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private volatile boolean closed;
@@ -53,6 +51,7 @@ final class GroupCommitStepRecorder implements StepRecorder, AutoCloseable {
         this.hotPath = hotPath;
         this.steps = steps;
         this.traces = traces;
+        this.answerStatements = new AnswerStatements(hotPath);
         this.writer = Thread.ofPlatform().name("olyx-step-writer").daemon(true).unstarted(this::writeLoop);
         writer.start();
     }
@@ -75,10 +74,7 @@ final class GroupCommitStepRecorder implements StepRecorder, AutoCloseable {
     /** One statement past the writer thread: renewals come every few seconds per long request, not per step. */
     @Override
     public void renewAnswers(List<Step> answers, Instant leaseUntil) {
-        List<Object> params = new ArrayList<>(List.of(Rows.utc(leaseUntil), answers.get(0).projectId().value(),
-                answers.get(0).traceId().value()));
-        answers.forEach(answer -> params.add(answer.id().value()));
-        hotPath.update(StepRows.renewAnswers(answers.size()), params.toArray());
+        answerStatements.renew(answers, leaseUntil);
     }
 
     /**
@@ -92,24 +88,13 @@ final class GroupCommitStepRecorder implements StepRecorder, AutoCloseable {
         if (answers.stream().map(Step::parentStepId).distinct().count() != 1) {
             throw new IllegalArgumentException("answers taking over are answers to one run step");
         }
-        Step first = answers.get(0);
-        Object project = first.projectId().value();
-        Object trace = first.traceId().value();
-        Object parent = first.parentStepId().orElseThrow().value();
         try {
             hotPath.inTransaction(connection -> {
-                try (PreparedStatement delete = connection.prepareStatement(StepRows.DELETE_ABANDONED_ANSWERS)) {
-                    Object[] params = {project, trace, parent, Rows.utc(now), project, trace, parent,
-                        StepType.TOOL_CALL.wire(), TraceStatus.PENDING.wire()};
-                    for (int i = 0; i < params.length; i++) {
-                        delete.setObject(i + 1, params[i]);
-                    }
-                    delete.executeUpdate();
-                }
+                AnswerStatements.deleteAbandoned(connection, answers.get(0), now);
                 insertAnswers(connection, List.of(write));
             });
         } catch (RuntimeException e) {
-            if (answeredAlready(e) || conflicting(e)) {
+            if (AnswerStatements.answeredAlready(e) || AnswerStatements.conflicting(e)) {
                 return Optional.empty();
             }
             throw e;
@@ -130,12 +115,7 @@ final class GroupCommitStepRecorder implements StepRecorder, AutoCloseable {
      */
     @Override
     public boolean withdrawAnswers(List<Step> answers) {
-        List<Object> params = new ArrayList<>();
-        params.add(answers.get(0).projectId().value());
-        params.add(answers.get(0).traceId().value());
-        params.add(TraceStatus.PENDING.wire());
-        answers.forEach(answer -> params.add(answer.id().value()));
-        return hotPath.update(StepRows.deleteAnswersInPendingTrace(answers.size()), params.toArray()) > 0;
+        return answerStatements.withdraw(answers);
     }
 
     /** @return where the write landed, or empty when it was answers the database refused as already given */
@@ -195,7 +175,7 @@ final class GroupCommitStepRecorder implements StepRecorder, AutoCloseable {
             if (batch.size() > 1) {
                 // One bad write must not fail its neighbours: retry them one by one.
                 batch.forEach(p -> write(List.of(p)));
-            } else if (batch.get(0).write().answers() && answeredAlready(batchFailed)) {
+            } else if (batch.get(0).write().answers() && AnswerStatements.answeredAlready(batchFailed)) {
                 batch.get(0).done().complete(Optional.empty());
             } else if (ForeignKeys.ownerDeleted(batchFailed).orElse(null) instanceof OwnerDeleted gone) {
                 // a step of a project (or trace) deleted while its request ran: the caller answers 404
@@ -211,29 +191,6 @@ final class GroupCommitStepRecorder implements StepRecorder, AutoCloseable {
         Set<UUID> ended = endedTraces(writes);
         batch.forEach(p -> p.done().complete(Optional.of(ended.contains(p.write().traceId()) ? Landing.ENDED_TRACE
                 : Landing.OPEN_TRACE)));
-    }
-
-    /** Whether {@code failure} is the unique index on answers refusing a second answer to a tool call. */
-    private static boolean answeredAlready(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            for (SQLException e = t instanceof SQLException sql ? sql : null; e != null; e = e.getNextException()) {
-                if (UniqueWrites.UNIQUE_VIOLATION.equals(e.getSQLState()) && e.getMessage() != null
-                        && e.getMessage().toLowerCase(Locale.ROOT).contains(StepRows.ONE_ANSWER_PER_TOOL_CALL)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /** Whether {@code failure} is the database refusing a write to a row that another transaction changed meanwhile. */
-    private static boolean conflicting(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && WRITE_CONFLICTS.contains(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
